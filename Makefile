@@ -1,0 +1,49 @@
+# docgen: `make run` parses/generates everything for the embedded corpus into out/;
+# `make test` runs the whole suite. Both set up .venv (and system packages) first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+SYSSTAMP := .sysdeps-installed
+
+.PHONY: run test lint typecheck bench clean sysdeps venv dev
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP) $@
+
+sysdeps:
+	bash scripts/install-system-deps.sh
+
+venv: $(STAMP)
+dev: $(DEVSTAMP)
+
+run: $(STAMP)
+	$(BIN)/docgen run-corpus legal_corpus -o out --force
+
+test: sysdeps $(DEVSTAMP)
+	$(BIN)/ruff check docgen tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check docgen tests bench
+	$(BIN)/ruff format --check docgen tests bench
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+bench: $(DEVSTAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,198 @@
+"""Plain frozen dataclasses exchanged between the pipeline stages.
+
+Stage map: ``reading`` gives a :class:`SourceText` (decoded raw text), ``normalize`` gives a
+:class:`NormalizedText` (clean text + offset map back to the raw text + the repairs made),
+``structure`` gives a :class:`Document` (header, approving part, chapters, points, appendices,
+tables). Every span (``start``/``end``) of the structure is an offset into the *normalised* text;
+``NormalizedText.raw_span`` maps it back to the raw text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded input file. ``raw`` is the text exactly as read (after decoding)."""
+
+    path: str
+    raw: str
+    encoding: str
+    fmt: str  # "txt" | "docx" | "html"
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change made by normalisation, reported later by the checker."""
+
+    kind: str  # step name: "whitespace", "nbsp", "html_residue", "image_marker", "latin_lookalike", "digit_lookalike", ...
+    raw_start: int
+    raw_end: int
+    before: str
+    after: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalised text with a map from each normalised offset to a raw offset.
+
+    ``offsets`` has ``len(text) + 1`` entries; ``offsets[i]`` is the raw offset of the raw
+    character that normalised character ``i`` came from (``offsets[len(text)] == len(raw)``).
+    """
+
+    text: str
+    raw: str
+    offsets: tuple[int, ...]
+    repairs: tuple[Repair, ...] = ()
+
+    def raw_offset(self, i: int) -> int:
+        return self.offsets[i]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw span covering normalised ``[start, end)``."""
+        if end <= start:
+            r = self.offsets[start]
+            return r, r
+        return self.offsets[start], self.offsets[end - 1] + 1 if end - 1 < len(self.text) else self.offsets[end]
+
+    def raw_slice(self, start: int, end: int) -> str:
+        rs, re_ = self.raw_span(start, end)
+        return self.raw[rs:re_]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table reconstructed from flattened text: rows of cells (cell text already stripped)."""
+
+    start: int
+    end: int
+    rows: tuple[tuple[str, ...], ...]
+    layout: str  # "tabs" | "cell_per_line" | "html" | "docx"
+
+
+@dataclass(frozen=True)
+class SubPoint:
+    number: str  # "1", "2" ... as printed (without ")")
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Point:
+    """A numbered point (пункт / тармақ) of the methodology or of the approving act."""
+
+    number: str  # as printed, e.g. "12"
+    start: int  # start of the point's text (the number itself)
+    end: int
+    chapter: int | None
+    subpoints: tuple[SubPoint, ...] = ()
+    deleted: bool = False
+    edit_notes: tuple[EditNote, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    title: str
+    start: int
+    end: int
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class Appendix:
+    number: int
+    number_as_printed: str  # e.g. "б" for a "б-қосымша" repaired to 6
+    caption: str  # the "Приложение N к Методике ..." / "...-қосымша" caption block
+    title: str  # title of the form (first heading line after the caption)
+    start: int
+    end: int
+    tables: tuple[Table, ...] = ()
+    form_label: str = ""  # "Нысан" / "Форма" corner if present
+
+
+@dataclass(frozen=True)
+class EditNote:
+    """«Ескерту.» / «Сноска.» note: which act amended what."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "amended" | "new_edition" | "deleted" | "repealed" | "other"
+    target: str  # "methodology", "point:10", "chapter:6", "act" ...
+    act_date: str | None  # ISO date of the amending act
+    act_number: str | None
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str = ""
+    issuer: str = ""
+    act_type: str = ""  # order | decision | resolution (normalised, language-neutral)
+    act_type_as_printed: str = ""
+    act_date: str | None = None
+    act_number: str | None = None
+    registration_number: str | None = None
+    registration_date: str | None = None
+    repealed: bool = False
+    repealed_by: dict[str, Any] | None = None
+    edit_notes: tuple[EditNote, ...] = ()
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Node:
+    """A leaf of the partition of the normalised text: every character is in exactly one node."""
+
+    kind: str  # "header", "approving", "caption", "chapter_title", "point", "appendix", "edit_note", "other"
+    start: int
+    end: int
+    ref: str = ""  # e.g. "point:12", "app:3", "chapter:2"
+
+
+@dataclass(frozen=True)
+class Document:
+    source: SourceText
+    norm: NormalizedText
+    language: str  # "kk" | "ru"
+    header: Header
+    approving_points: tuple[Point, ...]
+    chapters: tuple[Chapter, ...]
+    points: tuple[Point, ...]
+    appendices: tuple[Appendix, ...]
+    nodes: tuple[Node, ...]
+    methodology_start: int  # offset where the methodology (annex) begins in the normalised text
+    numbering_issues: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def point(self, number: str) -> Point | None:
+        for p in self.points:
+            if p.number == number:
+                return p
+        return None
+
+    def appendix(self, number: int) -> Appendix | None:
+        for a in self.appendices:
+            if a.number == number:
+                return a
+        return None

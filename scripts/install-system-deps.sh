@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# System packages docgen needs beyond Python: LibreOffice (headless) to open/convert DOCX in tests
+# and for --pdf, poppler-utils (pdftotext) to read PDFs back, DejaVu fonts for Cyrillic/Kazakh glyphs.
+# Idempotent: does nothing when everything is already there.
+set -euo pipefail
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
