@@ -1,0 +1,56 @@
+"""Accuracy of the extractor on the seeds and the variant texts (expected catalogues written by reading).
+
+Usage: python bench/accuracy.py [--misses]
+Prints precision/recall of values and of source points, per text and overall.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from docgen.accuracy import score, summary  # noqa: E402
+from docgen.catalogue import catalogue_for_path  # noqa: E402
+
+
+def cases() -> list[tuple[str, Path, Path]]:
+    out = []
+    for exp in sorted((ROOT / "tests/data/expected").glob("*.json")):
+        seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"), None)
+        if seed:
+            out.append(("seed", seed, exp))
+    for exp in sorted((ROOT / "tests/data/variants").glob("*.json")):
+        txt = exp.with_suffix(".txt")
+        if txt.exists():
+            out.append(("variant", txt, exp))
+    return out
+
+
+def main() -> int:
+    show = "--misses" in sys.argv
+    groups: dict[str, list] = {"seed": [], "variant": []}
+    print(f"{'text':40} {'exp':>4} {'got':>4} {'hit':>4} {'prec':>6} {'rec':>6} {'p.prec':>6} {'p.rec':>6}")
+    for group, txt, exp in cases():
+        expected = json.loads(exp.read_text(encoding="utf-8"))
+        actual = catalogue_for_path(txt)
+        rep = score(expected, actual, txt.name)
+        groups[group].append(rep)
+        t = rep.total
+        print(f"{txt.name:40} {t.expected:4} {t.extracted:4} {t.value_hits:4} {t.precision:6.3f} {t.recall:6.3f} "
+              f"{t.point_precision:6.3f} {t.point_recall:6.3f}")
+        if show:
+            for m in rep.misses:
+                print("   -", m)
+    for group, reps in groups.items():
+        if reps:
+            print(group, json.dumps(summary(reps), ensure_ascii=False))
+    print("all", json.dumps(summary(groups["seed"] + groups["variant"]), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""Catalogue stage: one catalogue per text (structure + parameters), and a dated index of a corpus.
+
+``catalogue_for_path(path)`` reads, normalises, structures and extracts one text. ``build_corpus``
+writes one catalogue per act and version plus ``index.json``: for each key, its values across acts
+and dates with their sources (OpenFisca-style dated values). Consumes files; produces dicts/JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ._atomic import check_writable, write_text
+from .model import Document
+
+
+def parse_document(path: str | Path) -> Document:
+    from .normalize import normalize
+    from .reading import read_source
+    from .structure import parse_structure
+
+    source = read_source(path)
+    norm = normalize(source.raw)
+    return parse_structure(source, norm)
+
+
+def catalogue_for_document(doc: Document, *, explain: bool = False) -> dict[str, Any]:
+    from .extract import extract
+    from .structure.export import structure_json
+
+    out = structure_json(doc)
+    body, trace = extract(doc)
+    document = out.setdefault("document", {})
+    document["generation"] = body.pop("generation")
+    document["generation_evidence"] = body.pop("generation_evidence")
+    out.update(body)
+    if explain:
+        out["explain"] = [
+            {"rule": t.rule, "key": t.key, "point": t.point, "quote": t.quote, "value": t.value,
+             "kept": t.kept, "why": t.why}
+            for t in trace
+        ]
+    return out
+
+
+def catalogue_for_path(path: str | Path, *, explain: bool = False) -> dict[str, Any]:
+    return catalogue_for_document(parse_document(path), explain=explain)
+
+
+def build_index(catalogues: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """``[(entry_meta, catalogue)]`` → ``{key: [{act, date, value, unit, source}]}`` sorted by date."""
+    index: dict[str, list[dict[str, Any]]] = {}
+    for meta, cat in catalogues:
+        for key, p in cat.get("parameters", {}).items():
+            index.setdefault(key, []).append(
+                {
+                    "act": meta["slug"],
+                    "date": meta["date"],
+                    "language": meta["language"],
+                    "generation": cat.get("document", {}).get("generation"),
+                    "value": p["value"],
+                    "unit": p.get("unit"),
+                    "source": {"point": p["source"]["point"], "quote": p["source"]["quote"]},
+                }
+            )
+    for values in index.values():
+        values.sort(key=lambda v: (v["date"], v["act"]))
+    return {"keys": dict(sorted(index.items()))}
+
+
+def build_corpus(root: str | Path, outdir: str | Path, *, force: bool = False) -> list[Path]:
+    from .corpus import load_corpus
+
+    out = Path(outdir)
+    written: list[Path] = []
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for entry in load_corpus(root):
+        cat = catalogue_for_path(entry.text_path)
+        cat["corpus"] = {"act": entry.slug, "version_date": entry.version_date, "seed_file": entry.meta["seed_file"]}
+        target = out / entry.slug / f"{entry.version_date}.json"
+        check_writable(target, force)
+        write_text(target, json.dumps(cat, ensure_ascii=False, indent=1), force=force)
+        written.append(target)
+        pairs.append(({"slug": entry.slug, "date": entry.version_date, "language": entry.language}, cat))
+    index_path = out / "index.json"
+    check_writable(index_path, force)
+    write_text(index_path, json.dumps(build_index(pairs), ensure_ascii=False, indent=1), force=force)
+    written.append(index_path)
+    return written

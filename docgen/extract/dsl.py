@@ -1,0 +1,221 @@
+"""Extraction stage, part 2: declarative rules (``rules/<lang>.yaml``) compiled to spaCy Matcher patterns.
+
+Each YAML entry names a key and a list of small named rules. A rule says which words must (``all``)
+and must not (``none``) occur in the same sentence, and a token pattern (``match``) whose number
+token gives the value (or a constant ``value``, or a ``range`` giving two keys). The same shape is
+used for Kazakh and Russian; only the words differ. Consumes spaCy docs of the document's segments;
+produces :class:`~docgen.extract.registry.Param` objects in the context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .registry import Context, Param, Segment, unit_of
+from .textdoc import segment_doc, sentence_bounds
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+@dataclass(frozen=True)
+class DslRule:
+    key: str
+    name: str
+    all: tuple[tuple[str, ...], ...]
+    none: tuple[str, ...]
+    match: tuple[str, ...]
+    value: Any
+    range_keys: tuple[str, ...]
+    keys: tuple[str, ...]
+    fraction: bool
+    scope: str
+
+
+def _alts(word: str) -> tuple[str, ...]:
+    return tuple(w.strip().lower() for w in word.split("|") if w.strip())
+
+
+@lru_cache(maxsize=4)
+def load_rules(lang: str) -> tuple[DslRule, ...]:
+    path = RULES_DIR / f"{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out: list[DslRule] = []
+    for key, entries in data.items():
+        if key.startswith("_"):
+            continue
+        for i, e in enumerate(entries):
+            out.append(
+                DslRule(
+                    key=key,
+                    name=str(e.get("name") or f"{key}#{i + 1}"),
+                    all=tuple(_alts(str(w)) for w in e.get("all", [])),
+                    none=tuple(w.lower() for w in e.get("none", [])),
+                    match=tuple(str(t) for t in e.get("match", [])),
+                    value=e.get("value", "num"),
+                    range_keys=tuple(e.get("range", [])),
+                    keys=tuple(e.get("keys", [])) or (key,),
+                    fraction=bool(e.get("fraction", False)),
+                    scope=str(e.get("scope", "points")),
+                )
+            )
+    return tuple(out)
+
+
+def _token_spec(spec: str) -> dict[str, Any]:
+    optional = spec.endswith("?") and len(spec) > 1
+    s = spec[:-1] if optional else spec
+    d: dict[str, Any]
+    if s == "NUM":
+        d = {"_": {"num": {"NOT_IN": [None]}}}
+    elif s == "ORD":
+        d = {"_": {"num_kind": "ordinal"}}
+    elif s == "CARD":
+        d = {"_": {"num_kind": {"IN": ["cardinal", "decimal"]}}}
+    elif s == "*":
+        d = {}
+    elif s.startswith("="):
+        d = {"LOWER": {"IN": list(_alts(s[1:]))}}
+    else:
+        alts = "|".join(re.escape(a) for a in _alts(s))
+        d = {"LOWER": {"REGEX": f"^(?:{alts})"}}
+    if optional:
+        d["OP"] = "?"
+    return d
+
+
+@lru_cache(maxsize=4)
+def months(lang: str) -> dict[str, int]:
+    data = yaml.safe_load((RULES_DIR / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+    return {str(k): int(v) for k, v in (data.get("_months") or {}).items()}
+
+
+@lru_cache(maxsize=4)
+def _matcher(lang: str) -> Any:
+    from spacy.matcher import Matcher
+
+    from ..nlp import get_nlp
+
+    nlp = get_nlp(lang)
+    m = Matcher(nlp.vocab)
+    for r in load_rules(lang):
+        if r.match:
+            m.add(r.name, [[_token_spec(t) for t in r.match]])
+    return m
+
+
+def _words_in(sent: Any, words: tuple[str, ...]) -> Any:
+    """First token of ``sent`` starting one of ``words`` (a multi-word phrase: its first token)."""
+    low_text = sent.text.lower()
+    for w in words:
+        if " " in w:
+            i = low_text.find(w)
+            if i >= 0:
+                sp = sent.doc.char_span(sent.start_char + i, sent.start_char + i + len(w), alignment_mode="expand")
+                if sp is not None and len(sp):
+                    return sp[0]
+    for t in sent:
+        low = t.lower_
+        if any(low.startswith(w) for w in words if " " not in w):
+            return t
+    return None
+
+
+def _sentence_ok(rule: DslRule, sent: Any) -> tuple[bool, list[Any]]:
+    hits = []
+    for alts in rule.all:
+        t = _words_in(sent, alts)
+        if t is None:
+            return False, []
+        hits.append(t)
+    for w in rule.none:
+        if _words_in(sent, (w,)) is not None:
+            return False, []
+    return True, hits
+
+
+def _span_union(seg: Segment, start_char: int, end_char: int, hits: list[Any], sent: Any) -> tuple[int, int]:
+    s, e = start_char, end_char
+    for t in hits:
+        s = min(s, t.idx)
+        e = max(e, t.idx + len(t.text))
+    # keep quotes inside the sentence
+    s = max(s, sent.start_char)
+    e = min(e, sent.end_char)
+    return seg.start + s, seg.start + e
+
+
+def _num_value(tokens: Any) -> Any:
+    for t in tokens:
+        if t._.num is not None:
+            v = t._.num
+            if isinstance(v, float) and v.is_integer():
+                return int(v)
+            return v
+    return None
+
+
+def _month_day(ctx: Context, span: Any) -> str | None:
+    day = _num_value(span)
+    table = months(ctx.lang)
+    for t in span:
+        low = t.lower_
+        for stem, month in table.items():
+            if low.startswith(stem) and day is not None:
+                return f"{month:02d}-{int(day):02d}"
+    return None
+
+
+def _int(v: Any) -> Any:
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+def run_dsl(ctx: Context) -> None:
+    rules_ = load_rules(ctx.lang)
+    by_name = {r.name: r for r in rules_}
+    matcher = _matcher(ctx.lang)
+    span_rules = [r for r in rules_ if r.range_keys or r.fraction]
+    for seg in ctx.segments:
+        is_app = seg.ref.startswith("app")
+        doc = segment_doc(ctx, seg)
+        sents = sentence_bounds(doc)
+        found: list[tuple[int, int, DslRule, Any]] = []
+        for match_id, start, end in matcher(doc):
+            found.append((start, 0, by_name[doc.vocab.strings[match_id]], doc[start:end]))
+        for r in span_rules:
+            for sp in doc.spans.get("fractions" if r.fraction else "ranges", []):
+                found.append((sp.start, 1, r, sp))
+        found.sort(key=lambda f: (f[0], f[1], f[2].name))
+        for start, _, r, span in found:
+            if (r.scope == "points" and is_app) or (r.scope == "appendices" and not is_app):
+                continue
+            sent = next((s for s in sents if s.start <= start < s.end), None)
+            if sent is None:
+                continue
+            ok, hits = _sentence_ok(r, sent)
+            if not ok:
+                continue
+            qs, qe = _span_union(seg, span.start_char, span.end_char, hits, sent)
+            if r.range_keys:
+                low, high = span._.value
+                for key, val in zip(r.range_keys, (low, high), strict=False):
+                    ctx.add(Param(key, _int(val), unit_of(key), seg.ref, qs, qe, r.name))
+                continue
+            if r.fraction:
+                num, den = span._.value
+                v: Any = f"{_int(num)}/{_int(den)}"
+            elif r.value == "num":
+                v = _num_value(span)
+            elif r.value == "month_day":
+                v = _month_day(ctx, span)
+            else:
+                v = r.value
+            if v is None:
+                continue
+            for key in r.keys:
+                ctx.add(Param(key, v, unit_of(key), seg.ref, qs, qe, r.name))

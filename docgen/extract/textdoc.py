@@ -1,0 +1,49 @@
+"""Extraction stage helper: spaCy docs for segments (cached per context) and sentence bounds.
+
+Sentences are split on ``. ; :`` followed by whitespace, and on line breaks, which suits legal
+text (points are one or more paragraphs; sub-points end with ``;``). Decimal commas and
+abbreviations are not split because the split needs whitespace after the mark.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .registry import Context, Segment
+
+_SPLIT = re.compile(r"(?<=[.;:!?])\s+|\n+")
+
+
+def segment_doc(ctx: Context, seg: Segment) -> Any:
+    cache: dict[str, Any] = ctx.__dict__.setdefault("_docs", {})
+    doc = cache.get(seg.ref)
+    if doc is None:
+        from ..nlp import get_nlp
+
+        doc = get_nlp(ctx.lang)(seg.text)
+        cache[seg.ref] = doc
+    return doc
+
+
+def sentence_bounds(doc: Any) -> list[Any]:
+    """Sentence spans (token-aligned) of a segment doc."""
+    cached = doc.user_data.get("_sents")
+    if cached is not None:
+        return list(cached)
+    text = doc.text
+    spans = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out = []
+    for s, e in spans:
+        sp = doc.char_span(s, e, alignment_mode="expand")
+        if sp is not None and len(sp):
+            out.append(sp)
+    doc.user_data["_sents"] = out
+    return out
