@@ -72,7 +72,7 @@ def _token_spec(spec: str) -> dict[str, Any]:
     s = spec[:-1] if optional else spec
     d: dict[str, Any]
     if s == "NUM":
-        d = {"_": {"num": {"NOT_IN": [None]}}}
+        d = {"_": {"num_kind": {"IN": ["cardinal", "ordinal", "decimal"]}}}
     elif s == "ORD":
         d = {"_": {"num_kind": "ordinal"}}
     elif s == "CARD":
