@@ -1,0 +1,242 @@
+"""Stage 3 (structure): the act header and the edit notes.
+
+Consumes the normalised lines and the language data; produces the :class:`docgen.model.Header`
+fields (title, issuer, act type, date, number, registration, repeal status) plus the end offset of
+the header, and :class:`docgen.model.EditNote` records for every «Ескерту.» / «Сноска.» paragraph
+(what they target, their kind, and the amending act's date and number).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import EditNote, Header
+from ._lang import LangData, find_dates, find_number
+from ._text import POINT_RE, Line
+
+__all__ = ["HeaderResult", "parse_header", "find_edit_notes", "parse_edit_note"]
+
+_WORD = re.compile(r"[^\W\d_]+(?:[.-][^\W\d_]+)*\.?")
+_DASH = re.compile(r"\s[-–—]\s")
+_SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+@dataclass(frozen=True)
+class HeaderResult:
+    header: Header
+    end: int  # offset where the header stops (start of the approving part)
+    act_line: int | None  # line index of the act line
+
+
+# --- edit notes --------------------------------------------------------------------------------
+
+
+def _note_continues(ln: Line, lang: LangData) -> bool:
+    s = ln.stripped
+    return bool(s) and "\t" not in ln.text and not POINT_RE.match(ln.text) and not lang.chapter.match(s)
+
+
+def find_edit_notes(lines: list[Line], lang: LangData) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, text)`` of edit-note paragraphs (a note may continue after a blank line)."""
+    notes: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        if not lang.edit_note_start.match(lines[i].stripped):
+            i += 1
+            continue
+        j = i
+        parts = [lines[i].stripped]
+        while True:
+            while j + 1 < len(lines) and _note_continues(lines[j + 1], lang):
+                j += 1
+                parts.append(lines[j].stripped)
+            text = " ".join(parts)
+            k = j + 1
+            while k < len(lines) and not lines[k].stripped:
+                k += 1
+            cont = k < len(lines) and k - j <= 2 and lines[k].stripped[:1].islower()
+            if cont and not text.rstrip().endswith((".", ")")) and not POINT_RE.match(lines[k].text):
+                j = k
+                parts.append(lines[k].stripped)
+                continue
+            break
+        notes.append(
+            (lines[i].start + (len(lines[i].text) - len(lines[i].text.lstrip(" \t"))), lines[j].end, text)
+        )
+        i = j + 1
+    return notes
+
+
+def parse_edit_note(text: str, start: int, end: int, lang: LangData, default_target: str) -> EditNote:
+    body = lang.edit_note_start.sub("", text, count=1).strip()
+    dash = _DASH.search(body)
+    segment = body[: dash.start()] if dash else body
+    rest = body[dash.end() :] if dash else body
+    kind = "other"
+    for name, pat in lang.edit_kinds:
+        if pat.search(body):
+            kind = name
+            break
+    target = default_target
+    for name, pat in lang.edit_targets:
+        m = pat.search(segment)
+        if m:
+            target = {"point": "point", "chapter": "chapter", "appendix": "app"}.get(name, name)
+            if m.groups():
+                target += ":" + m.group(1)
+            break
+    dates = find_dates(rest, lang)
+    act_date = dates[0].iso if dates else None
+    num = find_number(rest, dates[0].end if dates else 0) or find_number(rest)
+    return EditNote(text, start, end, kind, target, act_date, num[0] if num else None)
+
+
+# --- header ------------------------------------------------------------------------------------
+
+
+def _act_line(lines: list[Line], lang: LangData, limit: int) -> tuple[int, str, str, int, int] | None:
+    """Find the act line: (index, act-type word, kind, type word start, type word end)."""
+    forms = dict(lang.act_types)
+    before = lang.raw["act_type_position"] == "before"
+    for ln in lines[:limit]:
+        s = ln.text
+        if not find_dates(s, lang) or find_number(s) is None:
+            continue
+        words = list(_WORD.finditer(s))
+        if before:
+            head = s.lstrip(" \t")
+            m = _WORD.match(head)
+            if m and m.group(0).lower().rstrip(".") in forms:
+                off = len(s) - len(head)
+                w = m.group(0).rstrip(".")
+                return ln.index, w.lower(), forms[w.lower()], off, off + len(w)
+        else:
+            num = find_number(s)
+            assert num is not None
+            for wm in words:
+                word = wm.group(0).rstrip(".")
+                if wm.start() >= num[2] and word.lower() in forms:
+                    if s[num[2] : wm.start()].strip() == "":
+                        return ln.index, word.lower(), forms[word.lower()], wm.start(), wm.start() + len(word)
+    return None
+
+
+def _issuer(segment: str, lang: LangData) -> str:
+    conf = lang.raw["issuer"]
+    words = segment.strip(" ,.\t").split()
+    while words and words[-1].lower() in conf["drop_tokens"]:
+        words.pop()
+    if words and words[-1].lower() in ("от", "жылғы"):
+        words.pop()
+    if not words:
+        return ""
+    idx = -1 if conf["head"] == "last" else 0
+    head = words[idx]
+    low = head.lower()
+    if low in conf["genitive_words"]:
+        repl = conf["genitive_words"][low]
+        head = repl[0].upper() + repl[1:] if head[:1].isupper() else repl
+    else:
+        for suf in conf["genitive_suffixes"]:
+            if low.endswith(suf) and len(low) > len(suf) + 2:
+                head = head[: -len(suf)]
+                break
+    words[idx] = head
+    return " ".join(words)
+
+
+def _registration(text: str, lang: LangData) -> tuple[str | None, str | None]:
+    for sent in _SENTENCE_END.split(text):
+        if lang.registration.search(sent) and not lang.status_repealed.search(sent):
+            num = find_number(sent)
+            dates = find_dates(sent, lang)
+            if num:
+                before = [d for d in dates if d.start < num[1]]
+                date = (before[-1] if before else dates[0]).iso if dates else None
+                return num[0], date
+    return None, None
+
+
+def parse_header(lines: list[Line], text: str, lang: LangData, notes: list[EditNote]) -> HeaderResult:
+    """Parse the header at the top of the text. ``notes`` are all edit notes of the document."""
+    limit = len(lines)
+    for ln in lines:
+        if POINT_RE.match(ln.text) or lang.chapter.match(ln.stripped):
+            limit = ln.index
+            break
+    found = _act_line(lines, lang, limit)
+    if found is None:
+        return HeaderResult(Header(language=lang.code, edit_notes=tuple(notes)), 0, None)
+    idx, word, kind, ws, we = found
+    act = lines[idx]
+    s = act.text
+    dates = find_dates(s, lang)
+    if lang.raw["act_type_position"] == "before":
+        date = next((d for d in dates if d.start >= we), dates[0])
+        issuer = _issuer(s[we : date.start], lang)
+    else:
+        date = dates[0]
+        issuer = _issuer(s[: date.start], lang)
+    num = find_number(s, date.end)
+    # the header ends after the act line's paragraph and the edit notes right after it
+    end_line = idx
+    while end_line + 1 < len(lines):
+        nxt = lines[end_line + 1]
+        s_n = nxt.stripped
+        if (
+            s_n
+            and not POINT_RE.match(nxt.text)
+            and (lang.registration.search(s_n) or lang.status_repealed.search(s_n))
+        ):
+            if len(s_n) < 300:
+                end_line += 1
+                continue
+        break
+    end = lines[end_line].next_start
+    for n in sorted(notes, key=lambda n: n.start):
+        gap = text[end : n.start] if n.start >= end else None
+        if gap is not None and gap.strip() == "":
+            end = min(n.end + 1, len(text))
+    end = min(end, len(text))
+    head_text = text[:end]
+    title_lines = [
+        ln.stripped
+        for ln in lines[:idx]
+        if ln.stripped and not (lang.status_repealed.search(ln.stripped) and len(ln.stripped) < 40)
+    ]
+    title = " ".join(title_lines)
+    if not title:
+        after = [x for x in lines[idx + 1 :] if x.stripped and x.start >= end]
+        if after and not POINT_RE.match(after[0].text) and len(after[0].stripped) < 400:
+            title = after[0].stripped if after[0].stripped.endswith(("туралы", "туралы»")) else ""
+    reg_num, reg_date = _registration(head_text[act.start :], lang)
+    repealed = bool(lang.status_repealed.search(head_text))
+    repealed_by = None
+    if repealed:
+        rep = next((n for n in notes if n.kind == "repealed" and n.start < end), None)
+        if rep is not None:
+            repealed_by = {"date": rep.act_date, "number": rep.act_number, "text": rep.text}
+        else:
+            m = lang.status_repealed.search(head_text)
+            assert m is not None
+            tail = head_text[m.end() :]
+            rd = find_dates(tail, lang)
+            rn = find_number(tail)
+            if rd or rn:
+                repealed_by = {"date": rd[0].iso if rd else None, "number": rn[0] if rn else None, "text": ""}
+    header = Header(
+        title=title,
+        issuer=issuer,
+        act_type=kind,
+        act_type_as_printed=word,
+        act_date=date.iso,
+        act_number=num[0] if num else None,
+        registration_number=reg_num,
+        registration_date=reg_date,
+        repealed=repealed,
+        repealed_by=repealed_by,
+        edit_notes=tuple(notes),
+        language=lang.code,
+    )
+    return HeaderResult(header, end, idx)
