@@ -119,9 +119,11 @@ def _words_in(sent: Any, words: tuple[str, ...]) -> Any:
                 sp = sent.doc.char_span(sent.start_char + i, sent.start_char + i + len(w), alignment_mode="expand")
                 if sp is not None and len(sp):
                     return sp[0]
+    exact = {w[1:] for w in words if w.startswith("=")}
+    prefixes = tuple(w for w in words if " " not in w and not w.startswith("="))
     for t in sent:
         low = t.lower_
-        if any(low.startswith(w) for w in words if " " not in w):
+        if low in exact or (prefixes and low.startswith(prefixes)):
             return t
     return None
 

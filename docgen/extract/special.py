@@ -43,11 +43,21 @@ def grade_bands(ctx: Context) -> None:
         if len(ranges) < 3:
             continue
         out: list[dict[str, Any]] = []
-        prev_end = 0
-        for sp in ranges:
-            label = doc.text[prev_end : sp.start_char]
-            gid = grade_id(label[-200:], ctx.lang)
-            prev_end = sp.end_char
+        text = doc.text
+        for k, sp in enumerate(ranges):
+            line_start = text.rfind("\n", 0, sp.start_char) + 1
+            if not text[line_start : sp.start_char].strip():
+                # "4-тен 5-ке дейін балл – «...тиімді...»": the label follows the range
+                nxt = ranges[k + 1].start_char if k + 1 < len(ranges) else len(text)
+                line_end = text.find("\n", sp.end_char)
+                label = text[sp.end_char : min(nxt, line_end if line_end != -1 else len(text))]
+                quoted = re.findall(r"[\"«“]([^\"»”]{2,120})[\"»”]", label)
+                quoted = quoted[:1]
+            else:
+                prev = ranges[k - 1].end_char if k else 0
+                label = text[prev : sp.start_char]
+                quoted = re.findall(r"[\"«“]([^\"»”]{2,120})[\"»”]", label)[-1:]
+            gid = grade_id(quoted[0] if quoted else label[-80:], ctx.lang)
             if gid is None:
                 continue
             low, high = sp._.value
@@ -108,9 +118,19 @@ def kpi_count_grades(ctx: Context) -> None:
             return
 
 
-def _list_items(lines: list[str], start: int) -> list[str]:
+def _split_items(text: str) -> list[str]:
+    sep = ";" if ";" in text else ","
+    items = [re.sub(r"^[-–—•]\s*", "", x).strip().rstrip(".;,").strip() for x in text.split(sep)]
+    return [x for x in items if x]
+
+
+def _list_after(lines: list[str], i: int) -> list[str]:
+    """Items after the header ``lines[i]`` (which holds a colon): inline after the colon, else next lines."""
+    inline = lines[i].split(":", 1)[1].strip() if ":" in lines[i] else ""
+    if inline:
+        return _split_items(inline)
     items = []
-    for line in lines[start:]:
+    for line in lines[i + 1 :]:
         s = line.strip()
         if not s:
             continue
@@ -122,35 +142,61 @@ def _list_items(lines: list[str], start: int) -> list[str]:
     return items
 
 
+def _line_offsets(text: str) -> tuple[list[str], list[int]]:
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    return lines, offsets
+
+
 @rule("competency_lists_360", "method360_competencies_leaders", "method360_competencies_staff")
 def competency_lists(ctx: Context) -> None:
     lab = labels()["competencies"][ctx.lang]
     for seg in ctx.point_segments():
         low = seg.text.lower()
-        if "360" not in low or not any(w in low for w in lab["topic"]):
+        if "360" not in low and not any(w in low for w in lab["topic"]):
             continue
-        lines = seg.text.split("\n")
-        offsets = []
-        pos = 0
-        for line in lines:
-            offsets.append(pos)
-            pos += len(line) + 1
+        lines, offsets = _line_offsets(seg.text)
         for i, line in enumerate(lines):
-            sl = line.strip().lower()
-            if not sl.endswith(":") or i == 0:
+            if ":" not in line:
+                continue
+            head = line.split(":", 1)[0].lower()
+            if not any(w in head for w in lab["topic"]) and not line.strip().endswith(":"):
                 continue
             key = None
-            if any(w in sl for w in lab["leaders"]):
+            if any(w in head for w in lab["leaders"]):
                 key = "method360_competencies_leaders"
-            elif any(w in sl for w in lab["staff"]):
+            elif any(w in head for w in lab["staff"]):
                 key = "method360_competencies_staff"
             if key is None or ctx.has(key):
                 continue
-            items = _list_items(lines, i + 1)
+            items = _list_after(lines, i)
             if len(items) >= 3:
                 s = seg.start + offsets[i] + (len(line) - len(line.lstrip()))
                 e = seg.start + offsets[i] + len(line.rstrip())
                 ctx.add(Param(key, items, None, seg.ref, s, e, "competency_lists_360"))
+
+
+@rule("answer_scale_360", "method360_answer_scale")
+def answer_scale(ctx: Context) -> None:
+    lab = labels()["answer_scale"][ctx.lang]
+    for seg in ctx.segments:
+        if "360" not in seg.text:
+            continue
+        lines, offsets = _line_offsets(seg.text)
+        for i, line in enumerate(lines):
+            low = line.lower()
+            if not all(any(w in low for w in group) for group in lab["all"]):
+                continue
+            m = re.search(r"\(([^()]+)\)\s*\.?\s*$", line)
+            items = _split_items(m.group(1)) if m else _list_after(lines, i)
+            if 3 <= len(items) <= 7:
+                s = seg.start + offsets[i] + (len(line) - len(line.lstrip()))
+                e = seg.start + offsets[i] + len(line.rstrip())
+                ctx.add(Param("method360_answer_scale", items, None, seg.ref, s, e, "answer_scale_360"))
+                return
 
 
 _NUM = r"\d+(?:[.,]\d+)?"
