@@ -18,13 +18,24 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s+(\S.*)$")
 _TOTAL = ("орташа", "средняя", "средн", "итог", "қорытынды")
 
 
-def form_kind(app: Appendix, text: str, lang: str) -> str | None:
-    rules_ = labels()["form_kinds"][lang]
-    for probe in (app.title.lower(), text[:600].lower()):
-        for kind, words in rules_:
-            if all(w in probe for w in words):
-                return str(kind)
+def _match_kind(probe: str, lang: str) -> str | None:
+    for kind, words in labels()["form_kinds"][lang]:
+        if all(any(alt in probe for alt in w.split("|")) for w in words):
+            return str(kind)
     return None
+
+
+def form_kind(app: Appendix, text: str, lang: str) -> str | None:
+    """Kind of the form: word rules on the title, its subtitle (leader/staff), else the opening text."""
+    title = f" {app.title.lower()} "
+    at = text.find(app.title[:40]) if app.title else -1
+    head = f" {text[at : at + len(app.title) + 160].lower()} " if at >= 0 else title
+    kind = _match_kind(title, lang) if app.title else None
+    if kind is None:
+        kind = _match_kind(head, lang) or _match_kind(f" {text[:600].lower()} ", lang)
+    elif kind.endswith("_staff") and _match_kind(head, lang) == kind.replace("_staff", "_leader"):
+        kind = kind.replace("_staff", "_leader")
+    return kind
 
 
 def _clean(name: str) -> str:

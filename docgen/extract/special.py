@@ -74,7 +74,9 @@ def kpi_count_grades(ctx: Context) -> None:
     lab = labels()["kpi_count"][ctx.lang]
     for seg in ctx.point_segments():
         doc = segment_doc(ctx, seg)
-        if not any(t.lower_.startswith(tuple(lab["kpi"])) for t in doc):
+        exact = {w[1:] for w in lab["kpi"] if w.startswith("=")}
+        prefixes = tuple(w for w in lab["kpi"] if not w.startswith("="))
+        if not any(t.lower_ in exact or t.lower_.startswith(prefixes) for t in doc):
             continue
         entries: list[dict[str, Any]] = []
         first = last = None
@@ -134,7 +136,7 @@ def _list_after(lines: list[str], i: int) -> list[str]:
         s = line.strip()
         if not s:
             continue
-        if s.endswith(":"):
+        if s.endswith(":") or (":" in s and len(s.split(":", 1)[0]) < 120):
             break
         s = re.sub(r"^[-–—•]\s*", "", s).rstrip(";.,").strip()
         if s:
@@ -163,7 +165,7 @@ def competency_lists(ctx: Context) -> None:
             if ":" not in line:
                 continue
             head = line.split(":", 1)[0].lower()
-            if not any(w in head for w in lab["topic"]) and not line.strip().endswith(":"):
+            if not any(w in head for w in lab["topic"]) and not line.strip().endswith(":") and len(head) > 80:
                 continue
             key = None
             if any(w in head for w in lab["leaders"]):

@@ -71,6 +71,9 @@ def _label(lines: list[Line], lang: LangData, after: int, hi: int) -> tuple[str,
     return "", after
 
 
+_CAPTION_CONT = re.compile(r"^(?:к\s+(?:методик|настоящей|правил)|.*әдістемесіне\s*$)", re.IGNORECASE)
+
+
 def _title(lines: list[Line], lang: LangData, after: int, hi: int) -> str:
     j = after + 1
     if lang.approval_stamp.search(lines[after].stripped):
@@ -89,7 +92,7 @@ def _title(lines: list[Line], lang: LangData, after: int, hi: int) -> str:
                 j += 1
             j += 1
             continue
-        if s.startswith(("(", "_", "-")) or lang.signature_or_blank.match(s):
+        if s.startswith(("(", "_", "-")) or lang.signature_or_blank.match(s) or _CAPTION_CONT.match(s):
             j += 1
             continue
         return _UNDERSCORES.sub("", s)
