@@ -1,0 +1,82 @@
+"""CLI edge: ``docgen protocol calibration|commission --data FILE.yaml -o FILE.docx``.
+
+Consumes a session/meeting YAML (format: docs/protocols.md) and the rules of a methodology
+(``--methodology PATH`` parsed by the catalogue stage, or ``--catalogue FILE.json``). Produces one DOCX
+protocol, written atomically (no overwrite without ``--force``). Heavy modules are imported only when a
+subcommand runs. Nothing personal is printed: only the output path.
+"""
+
+from __future__ import annotations
+
+import click
+
+_source = [
+    click.option(
+        "--methodology",
+        "methodology",
+        type=click.Path(dir_okay=False),
+        help="Methodology text (txt/docx/html).",
+    ),
+    click.option(
+        "--catalogue",
+        "catalogue_file",
+        type=click.Path(dir_okay=False),
+        help="Catalogue JSON instead of a text.",
+    ),
+    click.option(
+        "--lang", type=click.Choice(["kk", "ru"]), default=None, help="Language (default: the methodology's)."
+    ),
+    click.option("--data", "data", required=True, type=click.Path(dir_okay=False), help="Input YAML."),
+    click.option(
+        "-o", "--output", "output", required=True, type=click.Path(dir_okay=False), help="Output .docx."
+    ),
+    click.option("--force", is_flag=True, help="Overwrite an existing output."),
+]
+
+
+def _with_source(f):  # type: ignore[no-untyped-def]
+    for opt in reversed(_source):
+        f = opt(f)
+    return f
+
+
+@click.group("protocol")
+def protocol() -> None:
+    """Render calibration-session / commission protocols, validated against the methodology."""
+
+
+@protocol.command("calibration")
+@_with_source
+@click.option("--allow-late", is_flag=True, help="Record a decision/session held after its deadline (warns).")
+def calibration(
+    methodology: str | None,
+    catalogue_file: str | None,
+    lang: str | None,
+    data: str,
+    output: str,
+    force: bool,
+    allow_late: bool,
+) -> None:
+    """Calibration-session protocol (2018 and 2025 models)."""
+    from ..protocols import render_calibration
+    from ..protocols.common import load_catalogue
+
+    cat = load_catalogue(methodology, catalogue_file)
+    ctx = render_calibration(data, cat, output, lang=lang, force=force, allow_late=allow_late)
+    for w in ctx.warnings:
+        click.echo(f"docgen: warning: {w}", err=True)
+    click.echo(output)
+
+
+@protocol.command("commission")
+@_with_source
+def commission(
+    methodology: str | None, catalogue_file: str | None, lang: str | None, data: str, output: str, force: bool
+) -> None:
+    """Evaluation-commission protocol (2017 model)."""
+    from ..protocols import render_commission
+    from ..protocols.common import load_catalogue
+
+    cat = load_catalogue(methodology, catalogue_file)
+    render_commission(data, cat, output, lang=lang, force=force)
+    click.echo(output)

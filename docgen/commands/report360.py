@@ -1,0 +1,56 @@
+"""CLI edge: ``docgen report360 PATH --data answers.xlsx -o DIR`` (and ``--template FILE.xlsx``).
+
+Consumes the methodology (PATH, parsed by the catalogue stage, or ``--catalogue FILE.json``) and the answers
+workbook (columns: docs/protocols.md, "360 answers"). Produces ``DIR/result360_<person_id>.docx`` per
+evaluated person with a native radar chart, or an empty answers workbook with ``--template``. Prints only
+the paths written.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("report360")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--catalogue", "catalogue_file", type=click.Path(dir_okay=False), help="Catalogue JSON instead of PATH."
+)
+@click.option("--data", "data", type=click.Path(dir_okay=False), help="Answers workbook (.xlsx).")
+@click.option(
+    "-o", "--output", "output", type=click.Path(file_okay=False), help="Output folder for the reports."
+)
+@click.option(
+    "--template", "template", type=click.Path(dir_okay=False), help="Write an empty answers workbook here."
+)
+@click.option(
+    "--lang", type=click.Choice(["kk", "ru"]), default=None, help="Language (default: the methodology's)."
+)
+@click.option("--period", default="", help="Evaluated period, printed in the reports (e.g. '2024 жыл').")
+@click.option("--force", is_flag=True, help="Overwrite existing outputs.")
+def report360(
+    path: str | None,
+    catalogue_file: str | None,
+    data: str | None,
+    output: str | None,
+    template: str | None,
+    lang: str | None,
+    period: str,
+    force: bool,
+) -> None:
+    """360 result reports with the «Паутинка» radar chart, one per evaluated person."""
+    from ..errors import UsageError
+    from ..protocols.common import load_catalogue
+
+    if not template and not (data and output):
+        raise UsageError("give --data FILE.xlsx and -o DIR (or --template FILE.xlsx)")
+    cat = load_catalogue(path, catalogue_file)
+    if template:
+        from ..report360 import write_answers_template
+
+        click.echo(str(write_answers_template(cat, template, force=force)))
+    if data and output:
+        from ..report360 import make_reports
+
+        for p in make_reports(data, cat, output, lang=lang, period=period, force=force):
+            click.echo(str(p))

@@ -1,0 +1,79 @@
+"""Shared fixtures for protocol tests: seed catalogues, sample inputs, LibreOffice conversion."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+TESTS = Path(__file__).resolve().parents[1]
+CATS = TESTS / "data" / "catalogues_b"
+HERE = Path(__file__).resolve().parent / "data"
+
+
+def load_cat(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((CATS / name).read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def cat2017() -> dict[str, Any]:
+    return load_cat("cat_001_2017_commission_kk.json")
+
+
+@pytest.fixture
+def cat2025() -> dict[str, Any]:
+    return load_cat("cat_004_2025_ru.json")
+
+
+@pytest.fixture
+def cat2018() -> dict[str, Any]:
+    return load_cat("cat_000_2018_kpi360_kk.json")
+
+
+@pytest.fixture
+def session() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((HERE / "session_ru.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def meeting() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((HERE / "meeting_kk.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+def to_pdf_text(docs: list[Path], workdir: Path) -> dict[Path, str]:
+    """Convert DOCX files with LibreOffice (own profile) and read the PDFs back with pdftotext."""
+    soffice = shutil.which("soffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice / pdftotext not installed")
+    profile = (workdir / "lo_profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(workdir),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    out = {}
+    for d in docs:
+        pdf = workdir / (d.stem + ".pdf")
+        assert pdf.is_file(), f"LibreOffice did not convert {d.name}"
+        out[d] = subprocess.run(
+            ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout
+    return out

@@ -1,0 +1,72 @@
+"""Fixtures for 360 report tests: the seed-000 catalogue and answers workbooks built on the fly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CATS = Path(__file__).resolve().parents[1] / "data" / "catalogues_b"
+
+
+@pytest.fixture
+def cat2018() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((CATS / "cat_000_2018_kpi360_kk.json").read_text(encoding="utf-8"))
+    return data
+
+
+Rows = dict[str, list[list[Any]]]
+
+
+@pytest.fixture
+def make_answers(tmp_path: Path, cat2018: dict[str, Any]) -> Callable[[Rows], Path]:
+    """Write the template workbook, then append the given rows to its sheets."""
+    from openpyxl import load_workbook
+
+    from docgen.report360 import write_answers_template
+
+    def make(rows: Rows, name: str = "answers.xlsx") -> Path:
+        path = tmp_path / name
+        write_answers_template(cat2018, path, force=True)
+        wb = load_workbook(path)
+        for sheet, lines in rows.items():
+            for line in lines:
+                wb[sheet].append(line)
+        wb.save(path)
+        return path
+
+    return make
+
+
+def person(
+    pid: str, name: str, n: int, scores: list[list[int]], roles: list[str] | None = None
+) -> list[list[Any]]:
+    roles = roles or ["self"] + ["peer"] * (len(scores) - 1)
+    return [[pid, name, "бөлім басшысы", role, *s] for role, s in zip(roles, scores, strict=True)]
+
+
+def to_pdf(docs: list[Path], workdir: Path) -> list[Path]:
+    soffice = shutil.which("soffice")
+    if not soffice or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice / pdftotext not installed")
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(workdir / 'lo_profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(workdir),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    return [workdir / (d.stem + ".pdf") for d in docs]
