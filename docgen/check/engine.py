@@ -1,0 +1,174 @@
+"""Check stage, orchestration: pick the model edition, run every check, collect one CheckResult.
+
+Consumes a :class:`~docgen.model.Document`, the act's catalogue dict (or ``None``) and a model
+selector (``auto``, an edition code or a profile path); produces a :class:`CheckResult`. The core
+(:func:`check_document`) does no I/O, so tests can drive it with JSON catalogue fixtures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..model import Document
+from . import modelcheck, profiles, script, selfcheck, values
+from .context import Ctx
+from .data import topics_of
+from .findings import CheckResult, Finding, sort_findings
+from .make import finding
+from .profiles import Profile
+
+
+def _date(s: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(s)[:10]) if s else None
+    except ValueError:
+        return None
+
+
+def effective_date(doc: Document, catalogue: dict[str, Any] | None) -> dt.date | None:
+    """Date of the text as printed: the act's date or the latest amendment noted in it."""
+    cdoc = (catalogue or {}).get("document", {})
+    dates = [_date(cdoc.get("act_date")), _date(doc.header.act_date)]
+    dates += [_date(n.get("amending_act_date")) for n in cdoc.get("edit_notes", []) if isinstance(n, dict)]
+    dates += [_date(n.act_date) for n in doc.header.edit_notes if n.kind != "repealed"]
+    for p in doc.points:
+        dates += [_date(n.act_date) for n in p.edit_notes if n.kind != "repealed"]
+    known = [d for d in dates if d]
+    return max(known) if known else None
+
+
+def detect_generation(ctx: Ctx) -> str | None:
+    whole = topics_of(ctx.text[ctx.doc.methodology_start :], ctx.lang)
+    if "method360" in whole or "differentiation" in whole:
+        return "2018_kpi_diff_360"
+    if "disciplinary_caps" in whole:
+        return "2025_quarterly_sheets"
+    if "commission" in whole and "kpi" in whole:
+        return "2017_commission"
+    return None
+
+
+def _choose(
+    ctx: Ctx,
+    model: str | Profile,
+    generation: str | None,
+    day: dt.date | None,
+    repealed: bool,
+    as_of: dt.date | None,
+) -> tuple[Profile, list[Finding]]:
+    notes: list[Finding] = []
+    in_force = profiles.in_force_on(day) if day else None
+    gen_prof = profiles.for_generation(generation)
+    if isinstance(model, Profile):
+        chosen = model
+    elif model.lower() != "auto":
+        chosen = profiles.load_profile(model)
+    else:
+        chosen = gen_prof or in_force or profiles.all_profiles()[-1]
+    lang = ctx.lang
+    if day and in_force and gen_prof and gen_prof.edition != in_force.edition:
+        newer = in_force if in_force.valid_from > gen_prof.valid_from else gen_prof
+        if newer is in_force and newer.boundary_evidence == "FACT":
+            notes.append(
+                finding(
+                    "outdated_edition.act",
+                    "error",
+                    lang,
+                    point="header",
+                    quote="",
+                    expected=in_force.edition,
+                    actual=gen_prof.edition,
+                    evidence="FACT",
+                    date=day.isoformat(),
+                    details={"in_force_from": in_force.valid_from.isoformat()},
+                )
+            )
+        else:
+            notes.append(
+                finding(
+                    "outdated_edition.boundary_uncertain",
+                    "warning",
+                    lang,
+                    point="header",
+                    quote="",
+                    expected=in_force.edition,
+                    actual=gen_prof.edition,
+                    evidence="INFERRED",
+                    date=day.isoformat(),
+                )
+            )
+    if as_of and not repealed and day:
+        now = profiles.in_force_on(as_of)
+        if now and now.edition != chosen.edition and now.valid_from > day:
+            notes.append(
+                finding(
+                    "outdated_edition.now",
+                    "warning",
+                    lang,
+                    point="header",
+                    quote="",
+                    expected=now.edition,
+                    actual=chosen.edition,
+                    evidence=now.boundary_evidence if now.boundary_evidence != "SEED-FACT" else "SEED-FACT",
+                    in_force=now.valid_from.strftime("%d.%m.%Y"),
+                    details={"as_of": as_of.isoformat()},
+                )
+            )
+    return chosen, notes
+
+
+def check_document(
+    doc: Document,
+    catalogue: dict[str, Any] | None,
+    model: str | Profile = "auto",
+    *,
+    as_of: dt.date | None = None,
+    notes: list[str] | None = None,
+) -> CheckResult:
+    """Check one parsed act against a model edition and against itself."""
+    cdoc = (catalogue or {}).get("document", {})
+    lang = cdoc.get("language") or doc.language or "ru"
+    ctx = Ctx(doc, lang if lang in ("kk", "ru") else "ru")
+    day = effective_date(doc, catalogue)
+    generation = cdoc.get("generation") or detect_generation(ctx)
+    repealed = cdoc.get("status") == "repealed" or doc.header.repealed
+    profile, found = _choose(ctx, model, generation, day, repealed, as_of)
+    found += selfcheck.cross_references(ctx, profile)
+    found += selfcheck.missing_appendices(ctx)
+    found += selfcheck.numbering(ctx)
+    found += script.typography(ctx)
+    found += values.inconsistent_scale(ctx)
+    found += values.table_gaps(ctx)
+    found += modelcheck.provisions(ctx, profile)
+    found += modelcheck.extra_provisions(ctx, profile)
+    found += modelcheck.forms(ctx, catalogue, profile)
+    if catalogue and catalogue.get("parameters"):
+        found += modelcheck.parameters(ctx, catalogue, profile, day)
+    else:
+        found.append(
+            finding("check.catalogue_unavailable", "info", ctx.lang, point="header", evidence="FACT")
+        )
+    return CheckResult(
+        path=doc.source.path,
+        language=ctx.lang,
+        edition=profile.edition,
+        edition_title=profile.title(ctx.lang),
+        act_date=day.isoformat() if day else None,
+        findings=tuple(sort_findings(found)),
+        notes=tuple(notes or ()),
+    )
+
+
+def check_path(
+    path: str,
+    model: str | Profile = "auto",
+    *,
+    as_of: dt.date | None = None,
+    catalogue: dict[str, Any] | None = None,
+) -> CheckResult:
+    """Read, parse and check the act at ``path`` (the catalogue is built when the builder exists)."""
+    from .inputs import load
+
+    doc, built, notes = load(path, build_catalogue=catalogue is None)
+    return check_document(doc, catalogue if catalogue is not None else built, model, as_of=as_of, notes=notes)

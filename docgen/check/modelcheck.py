@@ -1,0 +1,343 @@
+"""Check stage, the act against the model edition: parameters, provisions, extra rules, forms.
+
+Consumes a :class:`Ctx`, the act's catalogue (``CATALOGUE_FORMAT.md``; may be ``None``) and a
+:class:`Profile`; produces ``model_deviation``, ``missing_provision``, ``extra_provision`` and
+``form_deviation`` findings. Severity follows the evidence of the model value: FACT / SEED-FACT
+-> error, INFERRED -> warning (the finding says INFERRED).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from difflib import SequenceMatcher
+from typing import Any
+
+from .context import Ctx
+from .data import compiled, fold, form_kind_from_title, label, pattern, topics_of
+from .findings import Finding
+from .make import finding
+from .profiles import Profile
+from .selfcheck import appendix_references
+
+
+def _sev(evidence: str, hard: str = "error") -> str:
+    return hard if evidence in ("FACT", "SEED-FACT") else "warning"
+
+
+def fmt_value(value: Any, unit: str | None, lang: str) -> str:
+    if isinstance(value, bool):
+        return {"kk": "иә", "ru": "да"}[lang] if value else {"kk": "жоқ", "ru": "нет"}[lang]
+    if isinstance(value, int | float):
+        text = (f"{value:g}").replace(".", ",")
+        if unit == "days_of_month":
+            return text + label("units.days_of_month", lang)
+        word = label(f"units.{unit}", lang) if unit else ""
+        return f"{text} {word}".strip()
+    if isinstance(value, list):
+        parts = []
+        for v in value:
+            if isinstance(v, dict) and "min" in v:
+                parts.append(
+                    f"{v.get('id', '')} {fmt_value(v['min'], None, lang)}–{fmt_value(v['max'], None, lang)}"
+                )
+            else:
+                parts.append(str(v))
+        return "; ".join(parts)
+    return str(value)
+
+
+def same_value(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b or a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(float(a) - float(b)) < 1e-9
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return False
+        return all(same_value(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, dict) and isinstance(b, dict):
+        keys = {"id", "min", "max"} if "min" in a and "min" in b else set(a) & set(b)
+        return all(same_value(a.get(k), b.get(k)) for k in keys)
+    return bool(a == b)
+
+
+def parameters(ctx: Ctx, catalogue: dict[str, Any], profile: Profile, day: dt.date | None) -> list[Finding]:
+    out: list[Finding] = []
+    found = catalogue.get("parameters") or {}
+    for key in profile.data.get("parameters", {}):
+        model = profile.value_at(key, day)
+        entry = found.get(key)
+        if model is None or not isinstance(entry, dict) or "value" not in entry:
+            continue
+        if same_value(entry["value"], model["value"]):
+            continue
+        unit = model.get("unit") or entry.get("unit")
+        src = entry.get("source") or {}
+        out.append(
+            finding(
+                "model_deviation.parameter",
+                _sev(model["evidence"]),
+                ctx.lang,
+                point=str(src.get("point", "")),
+                quote=str(src.get("quote", "")),
+                expected=fmt_value(model["value"], unit, ctx.lang),
+                actual=fmt_value(entry["value"], unit, ctx.lang),
+                evidence=model["evidence"],
+                key_label=label(f"keys.{key}", ctx.lang, key),
+                edition=profile.edition,
+                details={"key": key, "model_source": model["source"], "model_from": str(model["from"])},
+            )
+        )
+    return out
+
+
+def _whole_topics(ctx: Ctx) -> frozenset[str]:
+    return topics_of(ctx.text[ctx.doc.methodology_start :], ctx.lang)
+
+
+def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
+    out: list[Finding] = []
+    whole = _whole_topics(ctx)
+    present: set[str] = set()
+    for p in ctx.live_points:
+        present |= ctx.topics(p)
+    for prov in profile.provisions:
+        topic_evidence = prov.get("topic_evidence", {})
+        for topic in prov.get("topics", []):
+            pool = whole if prov.get("scope") == "text" else present
+            if topic in pool:
+                continue
+            evidence = topic_evidence.get(topic, prov["evidence"])
+            wording = prov.get("text", {}).get(ctx.lang, "")
+            out.append(
+                finding(
+                    "missing_provision.topic",
+                    _sev(evidence),
+                    ctx.lang,
+                    point="",
+                    quote="",
+                    expected=wording,
+                    actual="",
+                    evidence=evidence,
+                    edition=profile.edition,
+                    topic_label=label(f"topics.{topic}", ctx.lang, topic),
+                    details={"provision": prov["id"], "topic": topic, "model_source": prov["source"]},
+                )
+            )
+    return out
+
+
+def extra_provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
+    out: list[Finding] = []
+    for ft in profile.foreign_topics:
+        hits = ctx.points_with(ft["topic"])
+        if not hits:
+            continue
+        first = hits[0]
+        start, end = first.start, first.end
+        pos = first.start
+        for line in ctx.point_text(first).split("\n"):
+            if ft["topic"] in topics_of(line, ctx.lang):
+                start, end = pos, pos + len(line)
+                break
+            pos += len(line) + 1
+        out.append(
+            finding(
+                "extra_provision.topic",
+                "warning",
+                ctx.lang,
+                point=first.number,
+                quote=ctx.quote(start, min(end, start + 240)),
+                expected="",
+                actual=", ".join(p.number for p in hits),
+                evidence=ft["evidence"],
+                edition=profile.edition,
+                topic_label=label(f"topics.{ft['topic']}", ctx.lang, ft["topic"]),
+                details={
+                    "topic": ft["topic"],
+                    "points": [p.number for p in hits],
+                    "model_source": ft["source"],
+                },
+            )
+        )
+    return out
+
+
+def _norm_row(s: str) -> str:
+    s = fold(re.sub(r"<[^>]*>", " ", s)).lower().replace("*", "").replace("-", " ")
+    s = re.sub(r"^\s*\d{1,2}[.)]?\s+", "", s)
+    return re.sub(r"[\s.,;:]+", " ", s).strip()
+
+
+def _typo_level(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    return all(x == y or SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(wa, wb, strict=True))
+
+
+def _fallback_rows(ctx: Ctx, appendix: int) -> list[str]:
+    app = ctx.doc.appendix(appendix)
+    if app is None:
+        return []
+    rows = []
+    for m in compiled(pattern("form_row")).finditer(ctx.text, app.start, app.end):
+        rows.append(m.group("name").strip())
+    return rows
+
+
+def _act_forms(ctx: Ctx, catalogue: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    forms: dict[str, dict[str, Any]] = {}
+    if catalogue and catalogue.get("forms"):
+        for f in catalogue["forms"]:
+            forms.setdefault(
+                str(f.get("kind")), {"appendix": f.get("appendix"), "rows": list(f.get("rows") or [])}
+            )
+        return forms
+    for a in ctx.doc.appendices:
+        kind = form_kind_from_title(a.title, ctx.lang) or form_kind_from_title(
+            ctx.text[a.start : a.start + 600], ctx.lang
+        )
+        if kind:
+            forms.setdefault(kind, {"appendix": a.number, "rows": None})
+    return forms
+
+
+def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows: list[str]) -> list[Finding]:
+    out: list[Finding] = []
+    model_rows = profile_form.get("rows", {}).get(ctx.lang) or []
+    ev = profile_form["evidence"]
+    pending = list(act_rows)
+    quote_of = {id(r): r for r in act_rows}
+    for mrow in model_rows:
+        variants = mrow if isinstance(mrow, list) else [mrow]
+        normed = [_norm_row(v) for v in variants]
+        hit = next(
+            (
+                r
+                for r in pending
+                if _norm_row(r) in normed
+                or any(v.startswith(_norm_row(r)) and len(_norm_row(r)) > 0.5 * len(v) for v in normed)
+            ),
+            None,
+        )
+        if hit is not None:
+            pending.remove(hit)
+            continue
+        best = max(
+            pending,
+            key=lambda r: max(SequenceMatcher(None, _norm_row(r), v).ratio() for v in normed),
+            default=None,
+        )
+        ratio = (
+            max((SequenceMatcher(None, _norm_row(best), v).ratio() for v in normed), default=0.0)
+            if best
+            else 0.0
+        )
+        if best is not None and ratio >= 0.6:
+            pending.remove(best)
+            typo = any(_typo_level(_norm_row(best), v) for v in normed)
+            code = "form_deviation.row_typo" if typo else "form_deviation.row_differs"
+            sev = "info" if typo else ("warning" if ev != "FACT" else "error")
+            out.append(
+                finding(
+                    code,
+                    sev,
+                    ctx.lang,
+                    point=f"app{number}",
+                    quote=quote_of[id(best)],
+                    expected=variants[0],
+                    actual=best,
+                    evidence=ev,
+                    appendix=number,
+                )
+            )
+        else:
+            out.append(
+                finding(
+                    "form_deviation.row_missing",
+                    _sev(ev),
+                    ctx.lang,
+                    point=f"app{number}",
+                    quote="",
+                    expected=variants[0],
+                    actual="",
+                    evidence=ev,
+                    appendix=number,
+                )
+            )
+    for r in pending:
+        out.append(
+            finding(
+                "form_deviation.row_extra",
+                "warning",
+                ctx.lang,
+                point=f"app{number}",
+                quote=r,
+                expected="",
+                actual=r,
+                evidence=ev,
+                appendix=number,
+            )
+        )
+    return out
+
+
+def forms(ctx: Ctx, catalogue: dict[str, Any] | None, profile: Profile) -> list[Finding]:
+    out: list[Finding] = []
+    act = _act_forms(ctx, catalogue)
+    refs = appendix_references(ctx)
+    model_refs = {r.number: r for r in refs if r.model}
+    own_refs = {r.number for r in refs if not r.model}
+    have = {a.number for a in ctx.doc.appendices}
+    for pf in profile.forms:
+        kind, number = pf["kind"], int(pf["appendix"])
+        title = (pf.get("title") or {}).get(ctx.lang) or next(
+            iter((pf.get("title") or {kind: kind}).values())
+        )
+        if kind in act:
+            got = act[kind]
+            rows = (
+                got["rows"]
+                if got["rows"] is not None
+                else _fallback_rows(ctx, int(got["appendix"] or number))
+            )
+            if pf.get("rows", {}).get(ctx.lang) and rows:
+                out += _compare_rows(ctx, pf, int(got["appendix"] or number), rows)
+            continue
+        if number in model_refs:
+            r = model_refs[number]
+            c0, c1 = ctx.clause(r.start)
+            out.append(
+                finding(
+                    "form_deviation.by_model_reference",
+                    "info",
+                    ctx.lang,
+                    point=r.point,
+                    quote=ctx.quote(c0, c1),
+                    expected=title,
+                    actual="",
+                    evidence=pf["evidence"],
+                    appendix=number,
+                )
+            )
+            continue
+        if number in own_refs and number not in have:
+            continue  # reported as missing_appendix
+        if number in have and number not in {g["appendix"] for g in act.values()}:
+            continue  # an appendix of unknown kind holds this number: not judged
+        out.append(
+            finding(
+                "form_deviation.missing_form",
+                _sev(pf["evidence"]),
+                ctx.lang,
+                point=f"app{number}",
+                quote="",
+                expected=title,
+                actual="",
+                evidence=pf["evidence"],
+                appendix=number,
+            )
+        )
+    return out
