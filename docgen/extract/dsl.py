@@ -141,9 +141,14 @@ def _sentence_ok(rule: DslRule, sent: Any) -> tuple[bool, list[Any]]:
     return True, hits
 
 
+QUOTE_REACH = 90  # keyword tokens farther than this from the match are not pulled into the quote
+
+
 def _span_union(seg: Segment, start_char: int, end_char: int, hits: list[Any], sent: Any) -> tuple[int, int]:
     s, e = start_char, end_char
     for t in hits:
+        if t.idx + len(t.text) < start_char - QUOTE_REACH or t.idx > end_char + QUOTE_REACH:
+            continue
         s = min(s, t.idx)
         e = max(e, t.idx + len(t.text))
     # keep quotes inside the sentence

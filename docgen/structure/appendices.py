@@ -39,9 +39,10 @@ def find_appendix_anchors(
     out: list[tuple[int, re.Match[str]]] = []
     for i in range(lo, hi):
         s = lines[i].stripped
-        if s and len(s) <= 90 and not POINT_RE.match(lines[i].text):
+        if s and len(s) <= 250 and not POINT_RE.match(lines[i].text):
             m = lang.appendix_anchor.search(s)
-            if m:
+            # a long line is a caption only when it does not read as a sentence
+            if m and (len(s) <= 90 or not s.rstrip().endswith((".", ";", ":"))):
                 out.append((i, m))
     return out
 
