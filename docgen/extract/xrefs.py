@@ -28,7 +28,10 @@ def _refs(doc: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     internal: list[dict[str, Any]] = []
     external: list[dict[str, Any]] = []
     sources = [(p.number, p.start, p.end) for p in doc.points if not p.deleted]
-    sources += [(f"app{a.number}", a.start, a.end) for a in doc.appendices]
+    for a in doc.appendices:
+        # skip the appendix's own caption ("... әдістемесіне 3-қосымша" / "Приложение 3 к Методике")
+        at = text.find(a.title, a.start, a.end) if a.title else -1
+        sources.append((f"app{a.number}", at if at >= 0 else a.start, a.end))
     for ref, start, end in sources:
         seg = text[start:end]
         for kind in ("point", "appendix"):
@@ -37,7 +40,11 @@ def _refs(doc: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                     s, e = start + m.start(), start + m.end()
                     # the quote: the reference with a little context, cut at sentence bounds
                     qs = max(start, text.rfind("\n", start, s) + 1, s - 40)
+                    while qs > start and not text[qs - 1].isspace() and s - qs < 60:
+                        qs -= 1  # whole words only
                     qe = min(end, e + 40)
+                    while qe < end and not text[qe].isspace() and qe - e < 60:
+                        qe += 1
                     nl = text.find("\n", e, qe)
                     if nl != -1:
                         qe = nl
