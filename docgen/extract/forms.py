@@ -14,7 +14,6 @@ from typing import Any
 from ..model import Appendix, Document
 from .special import labels
 
-_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s+(\S.*)$")
 _TOTAL = ("орташа", "средняя", "средн", "итог", "қорытынды")
 
 
@@ -39,34 +38,66 @@ def form_kind(app: Appendix, text: str, lang: str) -> str | None:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().rstrip("*").strip().rstrip(".").strip()
+    return re.sub(r"\s+", " ", name).strip()
 
 
-def table_rows(app: Appendix) -> tuple[list[str], list[str]]:
-    """(rows, columns) of the appendix's main table."""
+_LINE_ROW = re.compile(r"^\s*(\d{1,2})(?:\.\s*|\t+)(?P<name>[^\t]+)")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _is_total(name: str) -> bool:
+    return name.lower().startswith(_TOTAL)
+
+
+def _numbered_lines(body: str) -> list[str]:
+    """Rows printed as numbered lines ("1. Name<TAB>..." or "1<TAB>Name<TAB>..."), with continuation lines."""
     rows: list[str] = []
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        m = _LINE_ROW.match(line)
+        if not m:
+            continue
+        name = m.group("name")
+        # a wrapped name continues on the next non-empty line starting in lower case
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and lines[j][:1].islower() and not name.rstrip().endswith("."):
+            name += " " + lines[j].split("\t")[0]
+        name = _clean(name)
+        if _is_row_name(name) and name not in rows:
+            rows.append(name)
+    return rows
+
+
+def _is_row_name(name: str) -> bool:
+    return bool(name) and not _is_total(name) and "__" not in name and "--" not in name and name[0] not in "(-"
+
+
+def table_rows(app: Appendix, body: str, kind: str | None) -> tuple[list[str], list[str]]:
+    """(rows, columns) of the appendix's form as printed."""
     columns: list[str] = []
+    first_cells: list[str] = []
     for table in app.tables:
         for cells in table.rows:
-            vals = [c.strip() for c in cells]
-            nonempty = [v for v in vals if v]
+            nonempty = [c.strip() for c in cells if c.strip()]
             if not nonempty:
                 continue
-            if not columns and len(nonempty) >= 2 and not _NUMBERED.match(nonempty[0]) and not rows:
-                if not re.match(r"^\d", nonempty[0]) or nonempty[0].startswith("№"):
-                    columns = nonempty
-                    continue
-            first = nonempty[0]
-            m = _NUMBERED.match(first)
-            if m:
-                name = m.group(2)
-            elif re.fullmatch(r"\d{1,2}", first) and len(nonempty) > 1:
-                name = nonempty[1]
-            else:
+            if not columns and len(nonempty) >= 2 and not _HAS_DIGIT.match(nonempty[0]):
+                columns = [_clean(c) for c in nonempty]
                 continue
-            name = _clean(name)
-            if name and not name.lower().startswith(_TOTAL) and name not in rows:
-                rows.append(name)
+            first = cells[0].strip()
+            if re.fullmatch(r"\d{1,2}\.?", first) and len(nonempty) > 1:
+                first = nonempty[1]  # "№ | name | ..." tables
+            first_cells.append(_clean(first))
+    at = body.find(app.title) if app.title else -1
+    text = body[at + len(app.title) :] if at >= 0 else body
+    if kind == "kpi_score_table":
+        return [c for c in first_cells if _HAS_DIGIT.search(c)], columns
+    rows = _numbered_lines(text)
+    if not rows:
+        rows = [c for c in first_cells if _is_row_name(c) and not _HAS_DIGIT.match(c)]
+        rows = list(dict.fromkeys(rows))
     return rows, columns
 
 
@@ -76,7 +107,7 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
     for app in doc.appendices:
         body = text[app.start : app.end]
         kind = form_kind(app, body, doc.language)
-        rows, columns = table_rows(app)
+        rows, columns = table_rows(app, body, kind)
         out.append(
             {
                 "appendix": app.number,
