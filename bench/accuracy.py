@@ -40,8 +40,10 @@ def main() -> int:
         rep = score(expected, actual, txt.name)
         groups[group].append(rep)
         t = rep.total
-        print(f"{txt.name:40} {t.expected:4} {t.extracted:4} {t.value_hits:4} {t.precision:6.3f} {t.recall:6.3f} "
-              f"{t.point_precision:6.3f} {t.point_recall:6.3f}")
+        print(
+            f"{txt.name:40} {t.expected:4} {t.extracted:4} {t.value_hits:4} {t.precision:6.3f} {t.recall:6.3f} "
+            f"{t.point_precision:6.3f} {t.point_recall:6.3f}"
+        )
         if show:
             for m in rep.misses:
                 print("   -", m)

@@ -25,8 +25,24 @@ def _norm(v: Any) -> Any:
     if isinstance(v, list):
         return [_norm(x) for x in v]
     if isinstance(v, dict):
-        return {k: _norm(x) for k, x in v.items() if k in {"id", "min", "max", "pct_min", "pct_max", "score_min",
-                                                           "score_max", "achieved_min", "achieved_max", "of", "grade"}}
+        return {
+            k: _norm(x)
+            for k, x in v.items()
+            if k
+            in {
+                "id",
+                "min",
+                "max",
+                "pct_min",
+                "pct_max",
+                "score_min",
+                "score_max",
+                "achieved_min",
+                "achieved_max",
+                "of",
+                "grade",
+            }
+        }
     if isinstance(v, str):
         return " ".join(v.split()).strip().rstrip(";.").lower()
     return v
@@ -90,11 +106,15 @@ def score(expected: dict[str, Any], actual: dict[str, Any], name: str = "") -> R
                 if str(e.get("source", {}).get("point")) == str(a.get("source", {}).get("point")):
                     c.point_hits = 1
                 else:
-                    rep.misses.append(f"{name} {key}: point {a['source']['point']} != expected {e['source']['point']}")
+                    rep.misses.append(
+                        f"{name} {key}: point {a['source']['point']} != expected {e['source']['point']}"
+                    )
             else:
                 rep.misses.append(f"{name} {key}: value {a.get('value')!r} != expected {e.get('value')!r}")
         elif e is not None:
-            rep.misses.append(f"{name} {key}: missing (expected {e.get('value')!r} at {e['source']['point']})")
+            rep.misses.append(
+                f"{name} {key}: missing (expected {e.get('value')!r} at {e['source']['point']})"
+            )
         else:
             assert a is not None
             rep.misses.append(f"{name} {key}: invented {a.get('value')!r} at {a['source']['point']}")
@@ -116,6 +136,7 @@ def score(expected: dict[str, Any], actual: dict[str, Any], name: str = "") -> R
             rep.forms.point_hits += 1
         else:
             rep.misses.append(f"{name} form app{n}: rows differ")
+
     # cross references: (from, to) pairs
     def pairs(c: dict[str, Any]) -> set[tuple[str, str]]:
         out = set()
@@ -138,11 +159,20 @@ def summary(reports: list[Report]) -> dict[str, Any]:
         xrefs.add(r.xrefs)
     return {
         "parameters": {
-            "expected": total.expected, "extracted": total.extracted, "value_hits": total.value_hits,
-            "precision": round(total.precision, 4), "recall": round(total.recall, 4),
-            "point_precision": round(total.point_precision, 4), "point_recall": round(total.point_recall, 4),
+            "expected": total.expected,
+            "extracted": total.extracted,
+            "value_hits": total.value_hits,
+            "precision": round(total.precision, 4),
+            "recall": round(total.recall, 4),
+            "point_precision": round(total.point_precision, 4),
+            "point_recall": round(total.point_recall, 4),
         },
         "forms": {"expected": forms.expected, "kind_hits": forms.value_hits, "rows_hits": forms.point_hits},
-        "cross_references": {"expected": xrefs.expected, "extracted": xrefs.extracted, "hits": xrefs.value_hits,
-                             "precision": round(xrefs.precision, 4), "recall": round(xrefs.recall, 4)},
+        "cross_references": {
+            "expected": xrefs.expected,
+            "extracted": xrefs.extracted,
+            "hits": xrefs.value_hits,
+            "precision": round(xrefs.precision, 4),
+            "recall": round(xrefs.recall, 4),
+        },
     }

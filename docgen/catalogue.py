@@ -37,8 +37,15 @@ def catalogue_for_document(doc: Document, *, explain: bool = False) -> dict[str,
     out.update(body)
     if explain:
         out["explain"] = [
-            {"rule": t.rule, "key": t.key, "point": t.point, "quote": t.quote, "value": t.value,
-             "kept": t.kept, "why": t.why}
+            {
+                "rule": t.rule,
+                "key": t.key,
+                "point": t.point,
+                "quote": t.quote,
+                "value": t.value,
+                "kept": t.kept,
+                "why": t.why,
+            }
             for t in trace
         ]
     return out
@@ -77,7 +84,11 @@ def build_corpus(root: str | Path, outdir: str | Path, *, force: bool = False) -
     pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for entry in load_corpus(root):
         cat = catalogue_for_path(entry.text_path)
-        cat["corpus"] = {"act": entry.slug, "version_date": entry.version_date, "seed_file": entry.meta["seed_file"]}
+        cat["corpus"] = {
+            "act": entry.slug,
+            "version_date": entry.version_date,
+            "seed_file": entry.meta["seed_file"],
+        }
         target = out / entry.slug / f"{entry.version_date}.json"
         check_writable(target, force)
         write_text(target, json.dumps(cat, ensure_ascii=False, indent=1), force=force)

@@ -65,24 +65,34 @@ def load_entry(act_dir: Path) -> CorpusEntry:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
-        raise InputError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(meta_path), where=where) from None
+        raise InputError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(meta_path), where=where
+        ) from None
     if not isinstance(meta, dict):
         raise InputError("meta.yaml must be a mapping", path=str(meta_path))
     for key in REQUIRED:
         if meta.get(key) in (None, ""):
             raise InputError(f"missing required field {key!r}", path=str(meta_path))
     if meta["language"] not in LANGUAGES:
-        raise InputError(f"language must be one of {sorted(LANGUAGES)}", path=str(meta_path), where="language")
+        raise InputError(
+            f"language must be one of {sorted(LANGUAGES)}", path=str(meta_path), where="language"
+        )
     if meta["act_type"] not in ACT_TYPES:
-        raise InputError(f"act_type must be one of {sorted(ACT_TYPES)}", path=str(meta_path), where="act_type")
+        raise InputError(
+            f"act_type must be one of {sorted(ACT_TYPES)}", path=str(meta_path), where="act_type"
+        )
     if meta["generation"] not in GENERATIONS:
-        raise InputError(f"generation must be one of {sorted(GENERATIONS)}", path=str(meta_path), where="generation")
+        raise InputError(
+            f"generation must be one of {sorted(GENERATIONS)}", path=str(meta_path), where="generation"
+        )
     meta["act_date"] = _iso(meta["act_date"], meta_path, "act_date")
     if meta.get("version_date"):
         meta["version_date"] = _iso(meta["version_date"], meta_path, "version_date")
     text_path = act_dir / str(meta["seed_file"])
     if not text_path.is_file():
-        raise InputError(f"text file {meta['seed_file']!r} named in meta.yaml is missing", path=str(meta_path))
+        raise InputError(
+            f"text file {meta['seed_file']!r} named in meta.yaml is missing", path=str(meta_path)
+        )
     return CorpusEntry(slug=act_dir.name, text_path=text_path, meta=meta)
 
 

@@ -12,8 +12,14 @@ def catalogue() -> None:
 
 @catalogue.command("build")
 @click.argument("corpus", type=click.Path(file_okay=False, path_type=str))
-@click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=str),
-              help="Folder for <act>/<version-date>.json and index.json.")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder for <act>/<version-date>.json and index.json.",
+)
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 def build(corpus: str, outdir: str, force: bool) -> None:
     """Write one catalogue per act and version of CORPUS, and index.json (values of each key across acts and dates)."""

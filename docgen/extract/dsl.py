@@ -116,7 +116,9 @@ def _words_in(sent: Any, words: tuple[str, ...]) -> Any:
         if " " in w:
             i = low_text.find(w)
             if i >= 0:
-                sp = sent.doc.char_span(sent.start_char + i, sent.start_char + i + len(w), alignment_mode="expand")
+                sp = sent.doc.char_span(
+                    sent.start_char + i, sent.start_char + i + len(w), alignment_mode="expand"
+                )
                 if sp is not None and len(sp):
                     return sp[0]
     exact = {w[1:] for w in words if w.startswith("=")}

@@ -71,7 +71,9 @@ def _numbered_lines(body: str) -> list[str]:
 
 
 def _is_row_name(name: str) -> bool:
-    return bool(name) and not _is_total(name) and "__" not in name and "--" not in name and name[0] not in "(-"
+    return (
+        bool(name) and not _is_total(name) and "__" not in name and "--" not in name and name[0] not in "(-"
+    )
 
 
 def table_rows(app: Appendix, body: str, kind: str | None) -> tuple[list[str], list[str]]:

@@ -106,11 +106,15 @@ class Context:
         if cur.value == param.value:
             if param.point != cur.point and param.point not in self.also.setdefault(param.key, []):
                 self.also[param.key].append(param.point)
-            self.trace.append(Trace(param.rule, param.key, param.point, quote, param.value, False, "same value"))
+            self.trace.append(
+                Trace(param.rule, param.key, param.point, quote, param.value, False, "same value")
+            )
         else:
             self.conflicts.setdefault(param.key, []).append(param)
             self.trace.append(
-                Trace(param.rule, param.key, param.point, quote, param.value, False, f"differs from {cur.point}")
+                Trace(
+                    param.rule, param.key, param.point, quote, param.value, False, f"differs from {cur.point}"
+                )
             )
         return False
 

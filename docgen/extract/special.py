@@ -113,8 +113,13 @@ def kpi_count_grades(ctx: Context) -> None:
                     e["achieved_min"] = e["achieved_max"] = of
             ctx.add(
                 Param(
-                    "kpi_count_grades", entries, None, seg.ref,
-                    seg.start + first.start_char, seg.start + last.end_char, "kpi_count_grades",
+                    "kpi_count_grades",
+                    entries,
+                    None,
+                    seg.ref,
+                    seg.start + first.start_char,
+                    seg.start + last.end_char,
+                    "kpi_count_grades",
                 )
             )
             return
@@ -244,7 +249,15 @@ def kpi_score_table(ctx: Context) -> None:
                 )
             if len(rows) >= 3:
                 ctx.add(
-                    Param("kpi_score_table", rows, None, f"app{app.number}", table.start, table.end, "kpi_percent_score_table")
+                    Param(
+                        "kpi_score_table",
+                        rows,
+                        None,
+                        f"app{app.number}",
+                        table.start,
+                        table.end,
+                        "kpi_percent_score_table",
+                    )
                 )
                 return
             rows = []

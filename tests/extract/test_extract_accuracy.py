@@ -55,7 +55,9 @@ def test_values_and_points(txt: Path, exp: Path, catalogues: dict[Path, dict]) -
 
 
 @pytest.mark.parametrize(("txt", "exp"), CASES, ids=[t.name for t, _ in CASES])
-def test_every_quote_is_the_raw_text_at_its_offsets(txt: Path, exp: Path, catalogues: dict[Path, dict]) -> None:
+def test_every_quote_is_the_raw_text_at_its_offsets(
+    txt: Path, exp: Path, catalogues: dict[Path, dict]
+) -> None:
     raw = txt.read_text(encoding="utf-8")
     cat = catalogues[txt]
     assert cat["parameters"], "no parameters extracted"

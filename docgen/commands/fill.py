@@ -1,0 +1,92 @@
+"""CLI: ``docgen fill PATH --data FILE.xlsx|.csv -o DIR [--lang kk|ru|both] [--pdf] [--force]``.
+
+Consumes a methodology (or catalogue ``.json``) and one data row per employee and period; produces
+one filled evaluation sheet per row (and language), ``summary.csv`` and ``summary.xlsx``. Bad rows
+are reported on stderr as ``row N, column C: problem`` (never with the cell's value) and are not
+rendered; the exit code is 1 if any row was bad. ``--template FILE.xlsx`` instead writes the empty
+input workbook (column keys, kk and ru captions, data validation). ``--cap-mode parameter`` applies
+disciplinary caps to the "no disciplinary sanctions" row instead of the final score.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("fill")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--data", "data", type=click.Path(exists=True, dir_okay=False), help="Employee rows (.xlsx or .csv)."
+)
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False), help="Output folder.")
+@click.option(
+    "--lang",
+    "lang",
+    type=click.Choice(["kk", "ru", "both"]),
+    default=None,
+    help="Language of the sheets (default: the text's language).",
+)
+@click.option("--pdf", is_flag=True, help="Also convert the sheets to PDF with LibreOffice.")
+@click.option("--force", is_flag=True, help="Re-render and overwrite existing outputs.")
+@click.option(
+    "--cap-mode",
+    type=click.Choice(["final", "parameter"]),
+    default="final",
+    show_default=True,
+    help="Apply disciplinary caps to the final score or to the sanctions parameter row.",
+)
+@click.option(
+    "--template",
+    "template",
+    type=click.Path(dir_okay=False),
+    help="Write the empty input workbook to this .xlsx instead of filling.",
+)
+def fill(
+    path: str,
+    data: str | None,
+    outdir: str | None,
+    lang: str | None,
+    pdf: bool,
+    force: bool,
+    cap_mode: str,
+    template: str | None,
+) -> None:
+    """Fill evaluation sheets for every employee row."""
+    from ..errors import UsageError
+    from ..forms.blank import catalogue_lang
+    from ._catalogue_input import load_catalogue
+
+    cat = load_catalogue(path)
+    if template:
+        from ..batch.workbook import write_input_template
+
+        out = write_input_template(cat, template, force=force)
+        click.echo(f"input workbook written to {out}")
+        return
+    if not data or not outdir:
+        raise UsageError("fill needs --data FILE and -o DIR (or --template FILE.xlsx)")
+    from ..batch.run import fill_batch
+
+    src = catalogue_lang(cat) or "ru"
+    langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
+
+    def on_error(err: object) -> None:
+        click.echo(f"docgen: {data}: {err}", err=True)
+
+    report, docs = fill_batch(
+        cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error
+    )
+    for row in sorted(report.untranslated):
+        click.echo(f"docgen: no translation, kept as printed: {row}", err=True)
+    if pdf:
+        from ..render.pdf import convert_to_pdf
+
+        todo = [d for d in docs if force or not d.with_suffix(".pdf").exists()]
+        report.pdfs = len(convert_to_pdf(todo, outdir))
+    kept = " (summary unchanged)" if report.summary_kept else ""
+    click.echo(
+        f"{report.rows} row(s): {report.rendered} document(s) rendered, {report.kept} kept, "
+        f"{report.bad_rows} bad row(s){kept}; pdf: {report.pdfs}"
+    )
+    if report.bad_rows:
+        raise SystemExit(1)

@@ -1,0 +1,71 @@
+"""CLI: ``docgen forms PATH --lang kk|ru|both -o DIR [--force] [--pdf]`` -- blank appendix forms.
+
+Consumes a methodology (any input ``docgen parse`` reads, or a catalogue ``.json``); produces
+``DIR/app<N>_<kind>.<lang>.docx`` for every appendix form the text has (rows as the text lists
+them). The other language goes through the kk<->ru row dictionary; rows without a translation are
+kept as printed and listed on stderr. A text without appendices (e.g. one that refers to the
+model's forms) renders nothing, says so and exits 0. Forms whose kind has no blank renderer here
+(360 result reports, protocols: ``docgen report360`` / ``docgen protocol``) are listed and skipped.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("forms")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--lang",
+    "lang",
+    type=click.Choice(["kk", "ru", "both"]),
+    default=None,
+    help="Language of the forms (default: the text's language).",
+)
+@click.option(
+    "-o", "--output", "outdir", type=click.Path(file_okay=False), required=True, help="Output folder."
+)
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+@click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice.")
+def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
+    """Render the blank appendix forms of a methodology."""
+    from pathlib import Path
+
+    from ..errors import OutputExistsError
+    from ..forms.blank import blank_forms, catalogue_lang
+    from ..render import render_form
+    from ..render.write import clean_stale_temps, write_atomic
+    from ._catalogue_input import load_catalogue
+
+    cat = load_catalogue(path)
+    src = catalogue_lang(cat) or "ru"
+    langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
+    if not cat.get("forms"):
+        click.echo(f"docgen: {path}: the text has no appendix forms; nothing rendered", err=True)
+        return
+    items, skipped = blank_forms(cat, langs)
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(out)
+    existing = [f.filename for f in items if (out / f.filename).exists()]
+    if existing and not force:
+        raise OutputExistsError(
+            f"{len(existing)} output file(s) exist, e.g. {existing[0]}; use --force", path=str(out)
+        )
+    written = []
+    for item in items:
+        write_atomic(out / item.filename, render_form(item.kind, item.lang, item.context), force=True)
+        written.append(out / item.filename)
+        for row in item.untranslated:
+            click.echo(
+                f"docgen: app{item.appendix} ({item.lang}): no translation, kept as printed: {row}", err=True
+            )
+    for s in skipped:
+        click.echo(
+            f"docgen: {s}: not a blank form of this command (see docgen report360 / protocol)", err=True
+        )
+    if pdf:
+        from ..render.pdf import convert_to_pdf
+
+        convert_to_pdf(written, out)
+    click.echo(f"{len(written)} form(s) written to {out}")
