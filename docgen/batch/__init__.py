@@ -1,0 +1,9 @@
+"""Batch stage: filled evaluation sheets for many employees (``docgen fill``).
+
+Consumes a catalogue dict and an .xlsx/.csv of employee rows; produces DOCX sheets, summaries
+and the empty input workbook. Public API: :func:`docgen.batch.run.fill_batch`,
+:class:`docgen.batch.plan.FillPlan`, :func:`docgen.batch.reader.read_rows`,
+:func:`docgen.batch.workbook.write_input_template`.
+"""
+
+from __future__ import annotations

@@ -1,0 +1,222 @@
+"""Batch stage: what a methodology lets ``docgen fill`` produce, and row validation against it.
+
+Consumes a catalogue dict; produces a :class:`FillPlan` (the parameter sheets -- leader / staff --
+with their rows, the scoring rules, the category -> form assignment) and validates one data row
+into a :class:`GoodRow` or a list of :class:`RowError` (row number, column, message; messages
+never repeat the cell's value, which may be personal data).
+
+Sheet choice: the ``sheet`` column (leader / staff) when filled, else the row's category through
+the methodology's ``form_assignment``: a category listed once -> that form; listed for several
+forms -> the row must say which (``sheet``); not listed -> the "other leading positions" form if
+the category is a head category (``head_of_unit_categories``), else the "other staff" form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ..errors import DataError
+from ..forms.blank import catalogue_lang, param
+from ..forms.labels import labels, parse_period
+from ..render.env import check_text, normalize_newlines
+from ..scoring.sheets import SANCTIONS, SheetRules
+
+SHEET_KINDS = {
+    "leader": ("evaluation_sheet_leader",),
+    "staff": ("evaluation_sheet_staff", "differentiation_sheet"),
+}
+TEXT_COLUMNS = ("full_name", "position", "body", "evaluator_name", "evaluator_position")
+_CATEGORY = re.compile(r"^[A-E](?:-[OR])?-\d{1,2}$")
+_TO_LATIN = str.maketrans("АВСДЕОРНКМТХ", "ABCDEOPHKMTX")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+
+
+def normalise_category(value: str) -> str:
+    return _DASHES.sub("-", re.sub(r"\s+", "", value)).upper().translate(_TO_LATIN)
+
+
+@dataclass(frozen=True)
+class SheetForm:
+    sheet: str  # leader | staff
+    kind: str
+    appendix: int
+    form: dict[str, Any]
+    rows: tuple[str, ...]
+    sanction_row: int
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.message}"
+
+
+@dataclass(frozen=True)
+class GoodRow:
+    row: int
+    sheet: SheetForm
+    values: dict[str, str]
+    scores: tuple[Decimal, ...]
+    comments: tuple[str, ...]
+    sanction: str
+    period: str
+
+
+def _sanction_row(rows: tuple[str, ...], lang: str) -> int:
+    pats = (
+        [re.compile(p, re.IGNORECASE) for p in labels(lang)["sanction_row_patterns"]]
+        if lang in ("kk", "ru")
+        else []
+    )
+    for i, name in enumerate(rows):
+        if any(p.search(name) for p in pats):
+            return i
+    return len(rows) - 1
+
+
+class FillPlan:
+    def __init__(self, cat: dict[str, Any]) -> None:
+        self.cat = cat
+        self.lang = catalogue_lang(cat)
+        self.rules = SheetRules.from_catalogue(cat)
+        self.sheets: dict[str, SheetForm] = {}
+        by_app: dict[int, SheetForm] = {}
+        for form in cat.get("forms") or []:
+            for sheet, kinds in SHEET_KINDS.items():
+                if form.get("kind") in kinds and sheet not in self.sheets:
+                    rows = tuple(str(r) for r in form.get("rows") or [])
+                    if not rows:
+                        continue
+                    sf = SheetForm(
+                        sheet,
+                        str(form["kind"]),
+                        int(form["appendix"]),
+                        form,
+                        rows,
+                        _sanction_row(rows, self.lang),
+                    )
+                    self.sheets[sheet] = sf
+                    by_app[sf.appendix] = sf
+        if not self.sheets:
+            raise DataError("the methodology has no parameter sheet (leader/staff evaluation sheet) to fill")
+        self.by_app = by_app
+        self.heads = {normalise_category(c) for c in param(cat, "head_of_unit_categories") or []}
+        self.assign: dict[str, set[int]] = {}
+        self.other: dict[str, int] = {}
+        for a in cat.get("form_assignment") or []:
+            app = int(a.get("form_appendix", 0))
+            for c in a.get("categories") or []:
+                if c in ("other_leading_positions", "other_staff"):
+                    self.other[c] = app
+                else:
+                    self.assign.setdefault(normalise_category(str(c)), set()).add(app)
+        self.max_params = max(len(s.rows) for s in self.sheets.values())
+        self.categories = sorted(set(self.assign) | self.heads)
+
+    def _form_for(self, rownum: int, app: int, column: str) -> SheetForm | RowError:
+        sf = self.by_app.get(app)
+        if sf is None:
+            kind = next((f.get("kind") for f in self.cat.get("forms") or [] if f.get("appendix") == app), "?")
+            return RowError(
+                rownum, column, f"the category is evaluated on appendix {app} ({kind}), not a parameter sheet"
+            )
+        return sf
+
+    def choose(self, rownum: int, values: dict[str, str]) -> SheetForm | RowError:
+        sheet = values.get("sheet", "").strip().lower()
+        if sheet:
+            if sheet not in SHEET_KINDS:
+                return RowError(rownum, "sheet", "must be leader or staff")
+            if sheet not in self.sheets:
+                return RowError(rownum, "sheet", f"the methodology has no {sheet} sheet")
+            return self.sheets[sheet]
+        raw = values.get("category", "")
+        if not raw.strip():
+            return RowError(rownum, "category", "missing (fill category or sheet)")
+        cat = normalise_category(raw)
+        if not _CATEGORY.match(cat):
+            return RowError(rownum, "category", "unknown category")
+        apps = self.assign.get(cat, set())
+        if len(apps) > 1:
+            listed = ", ".join(f"app{a}" for a in sorted(apps))
+            return RowError(
+                rownum,
+                "category",
+                f"the category is assigned to several forms ({listed}); fill the sheet column",
+            )
+        if len(apps) == 1:
+            return self._form_for(rownum, next(iter(apps)), "category")
+        key = "other_leading_positions" if cat in self.heads else "other_staff"
+        if key in self.other:
+            return self._form_for(rownum, self.other[key], "category")
+        return RowError(rownum, "category", "the methodology assigns no form to this category")
+
+    def validate(self, rownum: int, raw: dict[str, str]) -> GoodRow | list[RowError]:
+        errors: list[RowError] = []
+        values = {k: normalize_newlines(v) for k, v in raw.items()}
+        for col, text in values.items():
+            msg = check_text(text)
+            if msg:
+                errors.append(RowError(rownum, col, msg))
+        if not values.get("full_name", "").strip():
+            errors.append(RowError(rownum, "full_name", "missing"))
+        period = values.get("period", "").strip()
+        parsed = parse_period(period) if period else None
+        expected = param(self.cat, "evaluation_period")
+        if not period:
+            errors.append(RowError(rownum, "period", "missing"))
+        elif parsed is None:
+            errors.append(RowError(rownum, "period", "not a period like 2026-Q1"))
+        elif expected and parsed[1] != expected:
+            errors.append(RowError(rownum, "period", f"the methodology evaluates per {expected}"))
+        sanction = values.get("sanction", "").strip().lower() or "none"
+        if sanction not in SANCTIONS:
+            sanction = _sanction_from_label(sanction) or sanction
+        if sanction not in SANCTIONS:
+            errors.append(RowError(rownum, "sanction", f"unknown sanction (one of {', '.join(SANCTIONS)})"))
+        chosen = self.choose(rownum, values)
+        if isinstance(chosen, RowError):
+            errors.append(chosen)
+            return errors
+        scores: list[Decimal] = []
+        lo, hi = self.rules.score_min, self.rules.score_max
+        for i in range(1, len(chosen.rows) + 1):
+            col = f"score_{i}"
+            text = values.get(col, "").strip().replace(",", ".")
+            if not text:
+                errors.append(RowError(rownum, col, "missing score"))
+                continue
+            try:
+                d = Decimal(text)
+            except InvalidOperation:
+                errors.append(RowError(rownum, col, "not a number"))
+                continue
+            if not d.is_finite() or not lo <= d <= hi:
+                errors.append(RowError(rownum, col, f"outside the methodology's range {lo}..{hi}"))
+                continue
+            scores.append(d)
+        for col, text in values.items():
+            m = re.match(r"^(score|comment)_(\d+)$", col)
+            if m and int(m.group(2)) > len(chosen.rows) and text.strip():
+                errors.append(
+                    RowError(rownum, col, f"the {chosen.sheet} sheet has {len(chosen.rows)} parameters")
+                )
+        if errors:
+            return errors
+        comments = tuple(values.get(f"comment_{i}", "") for i in range(1, len(chosen.rows) + 1))
+        return GoodRow(rownum, chosen, values, tuple(scores), comments, sanction, period.upper())
+
+
+def _sanction_from_label(text: str) -> str | None:
+    for lang in ("kk", "ru"):
+        for key, label in labels(lang)["sanctions"].items():
+            if str(label).lower() == text:
+                return str(key)
+    return None

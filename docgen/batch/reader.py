@@ -1,0 +1,158 @@
+"""Batch stage: reading the employee rows of ``docgen fill --data FILE.xlsx|.csv``.
+
+Consumes an .xlsx (vetted with :func:`docgen.safezip.vet_zip` before openpyxl opens it, then read
+in streaming read-only mode) or a .csv (UTF-8 with or without BOM; delimiter ``,`` ``;`` or tab);
+produces ``(row_number, {column: text})`` pairs, streamed, with the row number as the spreadsheet
+shows it. The header row may use the column keys (``full_name`` ...) or the kk/ru captions of the
+input template; the caption rows of the template (rows 2 and 3) are skipped. Numbers become text
+without float noise (4.0 -> "4", 3.5 -> "3.5"); empty cells become "".
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..forms.labels import labels
+
+BASE_COLUMNS = (
+    "full_name",
+    "position",
+    "category",
+    "body",
+    "evaluator_name",
+    "evaluator_position",
+    "period",
+    "sanction",
+    "sheet",
+)
+_NUMBERED = re.compile(r"^(score|comment)_(\d+)$")
+
+
+def header_aliases() -> dict[str, str]:
+    """Caption (kk or ru, normalised) -> column key; numbered captions for up to 30 parameters."""
+    out: dict[str, str] = {}
+    for lang in ("kk", "ru"):
+        heads = labels(lang)["input_headers"]
+        for key in BASE_COLUMNS:
+            out[_norm(str(heads[key]))] = key
+        for n in range(1, 31):
+            out[_norm(str(heads["score"]).format(n=n))] = f"score_{n}"
+            out[_norm(str(heads["comment"]).format(n=n))] = f"comment_{n}"
+    return out
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def column_key(header: str, aliases: dict[str, str]) -> str | None:
+    h = _norm(header)
+    if h in BASE_COLUMNS or _NUMBERED.match(h):
+        return h
+    return aliases.get(h)
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        d = Decimal(repr(value))
+        return str(int(d)) if d == d.to_integral_value() else format(d.normalize(), "f")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    from openpyxl import load_workbook
+
+    try:
+        from .. import safezip
+    except ImportError:  # pragma: no cover - safezip is another stage's module
+        safezip = None  # type: ignore[assignment]
+    if safezip is not None:
+        safezip.vet_zip(path)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds
+        raise InputError(f"cannot read the workbook: {type(exc).__name__}", path=str(path)) from exc
+    try:
+        ws = wb["data"] if "data" in wb.sheetnames else wb.worksheets[0]
+        for i, row in enumerate(ws.iter_rows(values_only=True), 1):
+            yield i, list(row)
+    finally:
+        wb.close()
+
+
+def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    try:
+        fh = open(path, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", path=str(path)) from exc
+    with fh:
+        sample = fh.read(8192)
+        fh.seek(0)
+        delim = max((",", ";", "\t"), key=lambda d: sample.split("\n", 1)[0].count(d))
+        reader = csv.reader(fh, delimiter=delim)
+        try:
+            for i, row in enumerate(reader, 1):
+                yield i, list(row)
+        except UnicodeDecodeError as exc:
+            raise InputError("the CSV file is not UTF-8", path=str(path)) from exc
+        except csv.Error as exc:
+            raise InputError(f"bad CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from exc
+
+
+def raw_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, list[Any]]]:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file", path=str(p))
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _rows_xlsx(p)
+    if suffix in (".csv", ".txt"):
+        return _rows_csv(p)
+    raise InputError("unsupported data file (use .xlsx or .csv)", path=str(p))
+
+
+def read_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Data rows as ``(row_number, {column_key: text})``; unknown header columns are ignored."""
+    aliases = header_aliases()
+    keys: list[str | None] | None = None
+    header_row = 0
+    for rownum, cells in raw_rows(path):
+        texts = [cell_text(v) for v in cells]
+        if keys is None:
+            if not any(t.strip() for t in texts):
+                continue
+            keys = [column_key(t, aliases) if t.strip() else None for t in texts]
+            if "full_name" not in keys:
+                raise InputError(
+                    "no full_name column in the header row", path=os.fspath(path), where=f"row {rownum}"
+                )
+            header_row = rownum
+            continue
+        if not any(t.strip() for t in texts):
+            continue
+        if rownum <= header_row + 2 and _is_caption_row(texts, keys, aliases):
+            continue
+        yield rownum, {k: texts[i] for i, k in enumerate(keys) if k is not None and i < len(texts)}
+
+
+def _is_caption_row(texts: list[str], keys: list[str | None], aliases: dict[str, str]) -> bool:
+    for t, k in zip(texts, keys, strict=False):
+        if t.strip() and (k is None or aliases.get(_norm(t)) != k):
+            return False
+    return True

@@ -1,0 +1,162 @@
+"""Batch stage: one validated data row + its score -> the typed context of the filled sheet.
+
+Consumes a :class:`~docgen.batch.plan.GoodRow`, its :class:`~docgen.scoring.sheets.SheetScore`
+and the target language; produces an :class:`EvaluationSheetContext` or a
+:class:`DifferentiationSheetContext`. Everything that is the same for every row of a form and
+language (caption, title, columns, translated row names, grade labels, cap notes) is prepared
+once in :class:`SheetStatics`, already escaped for WordprocessingML (``Markup``), so a row only
+pays for its own values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from markupsafe import Markup
+
+from ..forms import contexts as c
+from ..forms.blank import FormText, catalogue_lang, param
+from ..forms.labels import SHORT_BLANK, fmt_number, grade_label, labels, period_text, source_text
+from ..render.env import ooxml_text
+from ..scoring.sheets import SheetScore
+from .plan import GoodRow, SheetForm
+
+
+def _m(value: str) -> Markup:
+    return ooxml_text(value)
+
+
+@dataclass
+class SheetStatics:
+    kind: str
+    lang: str
+    base: dict[str, Any]
+    rows: tuple[str, ...]
+    rows_m: tuple[Markup, ...]
+    explanations: tuple[Markup, ...]
+    criteria: tuple[Markup, ...]
+    fields: tuple[Markup, ...]
+    total_label: Markup
+    grade_line: Markup
+    grades: dict[str, str]
+    final_label: Markup
+    untranslated: tuple[str, ...]
+    _notes: dict[tuple[Any, ...], str] = field(default_factory=dict)
+    _periods: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, cat: dict[str, Any], sheet: SheetForm, lang: str) -> SheetStatics:
+        ft = FormText(cat, sheet.form, lang)
+        rows = tuple(ft.rows())
+        base = ft.base()
+        base = {k: _m(v) if isinstance(v, str) and k != "lang" else v for k, v in base.items()}
+        base["columns"] = tuple(_m(x) for x in base["columns"])
+        src = catalogue_lang(cat)
+        grades = {
+            str(g["id"]): grade_label(lang, str(g["id"]), param(cat, "grades"), src)
+            for g in param(cat, "grades") or []
+        }
+        return cls(
+            kind=sheet.kind,
+            lang=lang,
+            base=base,
+            rows=rows,
+            rows_m=tuple(_m(r) for r in rows),
+            explanations=tuple(_m(x) for x in ft.same_lang_list("row_explanations", len(rows))),
+            criteria=tuple(_m(x) for x in ft.same_lang_list("criteria", len(rows))),
+            fields=tuple(_m(x) for x in ft.header_fields()),
+            total_label=_m(ft.text(sheet.form.get("total_row"), str(ft.lab["total_row"]))),
+            grade_line=_m(ft.grade_line()),
+            grades=grades,
+            final_label=_m(str(ft.lab["final_score_label"])),
+            untranslated=tuple(ft.untranslated),
+        )
+
+    def period(self, value: str) -> str:
+        text = self._periods.get(value)
+        if text is None:
+            text = self._periods[value] = period_text(self.lang, value)
+        return text
+
+    def cap_note(self, row: GoodRow, score: SheetScore) -> str:
+        if row.sanction == "none":
+            return ""
+        key = (row.sanction, score.cap, score.cap_mode, score.cap_row)
+        note = self._notes.get(key)
+        if note is None:
+            note = self._notes[key] = _cap_note(self, row.sanction, score)
+        return note
+
+
+def _cap_note(st: SheetStatics, sanction_id: str, score: SheetScore) -> str:
+    lab = labels(st.lang)
+    sanction = str(lab["sanctions"][sanction_id])
+    if score.cap is None:
+        return str(lab["cap_note"]["none"]).format(sanction=sanction)
+    src = source_text(st.lang, score.cap.point)
+    cap = fmt_number(score.cap.value, 2)
+    if score.cap_mode == "parameter" and score.cap_row is not None:
+        return str(lab["cap_note"]["parameter"]).format(
+            sanction=sanction, cap=cap, source=src, row=st.rows[score.cap_row]
+        )
+    return str(lab["cap_note"]["final"]).format(sanction=sanction, cap=cap, source=src)
+
+
+def _num(d: Decimal) -> str:
+    return str(d).replace(".", ",")
+
+
+def _num2(d: Decimal) -> str:
+    return f"{d:.2f}".replace(".", ",")
+
+
+def _join(*parts: str) -> str:
+    return ", ".join(p.strip() for p in parts if p and p.strip())
+
+
+def build_context(row: GoodRow, score: SheetScore, st: SheetStatics) -> c.FormBase:
+    v = row.values
+    base: dict[str, Any] = st.base
+    shown = [_num(s) for s in score.scores]
+    common: dict[str, Any] = {
+        "average": _num2(score.average),
+        "final_score_label": st.final_label,
+        "final_score": _num2(score.final_score),
+        "cap_note": st.cap_note(row, score),
+        "result": st.grades.get(score.grade, score.grade),
+        "grade_labels": st.grade_line,
+        "date": SHORT_BLANK,
+        "total_label": st.total_label,
+    }
+    evaluated = _join(v.get("full_name", ""), v.get("position", ""), v.get("body", ""))
+    evaluator = _join(v.get("evaluator_name", ""), v.get("evaluator_position", ""))
+    names = st.rows_m
+    if st.kind == "differentiation_sheet":
+        return c.DifferentiationSheetContext(
+            **base,
+            **common,
+            evaluated=evaluated,
+            evaluator=evaluator,
+            period=st.period(row.period),
+            rows=tuple(
+                c.DiffRow(str(i + 1), names[i], st.criteria[i], shown[i], row.comments[i])
+                for i in range(len(names))
+            ),
+            justification=SHORT_BLANK,
+        )
+    return c.EvaluationSheetContext(
+        **base,
+        **common,
+        evaluated=evaluated,
+        field_evaluated=st.fields[0],
+        period=st.period(row.period),
+        field_period=st.fields[1],
+        evaluator=evaluator,
+        field_evaluator=st.fields[2],
+        rows=tuple(
+            c.SheetRow(str(i + 1), names[i], shown[i], row.comments[i], st.explanations[i])
+            for i in range(len(names))
+        ),
+    )

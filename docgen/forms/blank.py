@@ -1,0 +1,289 @@
+"""Form stage: blank appendix forms of a parsed methodology, in its own and in the other language.
+
+Consumes a catalogue dict (docs/CATALOGUE_FORMAT.md: ``forms``, ``parameters``, ``document``);
+produces one :class:`BlankForm` per appendix form and language, holding the typed context the
+template is rendered from. Rows are the ones the text itself lists (a body that changed a
+parameter row gets its own row). For the other language, titles, columns and rows go through the
+bilingual dictionary (:mod:`docgen.forms.dictionary`); a row with no known translation is kept as
+printed and listed in ``untranslated``. Titles/columns with no translation fall back to the
+template language's standard wording (data files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from . import contexts as c
+from .dictionary import translate
+from .labels import BLANK, SHORT_BLANK, caption, fmt_number, grade_labels_line, labels
+
+
+@dataclass(frozen=True)
+class BlankForm:
+    appendix: int
+    kind: str
+    lang: str
+    filename: str
+    context: c.FormBase
+    untranslated: tuple[str, ...] = ()
+
+
+def catalogue_lang(cat: dict[str, Any]) -> str:
+    lang = (cat.get("document") or {}).get("language") or cat.get("language") or ""
+    return str(lang)
+
+
+def param(cat: dict[str, Any], key: str) -> Any:
+    entry = (cat.get("parameters") or {}).get(key)
+    return None if entry is None else entry.get("value")
+
+
+class FormText:
+    """Title, columns and rows of one catalogue form, in a chosen language."""
+
+    def __init__(self, cat: dict[str, Any], form: dict[str, Any], lang: str) -> None:
+        self.cat = cat
+        self.form = form
+        self.kind = str(form["kind"])
+        self.lang = lang
+        self.src = catalogue_lang(cat)
+        self.same = self.src == lang
+        self.lab = labels(lang)
+        self.untranslated: list[str] = []
+
+    def text(self, value: str | None, default: str) -> str:
+        if not value:
+            return default
+        return translate(value, self.src, self.lang) or default
+
+    def title(self) -> str:
+        return self.text(self.form.get("title"), str(self.lab["titles"].get(self.kind, "")))
+
+    def columns(self) -> tuple[str, ...]:
+        defaults = [str(x) for x in self.lab["columns"][self.kind]]
+        printed = [str(x) for x in self.form.get("columns") or []]
+        if len(printed) != len(defaults):
+            return tuple(defaults)
+        return tuple(self.text(p, d) for p, d in zip(printed, defaults, strict=True))
+
+    def rows(self, values: Sequence[str] | None = None) -> list[str]:
+        out: list[str] = []
+        for row in values if values is not None else self.form.get("rows") or []:
+            t = translate(str(row), self.src, self.lang)
+            if t is None:
+                self.untranslated.append(str(row))
+                t = str(row)
+            out.append(t)
+        return out
+
+    def same_lang_list(self, key: str, n: int) -> list[str]:
+        """An optional per-row list of the form (explanations, criteria), only in the text's language."""
+        vals = self.form.get(key) or []
+        if self.same and len(vals) == n:
+            return [str(v) for v in vals]
+        return [""] * n
+
+    def caption(self) -> str:
+        title = (self.cat.get("document") or {}).get("methodology_title") if self.same else None
+        return caption(self.lang, int(self.form["appendix"]), title)
+
+    def base(self) -> dict[str, Any]:
+        return {
+            "lang": self.lang,
+            "appendix": int(self.form["appendix"]),
+            "caption": self.caption(),
+            "form_label": str(self.lab["form_label"]),
+            "title": self.title(),
+            "columns": self.columns(),
+        }
+
+    def grade_line(self) -> str:
+        return grade_labels_line(self.lang, param(self.cat, "grades"), self.src)
+
+    def header_fields(self) -> list[str]:
+        printed = [str(x) for x in self.form.get("header_fields") or []]
+        defaults = [str(self.lab["header_fields"][k]) for k in ("evaluated", "period", "evaluator")]
+        if len(printed) != 3:
+            return defaults
+        return [self.text(p, d) for p, d in zip(printed, defaults, strict=True)]
+
+
+def _kpi_count(ft: FormText) -> int:
+    n = param(ft.cat, "kpi_max_count")
+    return int(n) if isinstance(n, int | float) and n > 0 else max(len(ft.form.get("rows") or []), 5)
+
+
+def _sheet(ft: FormText) -> c.FormBase:
+    names = ft.rows()
+    expl = ft.same_lang_list("row_explanations", len(names))
+    fields = ft.header_fields()
+    return c.EvaluationSheetContext(
+        **ft.base(),
+        evaluated=BLANK,
+        field_evaluated=fields[0],
+        period=BLANK,
+        field_period=fields[1],
+        evaluator=BLANK,
+        field_evaluator=fields[2],
+        rows=tuple(
+            c.SheetRow(str(i), n, explanation=e) for i, (n, e) in enumerate(zip(names, expl, strict=True), 1)
+        ),
+        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"])),
+        average="",
+        final_score_label=str(ft.lab["final_score_label"]),
+        final_score="",
+        cap_note="",
+        result=BLANK,
+        grade_labels=ft.grade_line(),
+        date=SHORT_BLANK,
+    )
+
+
+def _differentiation(ft: FormText) -> c.FormBase:
+    names = ft.rows()
+    crit = ft.same_lang_list("criteria", len(names))
+    return c.DifferentiationSheetContext(
+        **ft.base(),
+        evaluated=BLANK,
+        evaluator=BLANK,
+        period="",
+        rows=tuple(
+            c.DiffRow(str(i), n, criteria=k) for i, (n, k) in enumerate(zip(names, crit, strict=True), 1)
+        ),
+        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"])),
+        average="",
+        final_score_label=str(ft.lab["final_score_label"]),
+        final_score="",
+        cap_note="",
+        result=BLANK,
+        grade_labels=ft.grade_line(),
+        justification=BLANK,
+        date=SHORT_BLANK,
+    )
+
+
+def _plan(ft: FormText) -> c.FormBase:
+    return c.IndividualWorkPlanContext(
+        **ft.base(),
+        approve_label=str(ft.lab["approve_label"]),
+        year=SHORT_BLANK,
+        employee=BLANK,
+        position=BLANK,
+        unit=BLANK,
+        rows=tuple(c.PlanRow(str(i)) for i in range(1, _kpi_count(ft) + 1)),
+    )
+
+
+def _kpi_sheet(ft: FormText) -> c.FormBase:
+    return c.KpiSheetContext(
+        **ft.base(),
+        evaluated=BLANK,
+        period=BLANK,
+        rows=tuple(c.KpiRow(str(i)) for i in range(1, _kpi_count(ft) + 1)),
+        final_score_label=str(ft.lab["final_score_label"]),
+        final_score=SHORT_BLANK,
+        result=BLANK,
+        grade_labels=ft.grade_line(),
+    )
+
+
+def _range(lo: Any, hi: Any, open_fmt: str) -> str:
+    if hi is None:
+        return open_fmt.format(min=fmt_number(lo))
+    if lo == hi:
+        return fmt_number(lo)
+    return f"{fmt_number(lo)}-{fmt_number(hi)}"
+
+
+def _kpi_table(ft: FormText) -> c.FormBase:
+    bands = param(ft.cat, "kpi_score_table") or []
+    open_fmt = str(ft.lab["open_range"])
+    rows = [
+        c.BandRow(
+            _range(b["pct_min"], b.get("pct_max"), open_fmt), _range(b["score_min"], b["score_max"], "{min}")
+        )
+        for b in bands
+    ]
+    if not rows:
+        rows = [c.BandRow(r, "") for r in ft.rows()]
+    return c.KpiScoreTableContext(**ft.base(), rows=tuple(rows))
+
+
+def _sheet360(ft: FormText) -> c.FormBase:
+    key = "method360_competencies_leaders" if ft.kind.endswith("leader") else "method360_competencies_staff"
+    names = ft.rows(ft.form.get("rows") or param(ft.cat, key) or [])
+    questions = ft.form.get("questions") or []
+    qtext = ["\n".join(q) if isinstance(q, list) else str(q) for q in questions] if ft.same else []
+    if len(qtext) != len(names):
+        qtext = [""] * len(names)
+    scale = param(ft.cat, "method360_answer_scale") or []
+    return c.Sheet360Context(
+        **ft.base(),
+        evaluated=BLANK,
+        answers_label=str(ft.lab["answers_label"]),
+        answer_scale=tuple(str(a) for a in scale) if ft.same else tuple(ft.rows([str(a) for a in scale])),
+        rows=tuple(c.QuestionRow(str(i), n, q) for i, (n, q) in enumerate(zip(names, qtext, strict=True), 1)),
+    )
+
+
+def _competency(ft: FormText) -> c.FormBase:
+    return c.CompetencySheetContext(
+        **ft.base(),
+        year=SHORT_BLANK,
+        employee=BLANK,
+        position=BLANK,
+        unit=BLANK,
+        rows=tuple(c.CompetencyRow(str(i), n) for i, n in enumerate(ft.rows(), 1)),
+    )
+
+
+def _indicators(ft: FormText) -> c.FormBase:
+    items = ft.form.get("indicators") or []
+    rows: list[c.IndicatorRow] = []
+    if items and ft.same:
+        for it in items:
+            rows.append(
+                c.IndicatorRow(
+                    str(it.get("competency", "")),
+                    str(it.get("category", "")),
+                    "\n".join(it.get("effective") or []),
+                    "\n".join(it.get("ineffective") or []),
+                )
+            )
+    else:
+        rows = [c.IndicatorRow(n) for n in ft.rows()]
+    return c.BehaviourIndicatorsContext(**ft.base(), rows=tuple(rows))
+
+
+BUILDERS: dict[str, Callable[[FormText], c.FormBase]] = {
+    "evaluation_sheet_leader": _sheet,
+    "evaluation_sheet_staff": _sheet,
+    "differentiation_sheet": _differentiation,
+    "individual_work_plan": _plan,
+    "kpi_sheet": _kpi_sheet,
+    "kpi_score_table": _kpi_table,
+    "sheet360_leader": _sheet360,
+    "sheet360_staff": _sheet360,
+    "competency_sheet": _competency,
+    "behaviour_indicators": _indicators,
+}
+
+
+def blank_forms(cat: dict[str, Any], langs: Sequence[str]) -> tuple[list[BlankForm], list[str]]:
+    """Every appendix form in every language; second value: forms with no blank builder here."""
+    out: list[BlankForm] = []
+    skipped: list[str] = []
+    for form in sorted(cat.get("forms") or [], key=lambda f: int(f.get("appendix", 0))):
+        kind = str(form.get("kind"))
+        builder = BUILDERS.get(kind)
+        if builder is None:
+            skipped.append(f"app{form.get('appendix')}: {kind}")
+            continue
+        for lang in langs:
+            ft = FormText(cat, form, lang)
+            ctx = builder(ft)
+            name = f"app{int(form['appendix'])}_{kind}.{lang}.docx"
+            out.append(BlankForm(int(form["appendix"]), kind, lang, name, ctx, tuple(ft.untranslated)))
+    return out, skipped

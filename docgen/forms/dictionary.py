@@ -1,0 +1,54 @@
+"""Form stage: the bilingual (kk <-> ru) dictionary of the model's standard form rows.
+
+Consumes ``docgen/data/rows_kk_ru.yaml`` (pairs copied as printed from the seed pair 003/004);
+produces translations of row names, titles and column headers. Lookup is on a normalised key
+(case, whitespace, HTML residue, leading "1." numbering, trailing punctuation, Latin look-alike
+letters), so a row printed with noise still finds its pair. No entry -> ``None``: the caller keeps
+the row as printed and reports it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+PATH = Path(__file__).resolve().parent.parent / "data" / "rows_kk_ru.yaml"
+
+_TAGS = re.compile(r"<[^>]*>")
+_NUM = re.compile(r"^\s*\d+\s*[.)]\s*")
+_SPACE = re.compile(r"\s+")
+_TRAIL = re.compile(r"[\s.;:,*]+$")
+_LOOKALIKE = str.maketrans("aeopcxykmtbhi", "аеорсхукмтвні")
+
+
+def normalise(text: str) -> str:
+    t = _TAGS.sub(" ", text)
+    t = _NUM.sub("", t)
+    t = _SPACE.sub(" ", t).strip()
+    t = _TRAIL.sub("", t)
+    return t.lower().translate(_LOOKALIKE).replace("ё", "е")
+
+
+@functools.lru_cache(maxsize=1)
+def _tables() -> dict[tuple[str, str], dict[str, str]]:
+    with open(PATH, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    kk_ru: dict[str, str] = {}
+    ru_kk: dict[str, str] = {}
+    for kk, ru in data["pairs"]:
+        kk_ru.setdefault(normalise(kk), ru)
+        ru_kk.setdefault(normalise(ru), kk)
+    return {("kk", "ru"): kk_ru, ("ru", "kk"): ru_kk}
+
+
+def translate(text: str, src: str, dst: str) -> str | None:
+    """``text`` in ``dst``; ``text`` itself when src == dst; None when the dictionary has no entry."""
+    if src == dst:
+        return text
+    table = _tables().get((src, dst))
+    if table is None:
+        return None
+    return table.get(normalise(text))

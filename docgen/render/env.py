@@ -1,0 +1,96 @@
+"""Rendering stage: the one Jinja environment every DOCX template is rendered with.
+
+Consumes nothing but the values put into a form context; produces a sandboxed, autoescaping
+:class:`jinja2.sandbox.SandboxedEnvironment` whose ``finalize`` hook turns every ``{{ value }}``
+into safe WordprocessingML run content:
+
+- ``< > & " '`` are escaped (autoescape), so a value can never open or close an XML element;
+- a newline becomes ``<w:br/>`` and a tab ``<w:tab/>`` inside the same run (python-docx reads them
+  back as ``"\\n"`` and ``"\\t"``); CR LF and a lone CR count as a newline;
+- characters XML 1.0 cannot carry (C0 controls other than tab/newline, U+FFFE/U+FFFF, lone
+  surrogates) raise :class:`BadTextError` naming the character, so a document is never broken or
+  truncated. Batch validation calls :func:`check_text` first to report the row and column instead.
+
+Templates must keep every ``{{ }}`` inside a ``<w:t xml:space="preserve">`` element (the template
+builder ``scripts/templates/forms.py`` guarantees it).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# anything that needs more than the plain autoescape: markup characters, line breaks, bad characters
+_SPECIAL = re.compile("[&<>\"'\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BR = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+
+
+class BadTextError(ValueError):
+    """A value holds a character that cannot be written into a DOCX."""
+
+    def __init__(self, char: str) -> None:
+        self.char = char
+        super().__init__(f"character U+{ord(char):04X} cannot be written into a document")
+
+
+def check_text(value: str) -> str | None:
+    """Return an error message if ``value`` cannot be rendered exactly, else None."""
+    m = _BAD_CHARS.search(value)
+    if m is None:
+        return None
+    return f"character U+{ord(m.group(0)):04X} cannot be written into a document"
+
+
+def normalize_newlines(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def ooxml_text(value: str) -> Markup:
+    """Escape ``value`` for a ``<w:t>`` element, mapping newlines and tabs to run content."""
+    m = _BAD_CHARS.search(value)
+    if m is not None:
+        raise BadTextError(m.group(0))
+    text = str(escape(value))
+    if "\r" in text:
+        text = normalize_newlines(text)
+    if "\n" in text:
+        text = text.replace("\n", _BR)
+    if "\t" in text:
+        text = text.replace("\t", _TAB)
+    return Markup(text)
+
+
+def _finalize(value: Any) -> Any:
+    # Fast path: a plain string with nothing to escape or map is returned as is and the
+    # environment's autoescape turns it into markup (one escape, done in C).
+    if type(value) is str:
+        return value if _SPECIAL.search(value) is None else ooxml_text(value)
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return ooxml_text(str(value))
+
+
+# Types whose public attributes templates may read without the sandbox's generic (and, for a
+# batch of thousands of documents, costly) internal-attribute inspection: frozen dataclasses of
+# plain strings registered by the form stage. Underscore names stay forbidden.
+TRUSTED_TYPES: set[type] = set()
+
+
+class DocSandbox(SandboxedEnvironment):
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj) in TRUSTED_TYPES:
+            return not attr.startswith("_")
+        return super().is_safe_attribute(obj, attr, value)
+
+
+def make_env() -> SandboxedEnvironment:
+    """A fresh sandboxed, autoescaping environment with strict undefined variables."""
+    return DocSandbox(autoescape=True, finalize=_finalize, undefined=StrictUndefined)

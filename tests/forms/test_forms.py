@@ -1,0 +1,132 @@
+"""Blank forms: golden document.xml per form and language, kk/ru template pairing, translation, CLI."""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from render.helpers import CATALOGUES, c14n, document_xml, docx_text, load_catalogue
+
+from docgen.cli import cli
+from docgen.forms.blank import BUILDERS, blank_forms
+from docgen.forms.dictionary import normalise, translate
+from docgen.render import render_form
+from docgen.render.templates import template_path
+
+GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
+SOURCES = {
+    "ru_2025.json": ("evaluation_sheet_leader", "evaluation_sheet_staff"),
+    "kk_2018.json": (
+        "individual_work_plan",
+        "kpi_sheet",
+        "kpi_score_table",
+        "differentiation_sheet",
+        "sheet360_leader",
+        "sheet360_staff",
+    ),
+    "kk_2017.json": ("competency_sheet", "behaviour_indicators"),
+}
+
+
+def _golden_items():
+    for name, kinds in SOURCES.items():
+        items, _ = blank_forms(load_catalogue(name), ("kk", "ru"))
+        for item in items:
+            if item.kind in kinds:
+                yield pytest.param(item, id=f"{item.kind}.{item.lang}")
+
+
+@pytest.mark.parametrize("item", list(_golden_items()))
+def test_golden_document_xml(item) -> None:
+    got = c14n(document_xml(render_form(item.kind, item.lang, item.context)))
+    path = GOLDEN / f"{item.kind}.{item.lang}.xml"
+    if os.environ.get("DOCGEN_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(got)
+    assert path.is_file(), f"missing golden {path.name}; run with DOCGEN_UPDATE_GOLDEN=1"
+    assert got == path.read_bytes()
+
+
+def test_every_kind_has_a_golden_in_both_languages() -> None:
+    for kind in BUILDERS:
+        for lang in ("kk", "ru"):
+            assert (GOLDEN / f"{kind}.{lang}.xml").is_file(), kind
+
+
+_TAG = re.compile(r"\{[{%].*?[%}]\}")
+
+
+@pytest.mark.parametrize("kind", sorted(BUILDERS))
+def test_kk_and_ru_templates_share_variables(kind: str) -> None:
+    def tags(lang: str) -> list[str]:
+        with zipfile.ZipFile(template_path(kind, lang)) as zf:
+            xml = zf.read("word/document.xml").decode()
+        return _TAG.findall(re.sub(r"<[^>]+>", "", xml))
+
+    assert tags("kk") == tags("ru") and tags("kk")
+
+
+def test_rows_are_the_texts_own_and_translated() -> None:
+    cat = load_catalogue("ru_2025.json")
+    cat["forms"][1]["rows"][2] = "Инициативность и креативность"  # a body that changed a parameter
+    items, _ = blank_forms(cat, ("ru", "kk"))
+    staff_ru = next(i for i in items if i.kind == "evaluation_sheet_staff" and i.lang == "ru")
+    staff_kk = next(i for i in items if i.kind == "evaluation_sheet_staff" and i.lang == "kk")
+    assert staff_ru.context.rows[2].name == "Инициативность и креативность"
+    assert staff_kk.context.rows[0].name == "Функционалдық міндеттерді орындау сапасы"
+    assert staff_kk.context.rows[2].name == "Инициативность и креативность"
+    assert staff_kk.untranslated == ("Инициативность и креативность",)
+    assert staff_kk.context.title == "Басшы лауазымды атқармайтын адамның бағалау парағы"
+    assert staff_kk.context.form_label == "Нысан" and staff_ru.context.form_label == "Форма"
+    text = docx_text(render_form(staff_kk.kind, "kk", staff_kk.context))
+    assert "2-қосымша" in text and "Тәртіптік жазалардың болмауы" in text
+
+
+def test_dictionary_normalises_noise() -> None:
+    assert translate("<p>4. Бағалаушы адамның еңбек тәртібін сақтауы</p>", "kk", "ru") == (
+        "Соблюдения трудовой дисциплины оцениваемым лицом"
+    )
+    assert (
+        translate("Лидерство и навыки принятия решений.", "ru", "kk")
+        == "Көшбасшылық және шешім қабылдау дағдылары"
+    )
+    assert translate("Неизвестная строка", "ru", "kk") is None
+    assert normalise("Тaрaу") == normalise("Тарау")  # Latin a
+
+
+def test_kpi_table_rows_come_from_the_parameter() -> None:
+    items, _ = blank_forms(load_catalogue("kk_2018.json"), ("kk", "ru"))
+    table = next(i for i in items if i.kind == "kpi_score_table" and i.lang == "ru")
+    assert table.context.rows[0].pct == "100 и выше" and table.context.rows[0].score == "5"
+    assert table.context.rows[1].pct == "95-99,99" and table.context.rows[1].score == "4,75-4,99"
+    assert len(table.context.rows) == 21
+
+
+def test_cli_forms_both_languages(tmp_path: Path) -> None:
+    res = CliRunner().invoke(
+        cli, ["forms", str(CATALOGUES / "kk_2018.json"), "--lang", "both", "-o", str(tmp_path)]
+    )
+    assert res.exit_code == 0, res.output
+    names = sorted(p.name for p in tmp_path.glob("*.docx"))
+    assert "app4_differentiation_sheet.kk.docx" in names and "app4_differentiation_sheet.ru.docx" in names
+    assert len(names) == 12  # 6 forms x 2 languages; the 360 result reports belong to report360
+    assert "app7: result360_leader" in res.output
+    assert "no translation" in res.output
+    again = CliRunner().invoke(cli, ["forms", str(CATALOGUES / "kk_2018.json"), "-o", str(tmp_path)])
+    assert again.exit_code != 0 and "--force" in str(again.exception)
+
+
+def test_cli_forms_text_without_appendices(tmp_path: Path) -> None:
+    cat = load_catalogue("kk_2025.json")
+    cat["forms"] = []
+    src = tmp_path / "no_forms.json"
+    import json
+
+    src.write_text(json.dumps(cat), encoding="utf-8")
+    res = CliRunner().invoke(cli, ["forms", str(src), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 0 and "no appendix forms" in res.output
+    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True

@@ -1,0 +1,42 @@
+"""Shared test helpers for the rendering, forms and batch tests."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+CATALOGUES = Path(__file__).resolve().parents[1] / "data" / "catalogues"
+
+
+def load_catalogue(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((CATALOGUES / name).read_text(encoding="utf-8"))
+    return data
+
+
+def document_xml(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as zf:
+        return zf.read("word/document.xml")
+
+
+def c14n(xml: bytes) -> bytes:
+    parser = etree.XMLParser(remove_blank_text=False, resolve_entities=False)
+    out: bytes = etree.tostring(etree.fromstring(xml, parser), method="c14n")
+    return out
+
+
+def docx_text(docx: bytes) -> str:
+    """All paragraph and table-cell text of a DOCX as python-docx reads it."""
+    import docx as pydocx
+
+    d = pydocx.Document(io.BytesIO(docx))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    return "\n".join(parts)
