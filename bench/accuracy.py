@@ -23,16 +23,17 @@ def cases() -> list[tuple[str, Path, Path]]:
         seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"), None)
         if seed:
             out.append(("seed", seed, exp))
-    for exp in sorted((ROOT / "tests/data/variants").glob("*.json")):
-        txt = exp.with_suffix(".txt")
-        if txt.exists():
-            out.append(("variant", txt, exp))
+    for group, folder in (("variant", "variants"), ("heldout", "heldout")):
+        for exp in sorted((ROOT / "tests/data" / folder).glob("*.json")):
+            txt = exp.with_suffix(".txt")
+            if txt.exists():
+                out.append((group, txt, exp))
     return out
 
 
 def main() -> int:
     show = "--misses" in sys.argv
-    groups: dict[str, list] = {"seed": [], "variant": []}
+    groups: dict[str, list] = {"seed": [], "variant": [], "heldout": []}
     print(f"{'text':40} {'exp':>4} {'got':>4} {'hit':>4} {'prec':>6} {'rec':>6} {'p.prec':>6} {'p.rec':>6}")
     for group, txt, exp in cases():
         expected = json.loads(exp.read_text(encoding="utf-8"))
@@ -50,7 +51,7 @@ def main() -> int:
     for group, reps in groups.items():
         if reps:
             print(group, json.dumps(summary(reps), ensure_ascii=False))
-    print("all", json.dumps(summary(groups["seed"] + groups["variant"]), ensure_ascii=False))
+    print("all", json.dumps(summary(groups["seed"] + groups["variant"] + groups["heldout"]), ensure_ascii=False))
     return 0
 
 
