@@ -95,7 +95,9 @@ def kpi_count_grades(ctx: Context) -> None:
                 entries.append({"achieved_min": None, "achieved_max": None, "of": None, "grade": gid})
             elif nums:
                 of = max(nums)
-                if any(w in low for w in lab["less"]):
+                if any(w in low for w in lab["zero"]):
+                    entries.append({"achieved_min": 0, "achieved_max": 0, "of": of, "grade": gid})
+                elif any(w in low for w in lab["less"]):
                     thr = min(nums) if len(nums) > 1 else nums[0]
                     entries.append({"achieved_min": 0, "achieved_max": thr - 1, "of": of, "grade": gid})
                 else:
@@ -189,8 +191,10 @@ def competency_lists(ctx: Context) -> None:
 @rule("answer_scale_360", "method360_answer_scale")
 def answer_scale(ctx: Context) -> None:
     lab = labels()["answer_scale"][ctx.lang]
+    topic = labels()["competencies"][ctx.lang]["topic"]
     for seg in ctx.segments:
-        if "360" not in seg.text:
+        low_seg = seg.text.lower()
+        if "360" not in low_seg and not any(w in low_seg for w in topic):
             continue
         lines, offsets = _line_offsets(seg.text)
         for i, line in enumerate(lines):

@@ -56,7 +56,13 @@ def _caption_bounds(lines: list[Line], lang: LangData, anchor: int, lo: int) -> 
     while start - 1 >= lo and lines[start - 1].text != "" and not lines[start - 1].stripped:
         start -= 1
     end = anchor
-    while end + 1 < len(lines) and lines[end + 1].stripped and is_short(lines[end + 1]):
+    # the caption runs on over short lines, but never over the form label («Форма»/«Нысан»)
+    while (
+        end + 1 < len(lines)
+        and lines[end + 1].stripped
+        and is_short(lines[end + 1])
+        and not lang.form_label.match(lines[end + 1].stripped)
+    ):
         end += 1
     return start, end
 

@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("cat")
-    res = CliRunner().invoke(cli, ["catalogue", "build", str(ROOT / "legal_corpus"), "-o", str(out), "--force"])
+    res = CliRunner().invoke(
+        cli, ["catalogue", "build", str(ROOT / "legal_corpus"), "-o", str(out), "--force"]
+    )
     assert res.exit_code == 0, res.output
     return out
 

