@@ -23,6 +23,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from slim import slim_docx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -493,6 +495,7 @@ def build(root: Path = ROOT) -> list[Path]:
             _preserve_space(doc)
             path = folder / f"{kind}.docx"
             doc.save(str(path))
+            path.write_bytes(slim_docx(path.read_bytes()))
             written.append(path)
     return written
 

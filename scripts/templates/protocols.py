@@ -18,6 +18,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from slim import slim_docx  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 RIGHT, CENTER, LEFT = WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
@@ -93,6 +95,7 @@ class Builder:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.doc.save(str(path))
+        path.write_bytes(slim_docx(path.read_bytes()))
 
 
 # ------------------------------------------------------------------------------------------ wording
