@@ -9,9 +9,7 @@ reported on one line and the others go on (the exit code is then 1).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 import yaml
@@ -44,108 +42,60 @@ def run_corpus(corpus: Path, out: Path, force: bool) -> int:
     f = ["--force"] if force else []
     failures: list[str] = []
 
-    def step(name: str, fn: Callable[[], Any], ok_codes: tuple[int, ...] = (0,)) -> None:
+    def step(name: str, args: list[str], ok_codes: tuple[int, ...] = (0,)) -> None:
         try:
-            code = fn()
+            code = _invoke([*args, *f])
         except DocgenError as exc:
             failures.append(f"{name}: {exc.one_line()}")
             click.echo(f"docgen run-corpus: {name}: {exc.one_line()}", err=True)
             return
-        if isinstance(code, int) and code not in ok_codes:
+        if code not in ok_codes:
             failures.append(f"{name}: exit {code}")
             click.echo(f"docgen run-corpus: {name}: exit code {code}", err=True)
 
     by_seed = {e.text_path.stem[:3]: e for e in entries}
     for e in entries:
         t = str(e.text_path)
+        step(f"parse {e.slug}", ["parse", t, "-o", str(out / "parsed" / f"{e.slug}.json")])
         step(
-            f"parse {e.slug}",
-            lambda t=t, e=e: _invoke(["parse", t, "-o", str(out / "parsed" / f"{e.slug}.json"), *f]),
+            f"outline {e.slug}", ["parse", t, "--format", "text", "-o", str(out / "parsed" / f"{e.slug}.txt")]
         )
-        step(
-            f"outline {e.slug}",
-            lambda t=t, e=e: _invoke(
-                ["parse", t, "--format", "text", "-o", str(out / "parsed" / f"{e.slug}.txt"), *f]
-            ),
-        )
-        step(
-            f"forms {e.slug}",
-            lambda t=t, e=e: _invoke(["forms", t, "--lang", "both", "-o", str(out / "forms" / e.slug), *f]),
-        )
+        step(f"forms {e.slug}", ["forms", t, "--lang", "both", "-o", str(out / "forms" / e.slug)])
         for fmt in ("html", "json", "docx"):
-            step(
-                f"check {e.slug} {fmt}",
-                lambda t=t, e=e, fmt=fmt: _invoke(
-                    ["check", t, "--format", fmt, "-o", str(out / "check" / f"{e.slug}.{fmt}"), *f]
-                ),
-                ok_codes=(0, 1),  # 1 = the act has error findings, which is the report's point
-            )
-    step("catalogue", lambda: _invoke(["catalogue", "build", str(corpus), "-o", str(out / "catalogue"), *f]))
+            # exit code 1 = the act has error findings, which is the report's point
+            target = str(out / "check" / f"{e.slug}.{fmt}")
+            step(f"check {e.slug} {fmt}", ["check", t, "--format", fmt, "-o", target], ok_codes=(0, 1))
+    step("catalogue", ["catalogue", "build", str(corpus), "-o", str(out / "catalogue")])
 
     runs = yaml.safe_load((corpus / "samples" / "runs.yaml").read_text(encoding="utf-8"))
+    samples = corpus / "samples"
     for d in runs.get("diffs", []):
-        old, new = by_seed[d["old"]], by_seed[d["new"]]
+        old, new = by_seed[str(d["old"])].text_path, by_seed[str(d["new"])].text_path
         for fmt in d.get("formats", ["html", "json", "docx"]):
-            target = out / "diff" / f"{d['name']}.{fmt}"
-            step(
-                f"diff {d['name']} {fmt}",
-                lambda old=old, new=new, fmt=fmt, target=target: _invoke(
-                    ["diff", str(old.text_path), str(new.text_path), "--format", fmt, "-o", str(target), *f]
-                ),
-            )
+            target = str(out / "diff" / f"{d['name']}.{fmt}")
+            step(f"diff {d['name']} {fmt}", ["diff", str(old), str(new), "--format", fmt, "-o", target])
     for s in runs.get("fill", []):
-        e = by_seed[s["methodology"]]
+        meth = str(by_seed[str(s["methodology"])].text_path)
+        target = str(out / "filled" / str(s["name"]))
+        data = str(samples / s["data"])
         step(
-            f"fill {s['name']}",
-            lambda e=e, s=s: _invoke(
-                [
-                    "fill",
-                    str(e.text_path),
-                    "--data",
-                    str(corpus / "samples" / s["data"]),
-                    "-o",
-                    str(out / "filled" / str(s["name"])),
-                    "--lang",
-                    s.get("lang", "both"),
-                    *f,
-                ]
-            ),
+            f"fill {s['name']}", ["fill", meth, "--data", data, "-o", target, "--lang", s.get("lang", "both")]
         )
     for s in runs.get("report360", []):
-        e = by_seed[s["methodology"]]
+        meth = str(by_seed[str(s["methodology"])].text_path)
+        target = str(out / "report360" / str(s["name"]))
+        data = str(samples / s["data"])
         step(
             f"report360 {s['name']}",
-            lambda e=e, s=s: _invoke(
-                [
-                    "report360",
-                    str(e.text_path),
-                    "--data",
-                    str(corpus / "samples" / s["data"]),
-                    "-o",
-                    str(out / "report360" / str(s["name"])),
-                    "--period",
-                    s.get("period", ""),
-                    *f,
-                ]
-            ),
+            ["report360", meth, "--data", data, "-o", target, "--period", s.get("period", "")],
         )
     for s in runs.get("protocols", []):
-        e = by_seed[s["methodology"]]
+        meth = str(by_seed[str(s["methodology"])].text_path)
+        target = str(out / "protocols" / f"{s['name']}.docx")
+        data = str(samples / s["data"])
         step(
             f"protocol {s['name']}",
-            lambda e=e, s=s: _invoke(
-                [
-                    "protocol",
-                    s["kind"],
-                    "--data",
-                    str(corpus / "samples" / s["data"]),
-                    "--methodology",
-                    str(e.text_path),
-                    "-o",
-                    str(out / "protocols" / f"{s['name']}.docx"),
-                    *f,
-                ]
-            ),
+            ["protocol", s["kind"], "--data", data, "--methodology", meth, "-o", target],
         )
     click.echo(
         f"docgen run-corpus: {len(entries)} texts -> {out}"
