@@ -8,6 +8,7 @@ one-line message on stderr and its exit code; no traceback reaches the user.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -73,6 +74,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # last resort: one line, no traceback (DOCGEN_DEBUG=1 shows it)
+        if os.environ.get("DOCGEN_DEBUG"):
+            raise
+        click.echo(
+            f"docgen: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
+            "(run with DOCGEN_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(70)
     if isinstance(rv, int) and rv:
         sys.exit(rv)
 

@@ -11,6 +11,7 @@ without float noise (4.0 -> "4", 3.5 -> "3.5"); empty cells become "".
 from __future__ import annotations
 
 import csv
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -96,23 +97,29 @@ def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
         wb.close()
 
 
+MAX_CSV_BYTES = 200_000_000
+
+
 def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    """CSV rows; UTF-8 (with or without BOM), UTF-16 or cp1251 (Excel's "CSV" in a Russian locale)."""
+    from ..reading.text import decode_bytes
+
     try:
-        fh = open(path, encoding="utf-8-sig", newline="")
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            raise InputError(f"CSV file too large ({size} bytes; limit {MAX_CSV_BYTES})", path=str(path))
+        data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot open: {exc.strerror}", path=str(path)) from exc
-    with fh:
-        sample = fh.read(8192)
-        fh.seek(0)
-        delim = max((",", ";", "\t"), key=lambda d: sample.split("\n", 1)[0].count(d))
-        reader = csv.reader(fh, delimiter=delim)
-        try:
-            for i, row in enumerate(reader, 1):
-                yield i, list(row)
-        except UnicodeDecodeError as exc:
-            raise InputError("the CSV file is not UTF-8", path=str(path)) from exc
-        except csv.Error as exc:
-            raise InputError(f"bad CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from exc
+    text, _encoding = decode_bytes(data, str(path))  # InputError for binary/undecodable data
+    first = text.split("\n", 1)[0]
+    delim = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        for i, row in enumerate(reader, 1):
+            yield i, list(row)
+    except csv.Error as exc:
+        raise InputError(f"bad CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from exc
 
 
 def raw_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, list[Any]]]:
