@@ -32,6 +32,7 @@ run: $(STAMP)
 
 test: sysdeps $(DEVSTAMP)
 	$(BIN)/ruff check docgen tests bench
+	$(BIN)/ruff format --check docgen tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

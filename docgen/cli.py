@@ -17,7 +17,11 @@ from .errors import DocgenError
 
 # name -> (module, attribute, one-line help). Modules are imported lazily.
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "parse": ("docgen.commands.parse", "parse", "Parse regulation texts into structure (and catalogue) JSON."),
+    "parse": (
+        "docgen.commands.parse",
+        "parse",
+        "Parse regulation texts into structure (and catalogue) JSON.",
+    ),
     "catalogue": ("docgen.commands.catalogue", "catalogue", "Build versioned catalogues of a corpus."),
     "forms": ("docgen.commands.forms", "forms", "Render the blank appendix forms of a methodology."),
     "fill": ("docgen.commands.fill", "fill", "Fill evaluation sheets for every employee row."),

@@ -64,7 +64,9 @@ class NormalizedText:
         if end <= start:
             r = self.offsets[start]
             return r, r
-        return self.offsets[start], self.offsets[end - 1] + 1 if end - 1 < len(self.text) else self.offsets[end]
+        return self.offsets[start], self.offsets[end - 1] + 1 if end - 1 < len(self.text) else self.offsets[
+            end
+        ]
 
     def raw_slice(self, start: int, end: int) -> str:
         rs, re_ = self.raw_span(start, end)

@@ -49,7 +49,9 @@ def _explain_text(data: dict[str, Any]) -> str:
     lines = ["-- rules that fired (kept = the value reported; else why it was not):"]
     for t in data.get("explain", []):
         mark = "kept" if t["kept"] else f"skip: {t['why']}"
-        lines.append(f"  {t['rule']:34} {t['key']:34} p.{t['point']:5} {t['value']!r:22} [{mark}] «{t['quote']}»")
+        lines.append(
+            f"  {t['rule']:34} {t['key']:34} p.{t['point']:5} {t['value']!r:22} [{mark}] «{t['quote']}»"
+        )
     return "\n".join(lines)
 
 

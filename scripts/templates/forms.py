@@ -23,6 +23,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from slim import slim_docx  # noqa: E402
 
