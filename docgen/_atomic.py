@@ -1,24 +1,20 @@
-"""Atomic file writes: write to a temporary file in the same folder, fsync, then rename.
+"""Atomic file writes: write to a hidden temporary file in the same folder, then rename it.
 
-Nothing half-written is ever left under the final name. ``force=False`` refuses to overwrite.
+Nothing half-written is ever left under the final name (at most a ``.<name>.*.tmp`` file, which
+``docgen.render.write.clean_stale_temps`` removes). ``force=False`` refuses to overwrite. ``durable``
+fsyncs each file; a batch of thousands instead syncs the folder once at the end.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from .errors import OutputExistsError
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def check_writable(path: str | os.PathLike[str], force: bool) -> None:
@@ -27,19 +23,37 @@ def check_writable(path: str | os.PathLike[str], force: bool) -> None:
         raise OutputExistsError("output exists; use --force to overwrite", path=str(p))
 
 
+_counter = itertools.count()
+
+
+def _open_tmp(p: Path) -> tuple[int, str]:
+    """Create ``.<name>.<pid>.<n>.tmp`` beside ``p`` (O_EXCL; mode 0666 less the umask)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = os.path.join(p.parent, f".{p.name}.{os.getpid()}.{next(_counter)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:  # left by an interrupted process that had the same pid
+            continue
+        except FileNotFoundError:
+            p.parent.mkdir(parents=True, exist_ok=True)
+    raise OSError(f"cannot create a temporary file beside {p}")
+
+
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "wb", *, force: bool = True) -> Iterator[IO]:  # type: ignore[type-arg]
+def atomic_open(  # type: ignore[type-arg]
+    path: str | os.PathLike[str], mode: str = "wb", *, force: bool = True, durable: bool = True
+) -> Iterator[IO]:
     p = Path(path)
     check_writable(p, force)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
+    fd, tmp = _open_tmp(p)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp creates 0600; outputs get the usual permissions
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, p)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -47,8 +61,10 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb", *, force: bool =
         raise
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes, *, force: bool = True) -> None:
-    with atomic_open(path, "wb", force=force) as fh:
+def write_bytes(
+    path: str | os.PathLike[str], data: bytes, *, force: bool = True, durable: bool = True
+) -> None:
+    with atomic_open(path, "wb", force=force, durable=durable) as fh:
         fh.write(data)
 
 

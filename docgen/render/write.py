@@ -13,33 +13,14 @@ import contextlib
 import os
 from pathlib import Path
 
-from ..errors import OutputExistsError
+from .._atomic import write_bytes
 
 TMP_SUFFIX = ".tmp"
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool, durable: bool = False) -> None:
-    p = Path(path)
-    if not force and p.exists():
-        raise OutputExistsError("output exists; use --force to overwrite", path=str(p))
-    tmp = p.parent / f".{p.name}.{os.getpid()}{TMP_SUFFIX}"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(tmp, flags, 0o666)
-    except FileExistsError:  # left by an interrupted process that had the same pid
-        os.unlink(tmp)
-        fd = os.open(tmp, flags, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Write ``data`` atomically (see :mod:`docgen._atomic`); not fsynced unless ``durable``."""
+    write_bytes(path, data, force=force, durable=durable)
 
 
 def clean_stale_temps(folder: str | os.PathLike[str]) -> int:
