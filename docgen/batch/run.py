@@ -76,6 +76,25 @@ class BatchReport:
     summary_kept: bool = False
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(row: list[Any] | tuple[Any, ...]) -> list[Any]:
+    """Cells a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) get a leading ``'``.
+
+    Numbers stay numbers; only text that starts like a formula is changed (OWASP CSV injection).
+    """
+    out: list[Any] = []
+    for v in row:
+        if isinstance(v, str) and v.startswith(_FORMULA_START):
+            try:
+                float(v)
+            except ValueError:
+                v = "'" + v
+        out.append(v)
+    return out
+
+
 def _digest(*parts: str) -> str:
     h = hashlib.sha1(usedforsecurity=False)
     for p in parts:
@@ -272,7 +291,7 @@ def fill_batch(
             for results in _results(job, data, jobs if jobs is not None else default_jobs()):
                 for item in results:
                     report.rows += 1
-                    writer.writerow(item[1])
+                    writer.writerow(csv_safe(item[1]))
                     xlsx.add(item[1])
                     if item[0] == "bad":
                         report.bad_rows += 1

@@ -140,6 +140,7 @@ def check_document(
     found += script.typography(ctx)
     found += values.inconsistent_scale(ctx)
     found += values.table_gaps(ctx)
+    found += values.conflicting_parameters(ctx, catalogue)
     found += modelcheck.provisions(ctx, profile)
     found += modelcheck.extra_provisions(ctx, profile)
     found += modelcheck.forms(ctx, catalogue, profile)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from typing import Any
 
 from .context import Ctx
 from .data import compiled, label, pattern
@@ -132,4 +133,33 @@ def table_gaps(ctx: Ctx) -> list[Finding]:
                         row=f"{lo1}–{hi1} / {row}",
                     )
                 )
+    return out
+
+
+def conflicting_parameters(ctx: Ctx, catalogue: dict[str, Any] | None) -> list[Finding]:
+    """The same numeric rule stated twice with different values (from the catalogue's ``conflicts``).
+
+    The score scale is left to :func:`inconsistent_scale`; enums (e.g. two appeal routes in two
+    points) are not contradictions.
+    """
+    out: list[Finding] = []
+    for key, p in ((catalogue or {}).get("parameters") or {}).items():
+        if key in ("score_min", "score_max") or not isinstance(p.get("value"), int | float):
+            continue
+        for c in p.get("conflicts") or []:
+            if not isinstance(c.get("value"), int | float) or isinstance(c.get("value"), bool):
+                continue
+            out.append(
+                finding(
+                    "inconsistent_value.parameter",
+                    "error",
+                    ctx.lang,
+                    point=str(c["point"]),
+                    quote=str(c.get("quote", "")),
+                    expected=p["value"],
+                    actual=c["value"],
+                    key=key,
+                    where=_where_label(ctx, str(p["source"]["point"])),
+                )
+            )
     return out

@@ -44,3 +44,16 @@ def test_binary_data_file_is_refused_in_one_line(tmp_path: Path, capsys: pytest.
     assert code == 2
     assert "data.csv" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "out" / "summary.csv").exists()
+
+
+def test_summary_csv_cannot_carry_a_formula(tmp_path: Path) -> None:
+    rows = list(csv.reader(io.StringIO(SAMPLE.read_text(encoding="utf-8"))))
+    rows[1][0] = '=HYPERLINK("http://x","y")'
+    data = tmp_path / "data.csv"
+    with data.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows[:2])
+    assert _run(["fill", str(METHOD), "--data", str(data), "-o", str(tmp_path / "out"), "--lang", "ru"]) == 0
+    summary = list(
+        csv.reader(io.StringIO((tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig")))
+    )
+    assert summary[1][0] == "'" + rows[1][0]
