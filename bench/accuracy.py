@@ -23,17 +23,19 @@ def cases() -> list[tuple[str, Path, Path]]:
         seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"), None)
         if seed:
             out.append(("seed", seed, exp))
-    for group, folder in (("variant", "variants"), ("heldout", "heldout")):
+    for group, folder in (("variant", "variants"), ("heldout", "heldout"), ("heldout2", "heldout2")):
         for exp in sorted((ROOT / "tests/data" / folder).glob("*.json")):
-            txt = exp.with_suffix(".txt")
-            if txt.exists():
-                out.append((group, txt, exp))
+            src = next(
+                (exp.with_suffix(s) for s in (".txt", ".docx", ".html") if exp.with_suffix(s).exists()), None
+            )
+            if src is not None:
+                out.append((group, src, exp))
     return out
 
 
 def main() -> int:
     show = "--misses" in sys.argv
-    groups: dict[str, list] = {"seed": [], "variant": [], "heldout": []}
+    groups: dict[str, list] = {"seed": [], "variant": [], "heldout": [], "heldout2": []}
     print(f"{'text':40} {'exp':>4} {'got':>4} {'hit':>4} {'prec':>6} {'rec':>6} {'p.prec':>6} {'p.rec':>6}")
     for group, txt, exp in cases():
         expected = json.loads(exp.read_text(encoding="utf-8"))
