@@ -14,7 +14,10 @@ Layout of the result (the contract with ``normalize``/``structure``):
 * deleted text (``w:del``, ``w:moveFrom``) is left out, inserted text (``w:ins``, ``w:moveTo``) kept;
   content controls (``w:sdt``), ``w:customXml``, ``w:smartTag``, hyperlinks and simple fields are
   entered; of ``mc:AlternateContent`` only the first ``mc:Choice`` is read (no duplicates);
-* text boxes (``w:txbxContent``) give their own lines after the paragraph that anchors them.
+* text boxes (``w:txbxContent``) give their own lines after the paragraph that anchors them;
+* automatic list numbering (``w:numPr``, from ``word/numbering.xml``/``word/styles.xml``) is rendered
+  as Word shows it and prepended to the paragraph, in cells too: ``"12. "``, ``"1) "``, ``"- "`` for
+  bullets (a tab suffix becomes a space); see :mod:`docgen.reading.numbering`;
 * the text ends with a single ``"\\n"``.
 """
 
@@ -24,6 +27,7 @@ from lxml import etree
 
 from .. import safezip
 from ..errors import InputError
+from .numbering import Numbering, load_numbering
 from .xmlsafe import parse_xml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -84,8 +88,9 @@ def _alt_branch(el: etree._Element) -> list[etree._Element]:
 
 
 class _Flattener:
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering | None = None) -> None:
         self.lines: list[str] = []
+        self.numbering = numbering or Numbering()
 
     # --- inline content of one paragraph -------------------------------------------------------
     def _inline(self, el: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
@@ -110,9 +115,11 @@ class _Flattener:
                 self._inline(child, out, boxes)
 
     def paragraph_text(self, p: etree._Element, boxes: list[etree._Element]) -> str:
+        prefix = self.numbering.prefix(p)
         out: list[str] = []
         self._inline(p, out, boxes)
-        return "".join(out)
+        text = "".join(out)
+        return prefix + text if text else prefix.rstrip(" ")
 
     # --- block content -------------------------------------------------------------------------
     def _cell_text(self, tc: etree._Element) -> str:
@@ -184,12 +191,13 @@ class _Flattener:
                 self.blocks(child)
 
 
-def flatten_document(root: etree._Element) -> str:
-    """Flatten a parsed ``w:document`` element to text (see the module docstring)."""
+def flatten_document(root: etree._Element, numbering: Numbering | None = None) -> str:
+    """Flatten a parsed ``w:document`` element to text (see the module docstring); ``numbering`` renders
+    automatic list numbers (none without it)."""
     body = root.find(BODY)
     if body is None:
         return ""
-    flat = _Flattener()
+    flat = _Flattener(numbering)
     flat.blocks(body)
     return "\n".join(flat.lines) + "\n" if flat.lines else ""
 
@@ -198,9 +206,10 @@ def read_docx(path: str, *, max_part_bytes: int = MAX_PART_BYTES) -> str:
     """Open ``path`` with :func:`docgen.safezip.open_safe_zip` and return the flattened text."""
     with safezip.open_safe_zip(path) as zf:
         data = safezip.read_member(zf, DOCUMENT_PART, max_part_bytes)
-    root = parse_xml(data, path, DOCUMENT_PART)
-    if _tag(root) != _q("document"):
-        raise InputError(
-            f"{DOCUMENT_PART} is not a WordprocessingML document", path=path, where=DOCUMENT_PART
-        )
-    return flatten_document(root)
+        root = parse_xml(data, path, DOCUMENT_PART)
+        if _tag(root) != _q("document"):
+            raise InputError(
+                f"{DOCUMENT_PART} is not a WordprocessingML document", path=path, where=DOCUMENT_PART
+            )
+        numbering = load_numbering(zf, path, max_part_bytes)
+    return flatten_document(root, numbering)

@@ -87,6 +87,28 @@ def looks_like_cp1251_russian(text: str) -> bool:
     return typical >= MIN_CP1251_SHARE * len(non_ascii) and russian >= 0.5 * max(letters, 1)
 
 
+def _utf16_with_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text behind a byte-order mark. ``FF FE`` / ``FE FF`` are also "яю" / "юя" in cp1251: when
+    the bytes hold no NUL (UTF-16 Latin/Cyrillic text always does) and read as cp1251 Russian text, the
+    mark is taken for letters and None is returned (the caller tries UTF-8/cp1251)."""
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom) and not data.startswith(codecs.BOM_UTF32_LE):
+            if b"\x00" not in data:
+                try:
+                    alt = data.decode("cp1251")
+                    if looks_like_cp1251_russian(alt[2:]) and _control_ratio(alt)[0] == 0:
+                        return None
+                except UnicodeDecodeError:
+                    pass
+            if len(data) % 2:
+                return None
+            try:
+                return data[2:].decode(enc), enc
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _decode(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
@@ -102,14 +124,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         raise InputError("file is empty", path=path)
     if data.startswith(codecs.BOM_UTF8):
         text, enc = _decode(data[3:], "utf-8", path), "utf-8-sig"
-    elif data.startswith(codecs.BOM_UTF16_LE) and not data.startswith(codecs.BOM_UTF32_LE):
-        if len(data) % 2:
-            raise InputError("UTF-16 LE byte-order mark but an odd number of bytes", path=path)
-        text, enc = _decode(data[2:], "utf-16-le", path), "utf-16-le"
-    elif data.startswith(codecs.BOM_UTF16_BE):
-        if len(data) % 2:
-            raise InputError("UTF-16 BE byte-order mark but an odd number of bytes", path=path)
-        text, enc = _decode(data[2:], "utf-16-be", path), "utf-16-be"
+    elif (bom16 := _utf16_with_bom(data)) is not None:
+        text, enc = bom16
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise InputError("UTF-32 text is not supported; save it as UTF-8", path=path)
     elif b"\x00" in data:

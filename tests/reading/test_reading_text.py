@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import assume, HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docgen.errors import InputError, UnsafeInputError
@@ -135,6 +135,10 @@ _TEXT = st.text(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=_TEXT, enc=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom"]))
 def test_any_text_round_trips(tmp_path: Path, text: str, enc: str) -> None:
+    if enc.startswith("utf-16"):
+        # FF FE / FE FF are also «яю»/«юя» in cp1251; a BOM followed by bytes that read as cp1251 Russian
+        # is taken for cp1251. Only CJK-range text (never our inputs) can look like that.
+        assume(all(ord(c) < 0x3000 for c in text))
     if enc == "utf-16-le-bom":
         data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
     elif enc == "utf-16-be-bom":
@@ -146,7 +150,11 @@ def test_any_text_round_trips(tmp_path: Path, text: str, enc: str) -> None:
 
 def _two_letters(s: str) -> bool:
     """Two adjacent letters (not Ё/ё, whose cp1251 byte is a UTF-8 continuation byte) make the bytes
-    invalid UTF-8, as in any real cp1251 text; "ВЁ" alone is valid UTF-8 ("¨") and reads as UTF-8."""
+    invalid UTF-8, as in any real cp1251 text; "ВЁ" alone is valid UTF-8 ("¨") and reads as UTF-8.
+    A text opening with «юя»/«яю» (the bytes of a UTF-16 byte-order mark) needs Russian letters after
+    them to be read as cp1251 rather than as UTF-16."""
+    if s.startswith(("юя", "яю")):
+        return re.search(r"[а-яА-Я]{2}", s[2:]) is not None
     return re.search(r"[а-яА-Я]{2}", s) is not None
 
 
