@@ -53,9 +53,7 @@ def main() -> int:
     for group, reps in groups.items():
         if reps:
             print(group, json.dumps(summary(reps), ensure_ascii=False))
-    print(
-        "all", json.dumps(summary(groups["seed"] + groups["variant"] + groups["heldout"]), ensure_ascii=False)
-    )
+    print("all", json.dumps(summary([r for reps in groups.values() for r in reps]), ensure_ascii=False))
     return 0
 
 

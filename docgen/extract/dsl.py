@@ -81,8 +81,8 @@ def _token_spec(spec: str) -> dict[str, Any]:
         d = {}
     elif s.startswith("="):
         d = {"LOWER": {"IN": list(_alts(s[1:]))}}
-    else:
-        alts = "|".join(re.escape(a) for a in _alts(s))
+    else:  # prefixes; "=word" among them is an exact word
+        alts = "|".join(f"{re.escape(a[1:])}$" if a.startswith("=") else re.escape(a) for a in _alts(s))
         d = {"LOWER": {"REGEX": f"^(?:{alts})"}}
     if optional:
         d["OP"] = "?"

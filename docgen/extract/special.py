@@ -89,7 +89,13 @@ def kpi_count_grades(ctx: Context) -> None:
                     break
             if gid is None:
                 continue
-            nums = [_int(t._.num) for t in sent if t._.num is not None]
+            # numbers of the sentence, not its enumerator ("1)", "2.") at the start
+            nums = [
+                _int(t._.num)
+                for t in sent
+                if t._.num is not None
+                and not (t.i - sent.start <= 1 and t.i + 1 < len(doc) and doc[t.i + 1].text in (")", "."))
+            ]
             low = sent.text.lower()
             if any(w in low for w in lab["all"]) and not nums:
                 entries.append({"achieved_min": None, "achieved_max": None, "of": None, "grade": gid})
@@ -108,8 +114,16 @@ def kpi_count_grades(ctx: Context) -> None:
             first = sent if first is None else first
             last = sent
         if len(entries) >= 3 and first is not None and last is not None:
-            of = next((e["of"] for e in entries if e["of"]), None)
+            # the total ("of") is the one most entries state; an entry with one number ("fewer than 2")
+            # takes it too
+            counts: dict[Any, int] = {}
             for e in entries:
+                if e["of"]:
+                    counts[e["of"]] = counts.get(e["of"], 0) + 1
+            of = max(counts, key=lambda k: counts[k]) if counts else None
+            for e in entries:
+                if e["of"] is not None and e["of"] != of and e["achieved_min"] == 0 and of is not None:
+                    e["of"] = of
                 if e["of"] is None:
                     e["of"] = of
                     e["achieved_min"] = e["achieved_max"] = of
@@ -128,8 +142,12 @@ def kpi_count_grades(ctx: Context) -> None:
 
 
 def _split_items(text: str) -> list[str]:
-    sep = ";" if ";" in text else ","
+    quoted = re.findall(r"[«\"“]([^«»\"“”]{2,100})[»\"”]", text)
+    if len(quoted) >= 3:  # «a»; «b»; «c». Further text ... -> only the quoted items
+        return [q.strip() for q in quoted]
+    sep = ";" if len([x for x in text.split(";") if x.strip()]) >= 2 else ","
     items = [re.sub(r"^[-–—•]\s*", "", x).strip().rstrip(".;,").strip() for x in text.split(sep)]
+    items = [x.strip('«»"“”„').strip() for x in items]
     return [x for x in items if x]
 
 
@@ -194,7 +212,8 @@ def answer_scale(ctx: Context) -> None:
     topic = labels()["competencies"][ctx.lang]["topic"]
     for seg in ctx.segments:
         low_seg = seg.text.lower()
-        if "360" not in low_seg and not any(w in low_seg for w in topic):
+        # points say it in words; appendices only when they are about the 360 method / competencies
+        if seg.ref.startswith("app") and "360" not in low_seg and not any(w in low_seg for w in topic):
             continue
         lines, offsets = _line_offsets(seg.text)
         for i, line in enumerate(lines):
@@ -203,7 +222,9 @@ def answer_scale(ctx: Context) -> None:
                 continue
             m = re.search(r"\(([^()]+)\)\s*\.?\s*$", line)
             items = _split_items(m.group(1)) if m else _list_after(lines, i)
-            if 3 <= len(items) <= 7:
+            if 3 <= len(items) <= 7 and all(
+                len(x) < 80 and "\t" not in x and not x[:1].isdigit() for x in items
+            ):
                 s = seg.start + offsets[i] + (len(line) - len(line.lstrip()))
                 e = seg.start + offsets[i] + len(line.rstrip())
                 ctx.add(Param("method360_answer_scale", items, None, seg.ref, s, e, "answer_scale_360"))

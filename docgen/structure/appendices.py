@@ -67,6 +67,25 @@ def _caption_bounds(lines: list[Line], lang: LangData, anchor: int, lo: int) -> 
     return start, end
 
 
+def _shared_captions(
+    lines: list[Line], anchors: list[int], bounds: list[tuple[int, int]], lo: int
+) -> list[tuple[int, int]]:
+    """Appendix captions of one act repeat the same lines above the "N-қосымша" line. When they do, the
+    caption is exactly those repeated lines, so a previous form's last short lines are not swallowed."""
+    out = []
+    for k, a in enumerate(anchors):
+        depth = 0
+        while depth < 8 and a - depth - 1 >= lo:
+            line = lines[a - depth - 1].stripped
+            if not line or not any(
+                o != a and o - depth - 1 >= lo and lines[o - depth - 1].stripped == line for o in anchors
+            ):
+                break
+            depth += 1
+        out.append((a - depth, bounds[k][1]) if depth else bounds[k])
+    return out
+
+
 def _label(lines: list[Line], lang: LangData, after: int, hi: int) -> tuple[str, int]:
     j = after + 1
     while j < hi and j - after <= 4 and not lines[j].stripped:
@@ -112,6 +131,8 @@ def build_appendices(
     """Appendices on lines ``lo``..``hi``-1. Returns spans, issues and a truncated-caption span."""
     anchors = find_appendix_anchors(lines, lang, lo, hi)
     bounds = [_caption_bounds(lines, lang, i, lo) for i, _ in anchors]
+    if lang.appendix_anchor_last and len(anchors) > 1:
+        bounds = _shared_captions(lines, [i for i, _ in anchors], bounds, lo)
     spans: list[AppendixSpan] = []
     issues: list[dict[str, Any]] = []
     truncated: tuple[int, int] | None = None

@@ -22,9 +22,10 @@ def _cases() -> list[tuple[Path, Path]]:
     for exp in sorted((ROOT / "tests/data/expected").glob("*.json")):
         seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"))
         out.append((seed, exp))
-    for folder in ("variants", "heldout"):
+    for folder in ("variants", "heldout", "heldout2"):
         for exp in sorted((ROOT / "tests/data" / folder).glob("*.json")):
-            out.append((exp.with_suffix(".txt"), exp))
+            src = next(exp.with_suffix(s) for s in (".txt", ".docx", ".html") if exp.with_suffix(s).exists())
+            out.append((src, exp))
     return out
 
 
@@ -70,7 +71,9 @@ def test_overall_points(catalogues: dict[Path, dict]) -> None:
 def test_every_quote_is_the_raw_text_at_its_offsets(
     txt: Path, exp: Path, catalogues: dict[Path, dict]
 ) -> None:
-    raw = txt.read_text(encoding="utf-8")
+    from docgen.reading import read_source
+
+    raw = read_source(txt).raw
     cat = catalogues[txt]
     assert cat["parameters"], "no parameters extracted"
     for key, p in cat["parameters"].items():
