@@ -23,7 +23,7 @@ def cases() -> list[tuple[str, Path, Path]]:
         seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"), None)
         if seed:
             out.append(("seed", seed, exp))
-    for group, folder in (("variant", "variants"), ("heldout", "heldout"), ("heldout2", "heldout2")):
+    for group, folder in (("variant", "variants"), ("heldout", "heldout"), ("heldout2", "heldout2"), ("heldout3", "heldout3")):
         for exp in sorted((ROOT / "tests/data" / folder).glob("*.json")):
             src = next(
                 (exp.with_suffix(s) for s in (".txt", ".docx", ".html") if exp.with_suffix(s).exists()), None
@@ -35,7 +35,7 @@ def cases() -> list[tuple[str, Path, Path]]:
 
 def main() -> int:
     show = "--misses" in sys.argv
-    groups: dict[str, list] = {"seed": [], "variant": [], "heldout": [], "heldout2": []}
+    groups: dict[str, list] = {"seed": [], "variant": [], "heldout": [], "heldout2": [], "heldout3": []}
     print(f"{'text':40} {'exp':>4} {'got':>4} {'hit':>4} {'prec':>6} {'rec':>6} {'p.prec':>6} {'p.rec':>6}")
     for group, txt, exp in cases():
         expected = json.loads(exp.read_text(encoding="utf-8"))
