@@ -23,7 +23,12 @@ def cases() -> list[tuple[str, Path, Path]]:
         seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"), None)
         if seed:
             out.append(("seed", seed, exp))
-    for group, folder in (("variant", "variants"), ("heldout", "heldout"), ("heldout2", "heldout2"), ("heldout3", "heldout3")):
+    for group, folder in (
+        ("variant", "variants"),
+        ("heldout", "heldout"),
+        ("heldout2", "heldout2"),
+        ("heldout3", "heldout3"),
+    ):
         for exp in sorted((ROOT / "tests/data" / folder).glob("*.json")):
             src = next(
                 (exp.with_suffix(s) for s in (".txt", ".docx", ".html") if exp.with_suffix(s).exists()), None

@@ -180,6 +180,15 @@ def _month_day(ctx: Context, span: Any) -> str | None:
     return None
 
 
+def _excluded_members(lang: str, sentence: str) -> list[str] | None:
+    from .special import labels
+
+    pats = labels()["excluded_members"][lang]
+    low = sentence.lower()
+    found = [who for who in ("disputant", "disputant_evaluator") if re.search(pats[who], low)]
+    return found or None
+
+
 def _int(v: Any) -> Any:
     return int(v) if isinstance(v, float) and v.is_integer() else v
 
@@ -189,12 +198,31 @@ def run_dsl(ctx: Context) -> None:
     by_name = {r.name: r for r in rules_}
     matcher = _matcher(ctx.lang)
     span_rules = [r for r in rules_ if r.range_keys or r.fraction]
+    # pass 1 judges each match by its clause (two rules joined by ", а" do not mix); pass 2 by the whole
+    # sentence, only for keys pass 1 did not find ("решение принимается, а состав утверждается в течение 3 дней")
+    _run_pass(ctx, rules_, by_name, matcher, span_rules, clauses=True, skip=set())
+    _run_pass(ctx, rules_, by_name, matcher, span_rules, clauses=False, skip=set(ctx.params))
+
+
+def _run_pass(
+    ctx: Context,
+    rules_: tuple[DslRule, ...],
+    by_name: dict[str, DslRule],
+    matcher: Any,
+    span_rules: list[DslRule],
+    *,
+    clauses: bool,
+    skip: set[str],
+) -> None:
     for seg in ctx.segments:
         is_app = seg.ref.startswith("app")
         doc = segment_doc(ctx, seg)
-        sents = sentence_bounds(doc)
+        sents = sentence_bounds(doc, clauses=clauses)
         found: list[tuple[int, int, DslRule, Any]] = []
-        for match_id, start, end in matcher(doc):
+        matches = doc.user_data.get("_matches")
+        if matches is None:
+            matches = doc.user_data["_matches"] = matcher(doc)
+        for match_id, start, end in matches:
             found.append((start, 0, by_name[doc.vocab.strings[match_id]], doc[start:end]))
         for r in span_rules:
             for sp in doc.spans.get("fractions" if r.fraction else "ranges", []):
@@ -202,6 +230,8 @@ def run_dsl(ctx: Context) -> None:
         found.sort(key=lambda f: (f[0], f[1], f[2].name))
         for start, _, r, span in found:
             if (r.scope == "points" and is_app) or (r.scope == "appendices" and not is_app):
+                continue
+            if all(k in skip for k in (r.range_keys or r.keys)):
                 continue
             sent = next((s for s in sents if s.start <= start < s.end), None)
             if sent is None:
@@ -222,6 +252,8 @@ def run_dsl(ctx: Context) -> None:
                 v = _num_value(span)
             elif r.value == "month_day":
                 v = _month_day(ctx, span)
+            elif r.value == "excluded_members":
+                v = _excluded_members(ctx.lang, sent.text)
             else:
                 v = r.value
             if v is None:

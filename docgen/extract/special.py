@@ -220,7 +220,9 @@ def answer_scale(ctx: Context) -> None:
             low = line.lower()
             if not all(any(w in low for w in group) for group in lab["all"]):
                 continue
-            m = re.search(r"\(([^()]+)\)\s*\.?\s*$", line)
+            m = next(
+                (g for g in re.finditer(r"\(([^()]+)\)", line) if len(_split_items(g.group(1))) >= 3), None
+            )
             items = _split_items(m.group(1)) if m else _list_after(lines, i)
             if 3 <= len(items) <= 7 and all(
                 len(x) < 80 and "\t" not in x and not x[:1].isdigit() for x in items

@@ -13,6 +13,9 @@ from typing import Any
 from .registry import Context, Segment
 
 _SPLIT = re.compile(r"(?<=[.;:!?])\s+|\n+")
+# clauses: also at the ", а …" / ", ал …" that joins two rules in one sentence
+# ("знакомит в течение 4 дней, а служащий … в пределах семи дней …"); not ", а также"
+_SPLIT_CLAUSES = re.compile(r"(?<=[.;:!?])\s+|\n+|,\s+(?=(?:а|ал)\s)(?!а\s+также)")
 
 
 def segment_doc(ctx: Context, seg: Segment) -> Any:
@@ -26,15 +29,16 @@ def segment_doc(ctx: Context, seg: Segment) -> Any:
     return doc
 
 
-def sentence_bounds(doc: Any) -> list[Any]:
-    """Sentence spans (token-aligned) of a segment doc."""
-    cached = doc.user_data.get("_sents")
+def sentence_bounds(doc: Any, clauses: bool = False) -> list[Any]:
+    """Sentence (or, with ``clauses``, clause) spans, token-aligned, of a segment doc."""
+    cache_key = "_clauses" if clauses else "_sents"
+    cached = doc.user_data.get(cache_key)
     if cached is not None:
         return list(cached)
     text = doc.text
     spans = []
     pos = 0
-    for m in _SPLIT.finditer(text):
+    for m in (_SPLIT_CLAUSES if clauses else _SPLIT).finditer(text):
         if m.start() > pos:
             spans.append((pos, m.start()))
         pos = m.end()
@@ -45,5 +49,5 @@ def sentence_bounds(doc: Any) -> list[Any]:
         sp = doc.char_span(s, e, alignment_mode="expand")
         if sp is not None and len(sp):
             out.append(sp)
-    doc.user_data["_sents"] = out
+    doc.user_data[cache_key] = out
     return out

@@ -102,6 +102,13 @@ def _digit_value(s: str) -> tuple[int | float, str]:
     return int(s), "cardinal"
 
 
+@functools.lru_cache(maxsize=4)
+def _half_after(lang: str) -> frozenset[str]:
+    from ..lang import load_data
+
+    return frozenset(str(w) for w in load_data(lang, "numbers").get("half_after") or ())
+
+
 def _word_chains(text: str, atoms: list[Atom], lang: str, infos: list[WordInfo | None]) -> list[Num]:
     """Compounds of adjacent number words; only the last word may be inflected (kk) or ordinal."""
     data = lang_data(lang)
@@ -126,6 +133,14 @@ def _word_chains(text: str, atoms: list[Atom], lang: str, infos: list[WordInfo |
             last = nxt
             j += 1
         value = combine(values, data.multipliers)
+        if (
+            value is not None
+            and j + 1 < n
+            and atoms[j + 1].text.lower() in _half_after(lang)
+            and is_space(text[atoms[j].end : atoms[j + 1].start])
+        ):
+            value += 0.5  # "бір жарым" = 1.5
+            j += 1
         if value is not None and not (j == i and info.ambiguous):
             out.append(
                 Num(

@@ -50,7 +50,13 @@ def find_appendix_anchors(
 def _caption_bounds(lines: list[Line], lang: LangData, anchor: int, lo: int) -> tuple[int, int]:
     start = anchor
     if lang.appendix_anchor_last:
-        while start - 1 >= lo and lines[start - 1].text != "" and is_short(lines[start - 1]):
+        # upward over the caption's short lines, never over a table row of the previous form
+        while (
+            start - 1 >= lo
+            and lines[start - 1].text != ""
+            and is_short(lines[start - 1])
+            and "\t" not in lines[start - 1].text
+        ):
             start -= 1
         return start, anchor
     while start - 1 >= lo and lines[start - 1].text != "" and not lines[start - 1].stripped:

@@ -22,7 +22,7 @@ def _cases() -> list[tuple[Path, Path]]:
     for exp in sorted((ROOT / "tests/data/expected").glob("*.json")):
         seed = next(ROOT.glob(f"legal_corpus/acts/*/{exp.stem}.txt"))
         out.append((seed, exp))
-    for folder in ("variants", "heldout", "heldout2"):
+    for folder in ("variants", "heldout", "heldout2", "heldout3"):
         for exp in sorted((ROOT / "tests/data" / folder).glob("*.json")):
             src = next(exp.with_suffix(s) for s in (".txt", ".docx", ".html") if exp.with_suffix(s).exists())
             out.append((src, exp))

@@ -248,3 +248,12 @@ def test_kk_not_fractions(text: str) -> None:
 def test_kk_mixed_script_word() -> None:
     # Latin "a" inside a Cyrillic word (real noise in the seeds)
     assert parse_number_word("жиырмa", "kk") == 20
+
+
+def test_half_after_a_cardinal() -> None:
+    from docgen.numbers import find_numbers
+
+    (m,) = find_numbers("бір жарым айдан кем болған", "kk")
+    assert (m.value, m.text) == (1.5, "бір жарым")
+    (m,) = find_numbers("екі жарым жыл", "kk")
+    assert m.value == 2.5
