@@ -94,6 +94,7 @@ class SubPoint:
     number: str  # "1", "2" ... as printed (without ")")
     start: int
     end: int
+    deleted: bool = False  # «12) алып тасталды» / «12) исключен»
 
 
 @dataclass(frozen=True)

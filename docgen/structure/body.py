@@ -8,6 +8,7 @@ sub-points and edit notes, and the numbering issues (gaps, duplicates, order) ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,7 +157,9 @@ def parse_points(
         for s_idx, (snum, x) in enumerate(found):
             s_start = x.start + (len(x.text) - len(x.text.lstrip(" \t")))
             s_stop = found[s_idx + 1][1].start if s_idx + 1 < len(found) else pend
-            subs.append(SubPoint(snum, s_start, trim_end(text, s_start, s_stop, own)))
+            s_end = trim_end(text, s_start, s_stop, own)
+            rest = re.sub(r"^\s*\d{1,2}\)\s*", "", text[s_start:s_end])
+            subs.append(SubPoint(snum, s_start, s_end, bool(lang.deleted_text.match(rest.strip()))))
         first = ln.text[POINT_RE.match(ln.text).end() :]  # type: ignore[union-attr]
         deleted = bool(lang.deleted_text.match(first.strip()))
         chap = None

@@ -56,6 +56,11 @@ def structure_json(doc: Document) -> dict[str, Any]:
         "appendices": [a.number for a in doc.appendices],
         "subpoints": {p.number: [s.number for s in p.subpoints] for p in doc.points if p.subpoints},
         "deleted_points": [p.number for p in doc.points if p.deleted],
+        "deleted_subpoints": {
+            p.number: [s.number for s in p.subpoints if s.deleted]
+            for p in doc.points
+            if any(s.deleted for s in p.subpoints)
+        },
         "numbering_issues": [dict(i) for i in doc.numbering_issues],
     }
     return {"document": document, "structure": structure, "repairs": [r.to_json() for r in doc.norm.repairs]}
