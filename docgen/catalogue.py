@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import check_writable, write_text
+from .errors import InputError
 from .model import Document
 
 
@@ -53,6 +54,34 @@ def catalogue_for_document(doc: Document, *, explain: bool = False) -> dict[str,
 
 def catalogue_for_path(path: str | Path, *, explain: bool = False) -> dict[str, Any]:
     return catalogue_for_document(parse_document(path), explain=explain)
+
+
+MAX_CATALOGUE_BYTES = 20_000_000
+
+
+def load_catalogue(path: str | Path) -> dict[str, Any]:
+    """A catalogue from a ``.json`` file (``docgen parse`` output or an expected catalogue), or parsed
+    from a regulation text. Used by every command that takes "a methodology or its catalogue"."""
+    p = Path(path)
+    if p.suffix.lower() != ".json":
+        return catalogue_for_path(p)
+    return read_catalogue_json(p)
+
+
+def read_catalogue_json(path: str | Path) -> dict[str, Any]:
+    """A catalogue saved as JSON; a one-line ``InputError`` for anything else."""
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_CATALOGUE_BYTES:
+            raise InputError(f"catalogue file larger than {MAX_CATALOGUE_BYTES} bytes", path=str(p))
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(p)) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"not a JSON catalogue ({exc})", path=str(p)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
+        raise InputError("not a catalogue (no 'parameters' object)", path=str(p))
+    return data
 
 
 def build_index(catalogues: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:

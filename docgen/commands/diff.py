@@ -23,7 +23,7 @@ __all__ = ["diff", "run_diff"]
 def _load(path: str, rules: bool) -> tuple[Any, dict[str, Any] | None]:
     """(Document or None, catalogue or None) for one input."""
     if Path(path).suffix.lower() == ".json":
-        from ._catalogue_input import load_catalogue
+        from ..catalogue import load_catalogue
 
         return None, load_catalogue(path)
     from ..catalogue import catalogue_for_document, parse_document

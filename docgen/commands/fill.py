@@ -52,9 +52,9 @@ def fill(
     template: str | None,
 ) -> None:
     """Fill evaluation sheets for every employee row."""
+    from ..catalogue import load_catalogue
     from ..errors import UsageError
     from ..forms.blank import catalogue_lang
-    from ._catalogue_input import load_catalogue
 
     cat = load_catalogue(path)
     if template:

@@ -31,11 +31,11 @@ def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> N
     """Render the blank appendix forms of a methodology."""
     from pathlib import Path
 
+    from ..catalogue import load_catalogue
     from ..errors import OutputExistsError
     from ..forms.blank import blank_forms, catalogue_lang
     from ..render import render_form
     from ..render.write import clean_stale_temps, write_atomic
-    from ._catalogue_input import load_catalogue
 
     cat = load_catalogue(path)
     src = catalogue_lang(cat) or "ru"

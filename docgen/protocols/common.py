@@ -40,28 +40,11 @@ def grade_label(grade_id: str, lang: str) -> str:
 
 def load_catalogue(methodology: str | None, catalogue_file: str | None) -> dict[str, Any]:
     """The catalogue from ``--catalogue FILE.json`` or parsed from ``--methodology PATH`` (exactly one)."""
-    import json
-    from pathlib import Path
-
-    from ..errors import InputError
+    from ..catalogue import catalogue_for_path, read_catalogue_json
 
     if bool(methodology) == bool(catalogue_file):
         raise UsageError("give exactly one of --methodology PATH or --catalogue FILE.json")
     if catalogue_file:
-        p = Path(catalogue_file)
-        try:
-            if p.stat().st_size > 20_000_000:
-                raise InputError("catalogue file too large", path=str(p))
-            data = json.loads(p.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", path=str(p)) from exc
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"not a JSON catalogue ({exc})", path=str(p)) from exc
-    else:
-        from ..catalogue import catalogue_for_path  # provided by the catalogue stage
-
-        assert methodology is not None
-        data = catalogue_for_path(methodology)
-    if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
-        raise InputError("not a catalogue (no 'parameters' object)", path=str(catalogue_file or methodology))
-    return data
+        return read_catalogue_json(catalogue_file)
+    assert methodology is not None
+    return catalogue_for_path(methodology)
