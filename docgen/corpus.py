@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ._yaml import load_yaml
 from .errors import InputError
 
 REQUIRED = ("seed_file", "language", "issuer", "act_type", "act_date", "act_number", "generation")
@@ -60,14 +59,7 @@ def load_entry(act_dir: Path) -> CorpusEntry:
     meta_path = act_dir / "meta.yaml"
     if not meta_path.is_file():
         raise InputError("missing meta.yaml", path=str(act_dir))
-    try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise InputError(
-            f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(meta_path), where=where
-        ) from None
+    meta = load_yaml(meta_path)
     if not isinstance(meta, dict):
         raise InputError("meta.yaml must be a mapping", path=str(meta_path))
     for key in REQUIRED:

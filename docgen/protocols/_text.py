@@ -13,9 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import DataError, InputError, UnsafeInputError
+from .._yaml import load_yaml as _load_yaml
+from ..errors import DataError
 
 MAX_YAML_BYTES = 1_000_000
 MAX_TEXT = 5000
@@ -53,30 +52,10 @@ def name_key(name: str) -> str:
 
 
 def load_yaml(path: str | Path) -> dict[str, Any]:
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(p)) from exc
-    if len(raw) > MAX_YAML_BYTES:
-        raise UnsafeInputError(f"file larger than {MAX_YAML_BYTES} bytes", path=str(p))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError("not UTF-8 text", path=str(p)) from exc
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent):
-                raise UnsafeInputError("YAML aliases (*name) are not allowed", path=str(p))
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise InputError(
-            f"invalid YAML: {getattr(exc, 'problem', None) or exc}", path=str(p), where=where
-        ) from exc
+    """A protocol input file: safe YAML (docgen._yaml) whose top level is a mapping."""
+    data = _load_yaml(path, max_bytes=MAX_YAML_BYTES)
     if not isinstance(data, dict):
-        raise DataError("the top level must be a mapping (key: value)", path=str(p))
+        raise DataError("the top level must be a mapping (key: value)", path=str(path))
     return data
 
 
