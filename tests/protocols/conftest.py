@@ -49,31 +49,13 @@ def meeting() -> dict[str, Any]:
 
 
 def to_pdf_text(docs: list[Path], workdir: Path) -> dict[Path, str]:
-    """Convert DOCX files with LibreOffice (own profile) and read the PDFs back with pdftotext."""
-    soffice = shutil.which("soffice")
-    if not soffice or not shutil.which("pdftotext"):
+    """Convert DOCX files with the product's LibreOffice path and read the PDFs back with pdftotext."""
+    from docgen.render.pdf import convert_to_pdf, find_soffice
+
+    if not find_soffice() or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice / pdftotext not installed")
-    profile = (workdir / "lo_profile").as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(workdir),
-            *map(str, docs),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    out = {}
-    for d in docs:
-        pdf = workdir / (d.stem + ".pdf")
-        assert pdf.is_file(), f"LibreOffice did not convert {d.name}"
-        out[d] = subprocess.run(
-            ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
-        ).stdout
-    return out
+    pdfs = convert_to_pdf(docs, workdir, timeout=240)
+    return {
+        d: subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        for d, pdf in zip(docs, pdfs, strict=True)
+    }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,22 +50,9 @@ def person(
 
 
 def to_pdf(docs: list[Path], workdir: Path) -> list[Path]:
-    soffice = shutil.which("soffice")
-    if not soffice or not shutil.which("pdftotext"):
+    """Convert DOCX files to PDF with the product's LibreOffice path (skip when it is not installed)."""
+    from docgen.render.pdf import convert_to_pdf, find_soffice
+
+    if not find_soffice() or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice / pdftotext not installed")
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(workdir / 'lo_profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(workdir),
-            *map(str, docs),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
-    return [workdir / (d.stem + ".pdf") for d in docs]
+    return convert_to_pdf(docs, workdir, timeout=240)
