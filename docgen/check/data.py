@@ -56,13 +56,6 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
-def detect_language(text: str) -> str:
-    letters = topics_data()["kazakh_letters"]
-    sample = text[:20000].lower()
-    kk = sum(sample.count(c) for c in letters)
-    return "kk" if kk > 20 else "ru"
-
-
 def pattern(name: str, lang: str | None = None) -> Any:
     value = topics_data()["patterns"][name]
     if isinstance(value, dict):
