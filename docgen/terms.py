@@ -68,18 +68,28 @@ _TRAIL = re.compile(r"[\s.;:,*!]+$")
 _LOOKALIKE = str.maketrans("aeopcxykmtbhi", "аеорсхукмтвні")
 
 
-def normalise(text: str) -> str:
-    """The matching key of ``text`` (see the module docstring)."""
+def _normalise_once(text: str) -> str:
     t = _IMAGE.sub(" ", _TAGS.sub(" ", text))
-    t = _SPACE.sub(" ", t).strip()
-    t = _PREFIX.sub("", t)
     t = _QUOTES.sub("", _DASHES.sub("-", t))
+    t = _SPACE.sub(" ", t).strip()
     t = _SPACED.sub(lambda m: m.group().replace(" ", ""), t)
     t = _AROUND_DASH.sub("-", t)
     t = _AFTER_PAREN.sub("(", _BEFORE_PUNCT.sub(r"\1", t))
     t = _INITIALS.sub("", t)
+    t = _PREFIX.sub("", t)
     t = _TRAIL.sub("", _SPACE.sub(" ", t).strip())
     return t.lower().translate(_LOOKALIKE).replace("ё", "е")
+
+
+def normalise(text: str) -> str:
+    """The matching key of ``text`` (see the module docstring); normalising a key changes nothing."""
+    key = _normalise_once(text)
+    for _ in range(4):  # stripping a mark can expose another («"-» -> «-» -> «»)
+        again = _normalise_once(key)
+        if again == key:
+            break
+        key = again
+    return key
 
 
 @dataclass(frozen=True)

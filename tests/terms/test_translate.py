@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from docgen.catalogue import parse_document
 from docgen.terms import coverage, default_terms, normalise, translate
@@ -187,3 +189,26 @@ def test_every_cell_of_004_translates_into_text_printed_by_003(number: int) -> N
         printed = [term.kk, *term.variants.get("kk", ())]
         assert any(normalise(p) in kk_text for p in printed), term.id
     assert split == len([s for s in SPLIT_IN_003 if s[0] == number])
+
+
+_NOISE = st.text(
+    alphabet=st.sampled_from(list('аәбвқңөұүіыАӘҚ ТиaeopcxMKT.-–*;:()«»"<>p/12\t\n_')), max_size=40
+)
+
+
+@given(_NOISE)
+def test_normalising_a_key_changes_nothing(text: str) -> None:
+    key = normalise(text)
+    assert normalise(key) == key
+
+
+def test_every_entry_round_trips() -> None:
+    """Each entry's own kk gives its ru and back (the loader keeps texts unique once normalised)."""
+    tb = default_terms()
+    for term in tb.terms:
+        if "{n}" in term.kk:
+            continue
+        assert tb.translate(term.kk, "kk", "ru") == term.ru, term.id
+        assert tb.translate(term.ru, "ru", "kk") == term.kk, term.id
+        for variant in term.variants.get("kk", ()):
+            assert tb.translate(variant, "kk", "ru") == term.ru, (term.id, variant)
