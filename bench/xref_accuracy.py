@@ -1,0 +1,110 @@
+"""Wrong internal references: how many of the planted ones ``docgen check`` finds, and how often it
+cries wolf, on the held-out set ``tests/data/heldout_xref/`` (10 texts written by someone who never saw
+the checker; ``answers.yaml`` lists every internal reference with its verdict).
+
+A finding counts as a reference finding when its code is ``broken_cross_reference.*`` or
+``missing_appendix.referenced``. It is matched to an answer by the point it stands in and the number it
+cites. True positive: it matches a wrong reference. False positive: it matches a correct one, or no
+reference of the key at all. The suggested target is scored on the true positives.
+
+    python bench/xref_accuracy.py [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "heldout_xref"
+CODES = ("broken_cross_reference.", "missing_appendix.referenced")
+
+
+def _num(cites: str) -> str:
+    m = re.search(r"\d+(?:-\d+)?", cites)
+    return m.group(0) if m else cites
+
+
+def check_findings(path: Path) -> list[dict[str, Any]]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "docgen", "check", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{path.name}: docgen check exit {proc.returncode}: {proc.stderr.strip()}")
+    report = json.loads(proc.stdout)
+    return [f for f in report["findings"] if str(f["code"]).startswith(CODES)]
+
+
+def score(misses: bool = False) -> dict[str, Any]:
+    answers = yaml.safe_load((DATA / "answers.yaml").read_text(encoding="utf-8"))
+    tp = fp = fn = suggested = 0
+    lines: list[str] = []
+    for name, spec in sorted(answers.items()):
+        refs = spec["references"]
+        found = check_findings(DATA / name)
+        used: set[int] = set()
+        for ref in refs:
+            if ref["correct"]:
+                continue
+            hit = next(
+                (
+                    i
+                    for i, f in enumerate(found)
+                    if i not in used
+                    and str(f.get("point")) == str(ref["in_point"])
+                    and _num(str(f.get("actual", ""))) == _num(ref["cites"])
+                ),
+                None,
+            )
+            if hit is None:
+                fn += 1
+                lines.append(f"MISS {name} p.{ref['in_point']} cites {ref['cites']} ({ref['needs']})")
+                continue
+            used.add(hit)
+            tp += 1
+            should = str(found[hit].get("expected") or "")
+            if _num(should) == _num(str(ref.get("should_cite", ""))):
+                suggested += 1
+        for i, f in enumerate(found):
+            if i in used:
+                continue
+            fp += 1
+            lines.append(f"EXTRA {name} p.{f.get('point')} -> {f.get('actual')} [{f['code']}]")
+    wrong = tp + fn
+    result = {
+        "texts": len(answers),
+        "wrong_references": wrong,
+        "correct_references": sum(1 for s in answers.values() for r in s["references"] if r["correct"]),
+        "true_positives": tp,
+        "false_positives": fp,
+        "recall": round(tp / wrong, 3) if wrong else 1.0,
+        "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
+        "right_suggestion": suggested,
+    }
+    if misses:
+        result["lines"] = lines
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--misses", action="store_true", help="list every miss and every extra finding")
+    args = ap.parse_args()
+    res = score(args.misses)
+    for line in res.pop("lines", []):
+        print(line)
+    print(json.dumps(res, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
