@@ -11,6 +11,7 @@ import io
 from docx import Document as new_document
 from docx.shared import Pt, RGBColor
 
+from ..official import officialize
 from .data import label
 from .findings import SEVERITIES, CheckResult
 from .report import point_label, summary_rows
@@ -71,4 +72,4 @@ def render_docx(result: CheckResult) -> bytes:
         )
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return officialize(buf.getvalue(), lang=lang, title=label("report.title", lang))

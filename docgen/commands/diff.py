@@ -83,7 +83,11 @@ def diff(
             raise UsageError(f"no redline: {result.text_skipped}")
         assert output is not None
         write_bytes(
-            output, build_redline(result.text, author=author, date=date, title=f"{old} -> {new}"), force=force
+            output,
+            build_redline(
+                result.text, author=author, date=date, title=f"{old} -> {new}", lang=result.language
+            ),
+            force=force,
         )
         _finish(exit_code, result.is_empty)
         return

@@ -24,6 +24,7 @@ class DiffResult:
     rules: dict[str, Any] | None  # diff_rules(...) output, None when not computed
     text: TextDiff | None  # None when the languages differ or no documents were given
     text_skipped: str | None = None  # why the text diff is absent
+    language: str | None = None  # the texts' shared language when they were aligned
 
     @property
     def is_empty(self) -> bool:
@@ -56,4 +57,5 @@ def diff_documents(
         skipped = f"languages differ ({old.language} vs {new.language}): only the rule diff is meaningful"
     else:
         text = diff_text(old, new)
-    return DiffResult(old_label, new_label, rules, text, skipped)
+    language = new.language if text is not None and new is not None else None
+    return DiffResult(old_label, new_label, rules, text, skipped, language)

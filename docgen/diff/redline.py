@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
+from ..official import LANG_TAGS, officialize
 from .text import TextDiff, Unit, similarity, word_diff
 
 __all__ = ["RedPara", "redline_paragraphs", "build_redline", "accept_all", "reject_all", "xml_safe"]
@@ -277,8 +278,16 @@ def iso_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def build_redline(td: TextDiff, *, author: str = "docgen", date: str | None = None, title: str = "") -> bytes:
-    """DOCX bytes of the redline (see module docstring). ``date``: ISO 8601, default now (UTC)."""
+def build_redline(
+    td: TextDiff,
+    *,
+    author: str = "docgen",
+    date: str | None = None,
+    title: str = "",
+    lang: str | None = None,
+) -> bytes:
+    """DOCX bytes of the redline (see module docstring). ``date``: ISO 8601, default now (UTC);
+    ``lang`` (kk/ru): the texts' language, for the official layout and the language tag."""
     date = date or iso_now()
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES.encode(),
@@ -295,6 +304,9 @@ def build_redline(td: TextDiff, *, author: str = "docgen", date: str | None = No
             info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
+    if lang in LANG_TAGS:
+        assert lang is not None
+        return officialize(buf.getvalue(), lang=lang, title=title or "docgen redline", author=author)
     return buf.getvalue()
 
 

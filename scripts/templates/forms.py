@@ -25,7 +25,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from slim import slim_docx  # noqa: E402
+from slim import finish  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from docgen.forms.labels import labels as form_labels  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -496,7 +499,8 @@ def build(root: Path = ROOT) -> list[Path]:
             _preserve_space(doc)
             path = folder / f"{kind}.docx"
             doc.save(str(path))
-            path.write_bytes(slim_docx(path.read_bytes()))
+            title = str(form_labels(lang)["titles"].get(kind, kind))
+            path.write_bytes(finish(path.read_bytes(), lang=lang, title=title))
             written.append(path)
     return written
 

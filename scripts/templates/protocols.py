@@ -20,7 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from slim import slim_docx  # noqa: E402
+from slim import finish  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 RIGHT, CENTER, LEFT = WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
@@ -93,10 +93,10 @@ class Builder:
             col.width = Cm(widths[i])
         self.doc.add_paragraph()
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, *, lang: str, title: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.doc.save(str(path))
-        path.write_bytes(slim_docx(path.read_bytes()))
+        path.write_bytes(finish(path.read_bytes(), lang=lang, title=title))
 
 
 # ------------------------------------------------------------------------------------------ wording
@@ -372,10 +372,12 @@ def build_result360(lang: str, group: str) -> Builder:
 def main(argv: list[str]) -> int:
     for lang in ("kk", "ru"):
         out = ROOT / f"templates_{lang}"
-        build_calibration(lang).save(out / "calibration_protocol.docx")
-        build_commission(lang).save(out / "commission_protocol.docx")
-        build_result360(lang, "leader").save(out / "result360_leader.docx")
-        build_result360(lang, "staff").save(out / "result360_staff.docx")
+        s = T[lang]
+        build_calibration(lang).save(out / "calibration_protocol.docx", lang=lang, title=s["cal_title"])
+        build_commission(lang).save(out / "commission_protocol.docx", lang=lang, title=s["com_title"])
+        for group in ("leader", "staff"):
+            title = f"{s['r360_title']} {s[f'r360_sub_{group}']}"
+            build_result360(lang, group).save(out / f"result360_{group}.docx", lang=lang, title=title)
         print(f"wrote 4 templates to {out}")
     return 0
 

@@ -83,12 +83,33 @@ def slim_docx(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def finish(data: bytes, *, lang: str, title: str) -> bytes:
+    """Slim a built template and give it the official layout (docgen/official.py): A4, the margins
+    of the rules for official documents, Times New Roman, the language tag, core properties."""
+    sys.path.insert(0, str(ROOT))
+    from docgen.official import officialize
+
+    clean = re.sub(r"\s*(№\s*)?\{\{[^}]*\}\}", "", title).strip()
+    return officialize(slim_docx(data), lang=lang, title=clean)
+
+
+def _core_title(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if "docProps/core.xml" not in zf.namelist():
+            return ""
+        root = etree.fromstring(zf.read("docProps/core.xml"))
+    el = root.find("{http://purl.org/dc/elements/1.1/}title")
+    return (el.text or "") if el is not None else ""
+
+
 def main(argv: list[str]) -> int:
     folders = [Path(a) for a in argv] or [ROOT / "templates_kk", ROOT / "templates_ru"]
     for folder in folders:
+        lang = folder.name.rsplit("_", 1)[-1]
         for path in sorted(folder.glob("*.docx")):
             before = path.stat().st_size
-            path.write_bytes(slim_docx(path.read_bytes()))
+            data = path.read_bytes()
+            path.write_bytes(finish(data, lang=lang, title=_core_title(data) or path.stem))
             print(f"{path.relative_to(ROOT)}: {before} -> {path.stat().st_size} bytes")
     return 0
 

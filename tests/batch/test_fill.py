@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from official_layout import assert_official
 from render.helpers import CATALOGUES, docx_text, load_catalogue
 
 from docgen.batch.plan import FillPlan
@@ -225,6 +226,8 @@ def test_kk_methodology_both_languages_and_cap_on_parameter(tmp_path: Path) -> N
         and "2026 жылғы 2-тоқсан" in kk_text
     )
     assert "Отсутствие дисциплинарных взысканий" in docx_text(ru[0].read_bytes())
+    assert_official(kk[0].read_bytes(), "kk", what="filled kk sheet")
+    assert_official(ru[0].read_bytes(), "ru", what="filled ru sheet")
 
 
 def test_differentiation_sheet_of_a_2018_methodology(tmp_path: Path) -> None:

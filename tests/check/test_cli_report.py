@@ -9,6 +9,7 @@ from pathlib import Path
 
 import docx
 from click.testing import CliRunner
+from official_layout import assert_official
 
 from docgen.check import check_path, load_profile
 from docgen.check.generate import generate_clean
@@ -67,6 +68,7 @@ def test_docx_report_reads_back(tmp_path: Path) -> None:
         str(SEEDS[SEED]), "--catalogue", CAT, "--format", "docx", "-o", str(out), "--as-of", "2026-06-01"
     )
     assert code == 1
+    assert_official(out.read_bytes(), "ru", what="check report")
     d = docx.Document(io.BytesIO(out.read_bytes()))
     text = "\n".join(p.text for p in d.paragraphs)
     assert "Сводная таблица" in text and "пункт 18" in text

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from official_layout import assert_official
 
 from docgen.catalogue import parse_document
 from docgen.diff.redline import accept_all, build_redline, reject_all
@@ -30,6 +31,11 @@ def test_accept_and_reject(docs, old: str, new: str) -> None:  # type: ignore[no
     docx = build_redline(diff_text(docs[old], docs[new]), date="2026-05-05T10:00:00Z")
     assert accept_all(docx) == paragraphs(docs[new].text)
     assert reject_all(docx) == paragraphs(docs[old].text)
+    lang = docs[new].language
+    official = build_redline(diff_text(docs[old], docs[new]), date="2026-05-05T10:00:00Z", lang=lang)
+    assert_official(official, lang, what=f"redline {old}->{new}")
+    assert accept_all(official) == paragraphs(docs[new].text)
+    assert reject_all(official) == paragraphs(docs[old].text)
 
 
 def test_revision_marks(docs) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from docx import Document
 from lxml import etree
+from official_layout import assert_official
 
 from docgen.cli import main
 from docgen.errors import DataError, OutputExistsError
@@ -66,6 +67,7 @@ def test_report_package(make_answers: Callable[..., Path], cat2018: dict[str, An
     assert NAME in text and "Бағалау нәтижесі: 3,25" in text and "Респонденттер саны: 4" in text
     row1 = doc.tables[0].rows[1].cells
     assert [row1[0].text, row1[1].text, row1[2].text] == ["1", "Қызметті басқару", "3,25"]
+    assert_official(paths[0].read_bytes(), "kk", what="360 report")
 
 
 def test_all_checked_before_writing(
