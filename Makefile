@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 SYSSTAMP := .sysdeps-installed
 
-.PHONY: run test lint typecheck bench clean sysdeps venv dev
+.PHONY: run test lint typecheck bench clean sysdeps venv dev gallery
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -42,6 +42,9 @@ lint: $(DEVSTAMP)
 
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
+
+gallery: sysdeps $(STAMP)
+	$(BIN)/python scripts/gallery.py
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/run.py
