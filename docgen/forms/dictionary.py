@@ -3,8 +3,10 @@
 Consumes ``docgen/data/rows_kk_ru.yaml`` (pairs copied as printed from the seed pair 003/004);
 produces translations of row names, titles and column headers. Lookup is on a normalised key
 (case, whitespace, HTML residue, leading "1." numbering, trailing punctuation, Latin look-alike
-letters), so a row printed with noise still finds its pair. No entry -> ``None``: the caller keeps
-the row as printed and reports it.
+letters), so a row printed with noise still finds its pair. A row the pairs do not hold is looked up
+in the term base of the model's vocabulary (:mod:`docgen.terms`: competencies, 360 questions and
+answer options, indicators, grades, captions). No entry in either -> ``None``: the caller keeps the
+row as printed and reports it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 from pathlib import Path
 
 import yaml
+
+from ..terms import translate as term_translate
 
 PATH = Path(__file__).resolve().parent.parent / "data" / "rows_kk_ru.yaml"
 
@@ -51,4 +55,7 @@ def translate(text: str, src: str, dst: str) -> str | None:
     table = _tables().get((src, dst))
     if table is None:
         return None
-    return table.get(normalise(text))
+    found = table.get(normalise(text))
+    if found is None:
+        found = term_translate(text, src, dst)
+    return found

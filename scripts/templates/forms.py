@@ -464,7 +464,7 @@ def behaviour_indicators(lang: str) -> Any:
     title(doc)
     table(
         doc,
-        [5.0, 3.0, 9.0, 8.5],
+        [5.0, 4.5, 8.0, 8.0],
         ["{{ r.competency }}", "{{ r.category }}", "{{ r.effective }}", "{{ r.ineffective }}"],
     )
     return doc

@@ -115,9 +115,31 @@ def test_cli_forms_both_languages(tmp_path: Path) -> None:
     assert "app4_differentiation_sheet.kk.docx" in names and "app4_differentiation_sheet.ru.docx" in names
     assert len(names) == 12  # 6 forms x 2 languages; the 360 result reports belong to report360
     assert "app7: result360_leader" in res.output
-    assert "no translation" in res.output
+    assert "no translation" not in res.output  # every row of this act is in the term base
     again = CliRunner().invoke(cli, ["forms", str(CATALOGUES / "kk_2018.json"), "-o", str(tmp_path)])
     assert again.exit_code != 0 and "--force" in str(again.exception)
+
+
+def test_russian_forms_of_a_kazakh_act_are_russian() -> None:
+    items, _ = blank_forms(load_catalogue("kk_2018.json"), ("ru",))
+    sheet = next(i for i in items if i.kind == "sheet360_leader")
+    names = [r.name for r in sheet.context.rows]
+    # Read from 000's appendix 5 (kk) and the model's Russian wording of the E1 competencies.
+    assert names[0] == "Управление деятельностью" and "Лидерские качества" in names
+    assert sheet.context.answer_scale[0] == "компетенция не проявляется"
+    assert not sheet.untranslated
+    kazakh = re.compile("[әғқңөұүһі]", re.IGNORECASE)
+    assert not [n for n in names if kazakh.search(n)]
+
+
+def test_a_row_without_translation_is_kept_and_listed() -> None:
+    cat = load_catalogue("kk_2017.json")
+    form = next(f for f in cat["forms"] if f["kind"] == "competency_sheet")
+    form["rows"] = [*form["rows"], "Жасанды интеллектпен жұмыс"]
+    items, _ = blank_forms(cat, ("ru",))
+    sheet = next(i for i in items if i.kind == "competency_sheet")
+    assert sheet.untranslated == ("Жасанды интеллектпен жұмыс",)
+    assert sheet.context.rows[-1].name == "Жасанды интеллектпен жұмыс"
 
 
 def test_cli_forms_text_without_appendices(tmp_path: Path) -> None:

@@ -6,10 +6,13 @@ Refresh after a reviewed change with `make gallery` and look at every image befo
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +30,38 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     work = tmp_path_factory.mktemp("visual")
-    return dict(gallery.first_pages(gallery.render_forms(work), work))
+    return work, dict(gallery.first_pages(gallery.render_forms(work), work))
+
+
+@pytest.fixture(scope="module")
+def pages(rendered: tuple[Path, dict[str, object]]) -> dict[str, object]:
+    return rendered[1]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _docx_words(path: Path) -> set[str]:
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return {w for t in texts for w in _WORD.findall(t)}
+
+
+def test_no_word_is_broken_on_paper(rendered: tuple[Path, dict[str, object]]) -> None:
+    """Every word LibreOffice prints is a word of the DOCX: a column too narrow for its longest word
+    makes LibreOffice (like Word) split the word across lines, and the halves are not words."""
+    work, _ = rendered
+    broken = []
+    for docx_path in sorted((work / "flat").glob("*.docx")):
+        pdf = work / "pdf" / f"{docx_path.stem}.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        fragments = sorted(set(_WORD.findall(text)) - _docx_words(docx_path))
+        if fragments:
+            broken.append(f"{docx_path.name}: {', '.join(fragments[:6])}")
+    assert not broken, "words broken across lines:\n" + "\n".join(broken)
 
 
 def test_every_form_kind_has_a_reviewed_reference(pages: dict[str, object]) -> None:
