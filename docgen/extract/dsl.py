@@ -50,7 +50,7 @@ def load_rules(lang: str) -> tuple[DslRule, ...]:
     for key, entries in data.items():
         if key.startswith("_"):
             continue
-        for i, e in enumerate(entries):
+        for i, e in enumerate(entries or []):
             out.append(
                 DslRule(
                     key=key,

@@ -31,7 +31,7 @@ def _examples(lang: str) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for key, entries in data.items():
         if not key.startswith("_"):
-            for e in entries:
+            for e in entries or []:
                 out[str(e["name"])] = list(e.get("examples") or [])
     return out
 
