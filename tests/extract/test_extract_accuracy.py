@@ -10,6 +10,7 @@ precision >= 0.98), and the README's accuracy figures are checked against what i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -164,15 +165,27 @@ def test_readme_accuracy_figures_are_measured(catalogues: dict[Path, dict]) -> N
     assert table.pop(f"{n_var} variants") == _row(summary(reps["variants"]))
     assert table.pop("held-out 1 + 2 + 3 after generalising the rules") == _row(summary(heldout))
     # first runs: what bench/accuracy.py printed when each held-out set arrived (kept in bench/results)
+    firsts = []
     for n, group in ((1, "heldout"), (2, "heldout2"), (3, "heldout3")):
         suffix = "" if n == 1 else str(n)
         run = (ROOT / f"bench/results/accuracy_heldout{suffix}_first_run.txt").read_text(encoding="utf-8")
         line = next(x for x in run.splitlines() if x.startswith(group + " "))
         first = json.loads(line.split(" ", 1)[1])
+        firsts.append(first["parameters"])
         assert table.pop(f"held-out {n}, first run, before any rule saw it") == _row(first)
         assert first["parameters"]["expected"] == summary(reps[group])["parameters"]["expected"]
         assert f"`tests/data/{group}/` ({len(reps[group])} texts" in section
     assert table == {}, f"rows no test measures: {list(table)}"
+    joined = " ".join(section.split())
+    m = re.search(
+        r"(\d+)–(\d+) % of the stated values found and (\d+)–(\d+) % of what is reported right", joined
+    )
+    assert m, "the first-run summary sentence is gone"
+
+    def pct(key: str) -> list[int]:
+        return [round(100 * min(f[key] for f in firsts)), round(100 * max(f[key] for f in firsts))]
+
+    assert [int(x) for x in m.groups()] == pct("recall") + pct("precision")
     assert f"`tests/data/variants/` ({n_var} texts" in section
     # the sentence on forms and cross references over all texts
     allsum = summary([r for rs in reps.values() for r in rs])
@@ -182,4 +195,4 @@ def test_readme_accuracy_figures_are_measured(catalogues: dict[Path, dict]) -> N
         f"appendix kinds right, {f['rows_hits']} of {f['expected']} row lists identical; cross references "
         f"{x['hits']} of {x['expected']} found, {x['extracted'] - x['hits']} extra."
     )
-    assert said in " ".join(section.split())
+    assert said in joined
