@@ -7,7 +7,12 @@ A finding counts as a reference finding when its code is ``broken_cross_referenc
 cites. True positive: it matches a wrong reference. False positive: it matches a correct one, or no
 reference of the key at all. The suggested target is scored on the true positives.
 
-    python bench/xref_accuracy.py [--misses]
+Naming of a place inside an appendix: the key writes ``in_point: appendix N`` and ``cites: appendix N``;
+``docgen check`` names the place ``app<N>`` (the catalogue's naming of an appendix as a source,
+shared/catalogue/keys.yaml) and puts the bare number in ``actual`` / ``expected``. :func:`_place`
+maps both spellings to one, so an answer and a finding about the same place match.
+
+    python bench/xref_accuracy.py [--misses] [--data DIR]
 """
 
 from __future__ import annotations
@@ -25,6 +30,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "heldout_xref"
 CODES = ("broken_cross_reference.", "missing_appendix.referenced")
+
+
+def _place(point: str) -> str:
+    m = re.fullmatch(r"\s*(?:appendix|app)\s*(\d+)\s*", point)
+    return f"app{m.group(1)}" if m else point.strip()
 
 
 def _num(cites: str) -> str:
@@ -45,13 +55,13 @@ def check_findings(path: Path) -> list[dict[str, Any]]:
     return [f for f in report["findings"] if str(f["code"]).startswith(CODES)]
 
 
-def score(misses: bool = False) -> dict[str, Any]:
-    answers = yaml.safe_load((DATA / "answers.yaml").read_text(encoding="utf-8"))
+def score(misses: bool = False, data: Path = DATA) -> dict[str, Any]:
+    answers = yaml.safe_load((data / "answers.yaml").read_text(encoding="utf-8"))
     tp = fp = fn = suggested = 0
     lines: list[str] = []
     for name, spec in sorted(answers.items()):
         refs = spec["references"]
-        found = check_findings(DATA / name)
+        found = check_findings(data / name)
         used: set[int] = set()
         for ref in refs:
             if ref["correct"]:
@@ -61,7 +71,7 @@ def score(misses: bool = False) -> dict[str, Any]:
                     i
                     for i, f in enumerate(found)
                     if i not in used
-                    and str(f.get("point")) == str(ref["in_point"])
+                    and _place(str(f.get("point"))) == _place(str(ref["in_point"]))
                     and _num(str(f.get("actual", ""))) == _num(ref["cites"])
                 ),
                 None,
@@ -99,8 +109,9 @@ def score(misses: bool = False) -> dict[str, Any]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--misses", action="store_true", help="list every miss and every extra finding")
+    ap.add_argument("--data", type=Path, default=DATA, help="a directory with texts and answers.yaml")
     args = ap.parse_args()
-    res = score(args.misses)
+    res = score(args.misses, args.data)
     for line in res.pop("lines", []):
         print(line)
     print(json.dumps(res, ensure_ascii=False))

@@ -258,24 +258,23 @@ def _where(unit: str, lang: str) -> str:
 # Appendix references: the form the sentence describes against the form the appendix holds
 
 
-def form_cue(sentence: str, pos: int, lang: str) -> str | None:
-    """The form kind named by the cue nearest to ``pos`` (longer cues mask the shorter ones inside)."""
+def form_cues(sentence: str, pos: int, lang: str) -> list[str]:
+    """The form kinds named in ``sentence``, nearest to ``pos`` first (a longer cue masks the shorter
+    ones inside it: «не руководящ» is not also «руководящ»)."""
     low = fold(sentence).lower()
     cues = sorted(
         ((w, kind) for kind, spec in xref_data()["forms"].items() for w in spec.get(lang, [])),
         key=lambda c: -len(c[0]),
     )
     taken: list[tuple[int, int]] = []
-    best: tuple[int, str] | None = None
+    found: list[tuple[int, str]] = []
     for w, kind in cues:
         for m in re.finditer(re.escape(w), low):
             if any(s <= m.start() and m.end() <= e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
-            d = min(abs(m.start() - pos), abs(m.end() - pos))
-            if best is None or d < best[0]:
-                best = (d, kind)
-    return best[1] if best else None
+            found.append((min(abs(m.start() - pos), abs(m.end() - pos)), kind))
+    return list(dict.fromkeys(kind for _, kind in sorted(found)))
 
 
 def _accepts(cue: str, kind: str) -> bool:
@@ -298,9 +297,10 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
         if r.model or r.number not in kinds:
             continue
         c0, c1 = ctx.clause(r.start)
-        cue = form_cue(ctx.text[c0:c1], r.start - c0, ctx.lang)
-        if cue is None or _accepts(cue, kinds[r.number]):
+        named = form_cues(ctx.text[c0:c1], r.start - c0, ctx.lang)
+        if not named or any(_accepts(c, kinds[r.number]) for c in named):
             continue
+        cue = named[0]
         right = [n for n, k in sorted(kinds.items()) if _accepts(cue, k)]
         if not right:
             continue
