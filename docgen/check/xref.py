@@ -107,8 +107,7 @@ def _units(ctx: Ctx) -> list[Unit]:
     return out
 
 
-def _is_external(ctx: Ctx, start: int, end: int) -> bool:
-    low = ctx.folded.lower()
+def _is_external(ctx: Ctx, low: str, start: int, end: int) -> bool:
     after = low[end : end + 60]
     before = low[max(0, start - 25) : start]
     if any(re.search(p, after) for p in pattern("external_after", ctx.lang)):
@@ -133,27 +132,36 @@ def _groups(low: str, groups: list[list[str]]) -> bool:
     return all(any(w in low for w in g) for g in groups)
 
 
-def need_of(sentence: str, pos: int, lang: str) -> str | None:
-    """The need whose trigger stands nearest to ``pos`` in ``sentence`` (or None)."""
+def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
+    """The needs of ``sentence`` for the reference at ``pos``: the one whose trigger stands nearest
+    (after ``refine``) first, then the other needs the sentence has a trigger of, nearest first."""
     low = fold(sentence).lower()
     needs: dict[str, Any] = xref_data()["needs"]
-    best: tuple[int, int, str] | None = None
+    ranked: list[tuple[int, int, str]] = []
     for order, (name, spec) in enumerate(needs.items()):
         if not _groups(low, spec.get("context", {}).get(lang, [])):
             continue
         d = _nearest(low, pos, spec["triggers"].get(lang, []))
-        if d is not None and (best is None or (d, order) < best[:2]):
-            best = (d, order, name)
-    if best is None:
-        return None
-    name = best[2]
-    for other in needs[name].get("refine", []):
-        spec = needs[other]
-        if _groups(low, spec.get("context", {}).get(lang, [])) and any(
-            w in low for w in spec["triggers"].get(lang, [])
-        ):
-            return str(other)
-    return name
+        if d is not None:
+            ranked.append((d, order, str(name)))
+    if not ranked:
+        return []
+    ranked.sort()
+    dist = {name: d for d, _, name in ranked}
+    first = ranked[0][2]
+    refine = [(str(o), len(low)) for o in needs[first].get("refine", [])]
+    refine += [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
+    for other, within in refine:
+        if other in dist and dist[other] <= within:
+            first = other
+            break
+    return [first] + [name for _, _, name in ranked if name != first]
+
+
+def need_of(sentence: str, pos: int, lang: str) -> str | None:
+    """The need of ``sentence`` for the reference at ``pos`` (or None)."""
+    found = needs_of(sentence, pos, lang)
+    return found[0] if found else None
 
 
 def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list[str]:
@@ -162,6 +170,8 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
     out: list[str] = []
     for key in spec.get("keys", []):
         out += view.sources.get(key, ())
+    if out and spec.get("strict"):
+        return list(dict.fromkeys(out))
     groups = spec.get("holds", {}).get(ctx.lang)
     codes = int(spec.get("codes", 0))
     if codes:
@@ -188,13 +198,17 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
     model_points = profile.model_points if profile else {}
     numbers = {p.number for p in ctx.live_points}
     cache: dict[str, list[str]] = {}
+    note = compiled(xref_data()["edit_note_line"][ctx.lang])
+    low = ctx.folded.lower()
     units = _units(ctx)
     out: list[Finding] = []
     for u in units:
         for m in rx.finditer(ctx.folded, u.start, u.end):
-            if _is_external(ctx, m.start(), m.end()):
+            if _is_external(ctx, low, m.start(), m.end()):
                 continue
             num = m.group("num")
+            if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
+                continue  # an edit note names the point it amends
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
                 continue  # the point's own number
             c0, c1 = ctx.clause(m.start())
@@ -215,12 +229,13 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                     )
                 )
                 continue
-            need = need_of(ctx.text[c0:c1], m.start() - c0, ctx.lang)
-            if need is None:
-                continue
-            if need not in cache:
-                cache[need] = holders(ctx, view, need, units)
-            have = cache[need]
+            need, have = "", []
+            for cand in needs_of(ctx.text[c0:c1], m.start() - c0, ctx.lang):
+                if cand not in cache:
+                    cache[cand] = holders(ctx, view, cand, units)
+                if cache[cand]:
+                    need, have = cand, cache[cand]
+                    break  # the first need the act has a holder for
             if not have or num in have:
                 continue
             best = next((h for h in have if h != u.name and not h.startswith("app")), None)
