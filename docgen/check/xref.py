@@ -308,11 +308,17 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             if k:
                 kinds[a.number] = k
     out: list[Finding] = []
-    for r in refs(ctx):
+    every = refs(ctx)
+    for r in every:
         if r.model or r.number not in kinds:
             continue
         c0, c1 = ctx.clause(r.start)
-        named = form_cues(ctx.text[c0:c1], r.start - c0, ctx.lang)
+        # the words nearer to this reference than to its neighbours in the sentence describe its form
+        w0 = max(
+            [c0] + [(o.end + r.start) // 2 for o in every if c0 <= o.end <= r.start and o.start != r.start]
+        )
+        w1 = min([c1] + [(r.end + o.start) // 2 for o in every if r.end <= o.start < c1])
+        named = form_cues(ctx.text[w0:w1], r.start - w0, ctx.lang)
         if not named or any(_accepts(c, kinds[r.number]) for c in named):
             continue
         cue = named[0]
