@@ -45,7 +45,9 @@ def test_the_readme_figures_are_the_measured_ones() -> None:
     assert f"{res['precision']:.3f}" == precision
     assert suggested == f"{res['right_suggestion']} of {res['true_positives']}"
     # the recorded first run says the same
-    first = (ROOT / "bench" / "results" / "xref_heldout_after_issue12_first_run.txt").read_text(encoding="utf-8")
+    first = (ROOT / "bench" / "results" / "xref_heldout_after_issue12_first_run.txt").read_text(
+        encoding="utf-8"
+    )
     assert f'"recall": {res["recall"]}' in first and f'"precision": {res["precision"]}' in first
 
 
@@ -60,7 +62,10 @@ CONFIRMED = {
     # points 11 (application, 10 working days) and 12 (appeal): the calibration procedure is in 11
     "variants/e1_kk_tupkaragan_noisy.txt": {("24", "wrong_target", "12", "11")},
     # the text has appendices 1 to 6 and cites «приложениям 7 и 8» of its own
-    "variants/e1_ru_sko_nature_department.txt": {("30", "referenced", "", "7"), ("30", "referenced", "", "8")},
+    "variants/e1_ru_sko_nature_department.txt": {
+        ("30", "referenced", "", "7"),
+        ("30", "referenced", "", "8"),
+    },
 }
 OTHERS = [
     "heldout/heldout_e1_ru_akimat.txt",
