@@ -17,6 +17,7 @@ the catalogue's own naming of an appendix as a source).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -309,15 +310,19 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
                 kinds[a.number] = k
     out: list[Finding] = []
     every = refs(ctx)
+    spans = sorted({(o.start, o.end) for o in every})
+    starts = [sp[0] for sp in spans]
     for r in every:
         if r.model or r.number not in kinds:
             continue
         c0, c1 = ctx.clause(r.start)
         # the words nearer to this reference than to its neighbours in the sentence describe its form
-        w0 = max(
-            [c0] + [(o.end + r.start) // 2 for o in every if c0 <= o.end <= r.start and o.start != r.start]
-        )
-        w1 = min([c1] + [(r.end + o.start) // 2 for o in every if r.end <= o.start < c1])
+        i = bisect.bisect_left(starts, r.start)
+        w0, w1 = c0, c1
+        if i > 0 and c0 <= spans[i - 1][1] <= r.start:
+            w0 = (spans[i - 1][1] + r.start) // 2
+        if i + 1 < len(spans) and r.end <= spans[i + 1][0] < c1:
+            w1 = (r.end + spans[i + 1][0]) // 2
         named = form_cues(ctx.text[w0:w1], r.start - w0, ctx.lang)
         if not named or any(_accepts(c, kinds[r.number]) for c in named):
             continue
