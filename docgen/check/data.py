@@ -80,19 +80,6 @@ def topics_of(text: str, lang: str) -> frozenset[str]:
     return frozenset(t for t in topics_data()["topics"] if matches_topic(low, t, lang))
 
 
-def need_of(window: str, ref_pos: int, lang: str) -> str | None:
-    """The topic the words nearest to ``ref_pos`` in ``window`` ask for (or None)."""
-    low = fold(window).lower()
-    best: tuple[int, str] | None = None
-    for topic, words in topics_data()["needs"].items():
-        for w in words.get(lang, []):
-            for m in re.finditer(re.escape(w), low):
-                dist = min(abs(m.start() - ref_pos), abs(m.end() - ref_pos))
-                if best is None or dist < best[0]:
-                    best = (dist, topic)
-    return best[1] if best else None
-
-
 def month_number(word: str, lang: str) -> int | None:
     months: dict[str, int] = topics_data()["months"][lang]
     w = fold(word).lower()

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from ..model import Document
-from . import modelcheck, profiles, script, selfcheck, values
+from . import modelcheck, profiles, script, selfcheck, values, xref
 from .context import Ctx
 from .data import topics_of
 from .findings import CheckResult, Finding, sort_findings
@@ -134,7 +134,8 @@ def check_document(
     generation = cdoc.get("generation") or detect_generation(ctx)
     repealed = cdoc.get("status") == "repealed" or doc.header.repealed
     profile, found = _choose(ctx, model, generation, day, repealed, as_of)
-    found += selfcheck.cross_references(ctx, profile)
+    found += xref.point_references(ctx, catalogue, profile)
+    found += xref.appendix_references(ctx, catalogue)
     found += selfcheck.missing_appendices(ctx)
     found += selfcheck.numbering(ctx)
     found += script.typography(ctx)

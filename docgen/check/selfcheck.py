@@ -1,22 +1,18 @@
-"""Check stage, the act against itself: cross-references, appendices, numbering.
+"""Check stage, the act against itself: appendices and numbering.
 
-Consumes a :class:`Ctx` and the profile (for the model's own point numbers, to mark inherited
-references); produces findings ``broken_cross_reference``, ``missing_appendix``, ``numbering_gap``
-and ``duplicate_number``. A reference is judged by the content of its target: the words around the
-reference say what the sentence needs (deadlines, calibration application ...), the target point's
-topics say what it holds.
+Consumes a :class:`Ctx`; produces findings ``missing_appendix``, ``numbering_gap`` and
+``duplicate_number``, and lists the appendix references of the points (used by :mod:`.xref`, which
+judges point and appendix references by content).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .context import Ctx
-from .data import compiled, label, need_of, pattern
+from .data import compiled, pattern
 from .findings import Finding
 from .make import finding
-from .profiles import Profile
 
 
 @dataclass(frozen=True)
@@ -26,75 +22,6 @@ class AppendixRef:
     model: bool
     start: int
     end: int
-
-
-def _is_external(ctx: Ctx, start: int, end: int) -> bool:
-    low = ctx.folded.lower()
-    after = low[end : end + 60]
-    before = low[max(0, start - 25) : start]
-    if any(re.search(p, after) for p in pattern("external_after", ctx.lang)):
-        return True
-    return any(re.search(p, before) for p in pattern("external_before", ctx.lang))
-
-
-def cross_references(ctx: Ctx, profile: Profile | None) -> list[Finding]:
-    out: list[Finding] = []
-    rx = compiled(pattern("point_ref", ctx.lang))
-    model_points = profile.model_points if profile else {}
-    for p in ctx.live_points:
-        for m in rx.finditer(ctx.folded, p.start, p.end):
-            if _is_external(ctx, m.start(), m.end()):
-                continue
-            num = m.group("num")
-            if m.start("num") == p.start or ctx.folded[p.start : m.start()].strip() == "":
-                continue  # the point's own number
-            c0, c1 = ctx.clause(m.start())
-            quote = ctx.quote(c0, c1)
-            target = next((q for q in ctx.live_points if q.number == num), None)
-            if target is None:
-                out.append(
-                    finding(
-                        "broken_cross_reference.missing_target",
-                        "error",
-                        ctx.lang,
-                        point=p.number,
-                        quote=quote,
-                        expected="",
-                        actual=num,
-                        target=num,
-                    )
-                )
-                continue
-            need = need_of(ctx.text[c0:c1], m.start() - c0, ctx.lang)
-            if need is None or need in ctx.topics(target):
-                continue
-            candidates = ctx.points_with(need)
-            if not candidates:
-                continue
-            best = next((q for q in candidates if q.number != p.number), candidates[0])
-            inherited = model_points.get(need) == num
-            code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
-            out.append(
-                finding(
-                    code,
-                    "error",
-                    ctx.lang,
-                    point=p.number,
-                    quote=quote,
-                    expected=best.number,
-                    actual=num,
-                    evidence="INFERRED" if inherited else "FACT",
-                    target=num,
-                    topic_label=label(f"topics.{need}", ctx.lang),
-                    details={
-                        "need": need,
-                        "inherited": inherited,
-                        "should_be": best.number,
-                        "target_topics": sorted(ctx.topics(target)),
-                    },
-                )
-            )
-    return out
 
 
 def appendix_references(ctx: Ctx) -> list[AppendixRef]:

@@ -56,7 +56,7 @@ def test_messages_are_in_the_act_language() -> None:
     ref_ru = next(f for f in ru.findings if f.code == "broken_cross_reference.inherited" and f.point == "18")
     assert "тармақ" in ref_kk.message and "пункт" in ref_ru.message
     assert ref_kk.evidence == ref_ru.evidence == "INFERRED"
-    assert ref_ru.details["should_be"] == "10" and ref_ru.details["need"] == "calibration_application"
+    assert ref_ru.details["should_be"] == "10" and ref_ru.details["need"] == "calibration_procedure"
 
 
 def test_seeds_with_defects_fail() -> None:
