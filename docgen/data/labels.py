@@ -258,6 +258,8 @@ def point_name(ref: Any, lang: str) -> str:
     piece = ""
     if "#" in s:
         s, piece = s.split("#", 1)
+    if s.startswith("note:"):
+        return str(st["note"][lg]).format(name=point_name(s[5:], lg))
     if s.startswith("part:"):
         s = s[5:]
         if s.startswith("chapter:"):
