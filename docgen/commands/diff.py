@@ -83,16 +83,21 @@ def diff(
     if fmt == "docx" and output is None:
         raise UsageError("--format docx needs -o FILE")
     result = run_diff(old, new, rules=rules)
+    from ..diff.lang import msg, report_language
+
+    lg = report_language(lang, result.language)
     if fmt == "docx":
         from ..diff.redline import build_redline
 
         if result.text is None:
             from ..diff.report import skipped_text
 
-            raise UsageError(skipped_text(result, result.language) or str(result.text_skipped))
+            raise UsageError(skipped_text(result, lg) or str(result.text_skipped))
         assert output is not None
         write_bytes(
-            output, build_redline(result.text, author=author, date=date, title=f"{old} -> {new}"), force=force
+            output,
+            build_redline(result.text, author=author, date=date, title=msg("title", lg, old=old, new=new)),
+            force=force,
         )
         _finish(exit_code, result.is_empty)
         return
