@@ -101,10 +101,10 @@ def test_russian_plural_forms_and_kazakh_units() -> None:
     assert quantity(3, "working_days", "ru") == "3 рабочих дня"
     assert quantity(10, "working_days", "ru") == "10 рабочих дней"
     assert quantity(3, "years", "ru") == "3 года" and quantity(5, "years", "ru") == "5 лет"
-    assert quantity(20, "days_of_month", "ru") == "20-го числа"
+    assert quantity(20, "days_of_month", "ru") == "20-го числа следующего месяца"
     # Kazakh: the noun after a numeral stays singular
     assert quantity(2, "months", "kk") == "2 ай" and quantity(10, "working_days", "kk") == "10 жұмыс күні"
-    assert quantity(20, "days_of_month", "kk") == "20-күні"
+    assert quantity(20, "days_of_month", "kk") == "келесі айдың 20-күні"
 
 
 def test_point_names() -> None:
