@@ -55,6 +55,27 @@ def test_every_catalogue_key_has_a_name_in_both_languages() -> None:
             assert name != key and CYRILLIC.search(name), (key, lang)
 
 
+def test_every_key_and_constant_the_extraction_rules_give_has_words() -> None:
+    """Keys (and constant values) named by docgen/extract/rules/{kk,ru}.yaml, so that nothing the
+    catalogue can hold reaches a report as a code."""
+    for lang_file in ("kk", "ru"):
+        rules = yaml.safe_load(
+            (ROOT / "docgen" / "extract" / "rules" / f"{lang_file}.yaml").read_text("utf-8")
+        )
+        for key, items in rules.items():
+            if key.startswith("_"):
+                continue
+            for rule in items:
+                for k in [key, *(rule.get("keys") or []), *(rule.get("range") or [])]:
+                    for lang in LANGS:
+                        assert key_label(k, lang) != k, (lang_file, k)
+                v = rule.get("value")
+                if isinstance(v, str) and v not in ("num", "month_day", "excluded_members"):  # computed
+                    for k in rule.get("keys") or [key]:
+                        for lang in LANGS:
+                            assert CYRILLIC.search(value_text(k, v, None, lang)), (lang_file, k, v)
+
+
 def test_every_unit_and_enum_value_has_words_in_both_languages() -> None:
     units = set(re.findall(r"^\s+unit:\s*(\w+)", KEYS_TEXT, re.M))
     assert units <= set(default_labels()["units"]), units - set(default_labels()["units"])
