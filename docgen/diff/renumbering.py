@@ -3,7 +3,8 @@
 Consumes the two Documents and their :class:`TextDiff`; produces the internal references of the new
 text that still cite an old number: the provision that holds the reference exists in both texts,
 the old text cited the same number from it, and the provision that number named in the old text
-now has another number (points and appendices alike). A reference that was re-pointed, or whose
+now has another number, or was removed while its number went to another provision (points and
+appendices alike). A reference that was re-pointed, or whose
 target kept its number, is not reported. Internal references are found by the extraction stage
 (``docgen.extract.xrefs``), so quotes are exact substrings of the new text.
 """
@@ -49,7 +50,8 @@ def stale_references(old_doc: Document, new_doc: Document, td: TextDiff) -> list
     """References of the new text that kept a number the renumbering gave to another provision.
 
     Each item: ``from_point`` (new text), ``from_point_old``, ``kind`` (point | appendix), ``cited``
-    (the number as printed), ``now`` (the number the cited provision of the old text has now),
+    (the number as printed), ``now`` (the number the cited provision of the old text has now, None
+    when it was removed and its number went to another provision),
     ``quote`` and ``start``/``end`` in the new text's source."""
     mapping = _renumbering(td)
     if all(k == v for k, v in mapping.items()):
@@ -57,6 +59,12 @@ def stale_references(old_doc: Document, new_doc: Document, td: TextDiff) -> list
     from ..extract.xrefs import cross_references
 
     new_to_old = {v: k for k, v in mapping.items()}
+    new_numbers = {_ref_key(u.kind, u.number) for u in td.new_units if u.kind in ("point", "appendix")}
+    removed = {
+        _ref_key(c.old.kind, c.old.number)
+        for c in td.changes
+        if c.change == "removed" and c.old is not None and c.old.kind in ("point", "appendix")
+    }
     old_refs: dict[str, Counter[tuple[str, str]]] = {}
     for r in cross_references(old_doc)[0]:
         c = _cited(r)
@@ -72,7 +80,13 @@ def stale_references(old_doc: Document, new_doc: Document, td: TextDiff) -> list
         kind, number = c
         old_key = _ref_key(kind, number)
         now = mapping.get(old_key)
-        if now is None or now == old_key or old_refs.get(src_old, Counter())[c] == 0:
+        if old_refs.get(src_old, Counter())[c] == 0:
+            continue
+        if now is None:
+            # the cited provision was removed and its number now names another one
+            if old_key not in removed or old_key not in new_numbers or new_to_old.get(old_key) == old_key:
+                continue
+        elif now == old_key:
             continue
         out.append(
             {
@@ -80,7 +94,7 @@ def stale_references(old_doc: Document, new_doc: Document, td: TextDiff) -> list
                 "from_point_old": src_old,
                 "kind": kind,
                 "cited": number,
-                "now": now[3:] if kind == "appendix" else now,
+                "now": None if now is None else (now[3:] if kind == "appendix" else now),
                 "quote": r.get("quote", ""),
                 "start": r.get("start"),
                 "end": r.get("end"),

@@ -216,6 +216,14 @@ def _notes_json(td: TextDiff, lang: str) -> list[dict[str, Any]]:
 
 def stale_label(s: dict[str, Any], lang: str) -> str:
     kind = "app" if s["kind"] == "appendix" else ""
+    if s.get("now") is None:
+        return msg(
+            "stale_removed",
+            lang,
+            where=point_name(s["from_point"], lang),
+            quote=s.get("quote", ""),
+            cited=point_name(f"{kind}{s['cited']}", lang),
+        )
     return msg(
         "stale_item",
         lang,

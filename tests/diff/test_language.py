@@ -295,18 +295,19 @@ def test_document_fields_in_words() -> None:
 # --- references a renumbering leaves pointing elsewhere ----------------------------------------
 
 
-def _renumber_003_without_point_8(text: str, repoint: bool = False) -> str:
-    """003 with methodology point 8 deleted and points 9..23 renumbered 8..22. With ``repoint`` the
-    references to point 11 (points 18 and 20: «осы Әдістеменің 11-тармағында») follow it to 10."""
+def _renumber_003_without(point: int, text: str, repoint: bool = False) -> str:
+    """003 with methodology point ``point`` deleted and the points after it renumbered one down. With
+    ``repoint`` the references to point 11 (points 18 and 20: «осы Әдістеменің 11-тармағында»)
+    follow it to 10."""
     start = text.index("1. Осы Павлодар")
     end = text.index("\n", text.index("23. Калибрлеу сессиясының нәтижелері"))
     body = text[start:end]
-    m8 = re.search(r"^8\. .*?\n(?=9\. )", body, re.S | re.M)
-    assert m8
-    body = body[: m8.start()] + body[m8.end() :]
+    m = re.search(rf"^{point}\. .*?\n(?={point + 1}\. )", body, re.S | re.M)
+    assert m
+    body = body[: m.start()] + body[m.end() :]
     body = re.sub(
         r"^(\d+)\. ",
-        lambda m: f"{int(m.group(1)) - 1 if int(m.group(1)) > 8 else m.group(1)}. ",
+        lambda g: f"{int(g.group(1)) - 1 if int(g.group(1)) > point else g.group(1)}. ",
         body,
         flags=re.M,
     )
@@ -318,7 +319,7 @@ def _renumber_003_without_point_8(text: str, repoint: bool = False) -> str:
 def test_renumbering_warning_kk(tmp_path: Path, docs: dict[str, Document]) -> None:
     from docgen.catalogue import parse_document
 
-    new = parse_document(write(tmp_path, "003_new.txt", _renumber_003_without_point_8(seed_text("003"))))
+    new = parse_document(write(tmp_path, "003_new.txt", _renumber_003_without(8, seed_text("003"))))
     r = diff_documents(docs["003"], new)
     # points 18 and 20 of 003 cite point 11; after the deletion they are 17 and 19 and still say 11,
     # while old point 11 is now point 10. Point 6 cites point 5, which kept its number: no warning.
@@ -335,7 +336,7 @@ def test_renumbering_warning_kk(tmp_path: Path, docs: dict[str, Document]) -> No
     assert data["summary"]["stale_references"] == 2
     assert all("11-тармағында" in s["quote"] and s["label"] for s in data["stale_references"])
     repointed = parse_document(
-        write(tmp_path, "003_ok.txt", _renumber_003_without_point_8(seed_text("003"), repoint=True))
+        write(tmp_path, "003_ok.txt", _renumber_003_without(8, seed_text("003"), repoint=True))
     )
     assert diff_documents(docs["003"], repointed).stale_refs == []
 
@@ -354,3 +355,23 @@ def test_renumbering_warning_ru(tmp_path: Path, docs: dict[str, Document]) -> No
     ]
     assert "пункт 7: «" in to_text(r) and "пункт 5 прежней редакции теперь пункт 6" in to_text(r)
     assert diff_documents(docs["004"], docs["004"]).stale_refs == []
+
+
+def test_renumbering_warning_when_the_cited_point_was_removed(
+    tmp_path: Path, docs: dict[str, Document]
+) -> None:
+    """003 without point 5: point 6 («5-тармақта көрсетілген мерзімде») becomes 5 and still cites 5,
+    a number that now belongs to old point 6 itself; points 18 and 20 cite 11, now 10."""
+    from docgen.catalogue import parse_document
+
+    new = parse_document(write(tmp_path, "003_no5.txt", _renumber_003_without(5, seed_text("003"))))
+    r = diff_documents(docs["003"], new)
+    assert [(s["from_point"], s["cited"], s["now"]) for s in r.stale_refs] == [
+        ("5", "5", None),
+        ("17", "11", "10"),
+        ("19", "11", "10"),
+    ]
+    assert "бұрынғы редакциядағы 5-тармақ алып тасталды" in to_text(r)
+    assert "после исключения (пункт 5 прежней редакции) этот номер получило другое положение" in to_text(
+        r, "ru"
+    )
