@@ -76,9 +76,14 @@ def diff_documents(
     return DiffResult(old_label, new_label, rules, text, skipped, reason, langs, stale)
 
 
-def _language(doc: Document | None, catalogue: dict[str, Any] | None) -> str:
+def _field(obj: Any, name: str) -> Any:
+    """``obj[name]`` for a catalogue dict, ``obj.name`` for a typed catalogue."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def _language(doc: Document | None, catalogue: Any) -> str:
     if doc is not None and doc.language:
         return str(doc.language)
-    if catalogue:
-        return str((catalogue.get("document") or {}).get("language") or catalogue.get("language") or "")
+    if catalogue is not None:
+        return str(_field(_field(catalogue, "document"), "language") or _field(catalogue, "language") or "")
     return ""

@@ -200,6 +200,7 @@ def _notes_json(td: TextDiff, lang: str) -> list[dict[str, Any]]:
             "act_number": m.note.act_number,
             "text": m.note.text,
             "status": m.status,
+            "status_label": msg(f"note_status.{m.status}", lang),
             "changes": [
                 {
                     "old_point": td.changes[i].old_ref,
