@@ -96,6 +96,26 @@ def test_every_form_kind_has_a_name() -> None:
             assert CYRILLIC.search(form_label(kind, lang)), (kind, lang)
 
 
+def test_every_message_the_diff_code_asks_for_exists() -> None:
+    code = "".join(
+        (ROOT / "docgen" / "diff" / f).read_text("utf-8") for f in ("report.py", "html.py", "lang.py")
+    )
+    code += (ROOT / "docgen" / "commands" / "diff.py").read_text("utf-8")
+    asked = set(re.findall(r"""msg\(\s*["']([\w.]+)["']""", code))
+    assert len(asked) > 15 and asked <= set(messages()), asked - set(messages())
+    families = {
+        "change": ["changed", "added", "removed", "modified", "moved", "renumbered", "unchanged"],
+        "row_part": ["rows", "columns"],
+        "skipped": ["catalogues_only", "languages_differ"],
+        "note_status": ["matched", "unconfirmed"],
+        "column": ["field", "parameter", "change", "old", "new", "form", "details", "category", "unit"],
+    }
+    for family, members in families.items():
+        assert re.search(rf"""msg\(\s*f["']{family}\.""", code) or family == "column", family
+        for m in members:
+            assert f"{family}.{m}" in messages(), (family, m)
+
+
 def test_messages_have_both_languages_and_a_bad_file_is_one_clear_error(tmp_path: Path) -> None:
     assert messages()
     for key, pair in messages().items():
