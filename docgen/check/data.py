@@ -91,6 +91,10 @@ def month_number(word: str, lang: str) -> int | None:
 
 
 def label(path: str, lang: str, default: str = "") -> str:
+    if path.startswith(_SHARED):  # key names and units live in docgen/data/labels.yaml (shared with diff)
+        from ..data.labels import word
+
+        return word(path, lang) or default or path.rsplit(".", 1)[-1]
     node: Any = messages_data()["labels"]
     for part in path.split("."):
         if not isinstance(node, dict) or part not in node:
@@ -99,6 +103,9 @@ def label(path: str, lang: str, default: str = "") -> str:
     if isinstance(node, dict):
         return str(node.get(lang, default))
     return str(node)
+
+
+_SHARED = ("keys.", "units.")
 
 
 class _Blank(dict):  # type: ignore[type-arg]

@@ -13,6 +13,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..data.labels import quantity
 from .context import Ctx
 from .data import compiled, fold, form_kind_from_title, label, pattern, topics_of
 from .findings import Finding
@@ -29,11 +30,7 @@ def fmt_value(value: Any, unit: str | None, lang: str) -> str:
     if isinstance(value, bool):
         return {"kk": "иә", "ru": "да"}[lang] if value else {"kk": "жоқ", "ru": "нет"}[lang]
     if isinstance(value, int | float):
-        text = (f"{value:g}").replace(".", ",")
-        if unit == "days_of_month":
-            return text + label("units.days_of_month", lang)
-        word = label(f"units.{unit}", lang) if unit else ""
-        return f"{text} {word}".strip()
+        return quantity(value, unit, lang)
     if isinstance(value, list):
         parts = []
         for v in value:

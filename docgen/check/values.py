@@ -158,7 +158,7 @@ def conflicting_parameters(ctx: Ctx, catalogue: dict[str, Any] | None) -> list[F
                     quote=str(c.get("quote", "")),
                     expected=p["value"],
                     actual=c["value"],
-                    key=key,
+                    key=label(f"keys.{key}", ctx.lang, key),
                     where=_where_label(ctx, str(p["source"]["point"])),
                 )
             )

@@ -1,9 +1,9 @@
-"""CLI edge: ``docgen diff OLD NEW [--format text|json|html|docx] [-o OUT] [--force]``.
+"""CLI edge: ``docgen diff OLD NEW [--format text|json|html|docx] [--lang kk|ru] [-o OUT] [--force]``.
 
 Consumes two regulation texts (any format ``docgen.reading`` reads) or catalogue JSON files;
 produces the rule diff (from the two catalogues) and, when both texts share a language, the
 aligned text diff, as a text report, JSON, a side-by-side HTML page or a DOCX redline with tracked
-changes. Heavy modules (spaCy through the catalogue stage) are imported only when the command runs.
+changes; the report speaks kk or ru (the new act's language unless ``--lang`` says otherwise). Heavy modules (spaCy through the catalogue stage) are imported only when the command runs.
 """
 
 from __future__ import annotations
@@ -56,6 +56,12 @@ def run_diff(old: str, new: str, *, rules: bool = True) -> Any:
 @click.option("--author", default="docgen", show_default=True, help="Author of the tracked changes (docx).")
 @click.option("--date", "date", default=None, help="ISO date of the tracked changes (docx); default now.")
 @click.option("--exit-code", is_flag=True, help="Exit with status 1 when the versions differ.")
+@click.option(
+    "--lang",
+    type=click.Choice(["kk", "ru"]),
+    default=None,
+    help="Language of the report (text, HTML, JSON labels); default: the new act's language.",
+)
 def diff(
     old: str,
     new: str,
@@ -66,6 +72,7 @@ def diff(
     author: str,
     date: str | None,
     exit_code: bool,
+    lang: str | None,
 ) -> None:
     """Compare two regulation versions: rule changes, aligned text changes, Word redline.
 
@@ -76,16 +83,25 @@ def diff(
     if fmt == "docx" and output is None:
         raise UsageError("--format docx needs -o FILE")
     result = run_diff(old, new, rules=rules)
+    from ..diff.lang import msg, report_language
+
+    lg = report_language(lang, result.language)
     if fmt == "docx":
         from ..diff.redline import build_redline
 
         if result.text is None:
-            raise UsageError(f"no redline: {result.text_skipped}")
+            from ..diff.report import skipped_text
+
+            raise UsageError(skipped_text(result, lg) or str(result.text_skipped))
         assert output is not None
         write_bytes(
             output,
             build_redline(
-                result.text, author=author, date=date, title=f"{old} -> {new}", lang=result.language
+                result.text,
+                author=author,
+                date=date,
+                title=msg("title", lg, old=old, new=new),
+                lang=result.language,
             ),
             force=force,
         )
@@ -94,15 +110,15 @@ def diff(
     if fmt == "json":
         from ..diff.report import to_json
 
-        text = json.dumps(to_json(result), ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(to_json(result, lang), ensure_ascii=False, indent=1) + "\n"
     elif fmt == "html":
         from ..diff.html import to_html
 
-        text = to_html(result)
+        text = to_html(result, lang)
     else:
         from ..diff.report import to_text
 
-        text = to_text(result)
+        text = to_text(result, lang)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -74,6 +74,10 @@ def run_corpus(corpus: Path, out: Path, force: bool) -> int:
         for fmt in d.get("formats", ["html", "json", "docx"]):
             target = str(out / "diff" / f"{d['name']}.{fmt}")
             step(f"diff {d['name']} {fmt}", ["diff", str(old), str(new), "--format", fmt, "-o", target])
+            for lang in d.get("also_langs", []):  # the same report in the other language: NAME.<lang>.<fmt>
+                target = str(out / "diff" / f"{d['name']}.{lang}.{fmt}")
+                args = ["diff", str(old), str(new), "--format", fmt, "--lang", str(lang), "-o", target]
+                step(f"diff {d['name']} {fmt} {lang}", args)
     for s in runs.get("fill", []):
         meth = str(by_seed[str(s["methodology"])].text_path)
         target = str(out / "filled" / str(s["name"]))

@@ -2,15 +2,17 @@
 
 Consumes two :class:`docgen.model.Document` (text diff, same language only) and/or two catalogue
 dicts (rule diff, any languages); produces a :class:`DiffResult` that ``report`` (text / JSON),
-``html`` (side-by-side page) and ``redline`` (DOCX with tracked changes) render.
+``html`` (side-by-side page) and ``redline`` (DOCX with tracked changes) render, in kk or ru (the
+new act's language unless asked otherwise), with the references a renumbering left behind.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Document
+from .renumbering import stale_references
 from .rules import diff_rules
 from .text import TextDiff, diff_text
 
@@ -23,8 +25,17 @@ class DiffResult:
     new_label: str
     rules: dict[str, Any] | None  # diff_rules(...) output, None when not computed
     text: TextDiff | None  # None when the languages differ or no documents were given
-    text_skipped: str | None = None  # why the text diff is absent
-    language: str | None = None  # the texts' shared language when they were aligned
+    text_skipped: str | None = None  # why the text diff is absent (English, kept for JSON readers)
+    skip_reason: str | None = None  # "catalogues_only" | "languages_differ": the report says it in kk/ru
+    languages: tuple[str, str] = ("", "")  # the old and the new act's language
+    stale_refs: list[dict[str, Any]] = field(default_factory=list)  # renumbering.stale_references
+
+    @property
+    def language(self) -> str:
+        """The report's default language: the new act's, else the old act's."""
+        from .lang import report_language
+
+        return report_language(None, self.languages[1], self.languages[0])
 
     @property
     def is_empty(self) -> bool:
@@ -51,11 +62,28 @@ def diff_documents(
     )
     text: TextDiff | None = None
     skipped: str | None = None
+    reason: str | None = None
+    stale: list[dict[str, Any]] = []
     if old is None or new is None:
-        skipped = "no texts to align (catalogues only)"
+        skipped, reason = "no texts to align (catalogues only)", "catalogues_only"
     elif old.language != new.language:
         skipped = f"languages differ ({old.language} vs {new.language}): only the rule diff is meaningful"
+        reason = "languages_differ"
     else:
         text = diff_text(old, new)
-    language = new.language if text is not None and new is not None else None
-    return DiffResult(old_label, new_label, rules, text, skipped, language)
+        stale = stale_references(old, new, text)
+    langs = (_language(old, old_catalogue), _language(new, new_catalogue))
+    return DiffResult(old_label, new_label, rules, text, skipped, reason, langs, stale)
+
+
+def _field(obj: Any, name: str) -> Any:
+    """``obj[name]`` for a catalogue dict, ``obj.name`` for a typed catalogue."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def _language(doc: Document | None, catalogue: Any) -> str:
+    if doc is not None and doc.language:
+        return str(doc.language)
+    if catalogue is not None:
+        return str(_field(_field(catalogue, "document"), "language") or _field(catalogue, "language") or "")
+    return ""
