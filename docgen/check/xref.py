@@ -108,9 +108,10 @@ def _units(ctx: Ctx) -> list[Unit]:
     return out
 
 
-def _is_external(ctx: Ctx, low: str, start: int, end: int) -> bool:
-    after = low[end : end + 60]
-    before = low[max(0, start - 25) : start]
+def _is_external(ctx: Ctx, start: int, end: int) -> bool:
+    # windows lowered one by one: lowering the whole text may change its length («İ»)
+    after = ctx.folded[end : end + 60].lower()
+    before = ctx.folded[max(0, start - 25) : start].lower()
     if any(re.search(p, after) for p in pattern("external_after", ctx.lang)):
         return True
     return any(re.search(p, before) for p in pattern("external_before", ctx.lang))
@@ -200,12 +201,11 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
     numbers = {p.number for p in ctx.live_points}
     cache: dict[str, list[str]] = {}
     note = compiled(xref_data()["edit_note_line"][ctx.lang])
-    low = ctx.folded.lower()
     units = _units(ctx)
     out: list[Finding] = []
     for u in units:
         for m in rx.finditer(ctx.folded, u.start, u.end):
-            if _is_external(ctx, low, m.start(), m.end()):
+            if _is_external(ctx, m.start(), m.end()):
                 continue
             num = m.group("num")
             if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
