@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-PATH = Path(__file__).resolve().parent.parent / "data" / "rows_kk_ru.yaml"
+PATH = Path(__file__).resolve().parent / "data" / "rows_kk_ru.yaml"
 
 _TAGS = re.compile(r"<[^>]*>")
 _NUM = re.compile(r"^\s*\d+\s*[.)]\s*")
