@@ -2,7 +2,7 @@
 
 Consumes one YAML profile per edition of the model methodology (shape: legal_corpus/models/README.md);
 produces :class:`Profile` objects and picks the edition in force on a date. A malformed profile
-raises :class:`~docgen.errors.DataError` naming the file and the exact place (``where``).
+raises :class:`~docgen.editions.ProfileError` (exit code 2) naming the file and the exact place (``where``).
 """
 
 from __future__ import annotations
@@ -14,27 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import DataError, UsageError
+from ..editions import ProfileError, check_signals, generation_edition, models_dir, read_profile_yaml
+from ..errors import UsageError
 from .data import LANGS, topics_data
 from .findings import EVIDENCE
-
-
-class ProfileError(DataError):
-    """A model profile that cannot be used: bad input, so exit code 2 (1 means findings)."""
-
-    exit_code = 2
-
-
-GENERATION_EDITION = {"2017_commission": "E0", "2018_kpi_diff_360": "E1", "2025_quarterly_sheets": "E4"}
-
-
-def models_dir() -> Path:
-    env = os.environ.get("DOCGEN_MODELS_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "legal_corpus" / "models"
+from .provenance import check_all_sources
 
 
 def _date(value: Any, path: str, where: str) -> dt.date:
@@ -67,7 +51,7 @@ def _evidence(node: dict[str, Any], path: str, where: str) -> None:
             path=path,
             where=f"{where}.evidence",
         )
-    _need(node, "source", str, path, where)
+    _need(node, "source", object, path, where)
 
 
 @dataclass(frozen=True)
@@ -127,12 +111,13 @@ def validate(data: Any, path: str) -> Profile:
         raise ProfileError("a profile must be a mapping", path=path)
     edition = _need(data, "edition", str, path, "profile")
     generation = _need(data, "generation", str, path, "profile")
-    if generation not in GENERATION_EDITION:
+    if generation not in generation_edition():
         raise ProfileError(f"unknown generation {generation!r}", path=path, where="generation")
     inf = _need(data, "in_force", dict, path, "profile")
     start = _date(_need(inf, "from", (str, dt.date), path, "in_force"), path, "in_force.from")
     end = None if inf.get("to") is None else _date(inf["to"], path, "in_force.to")
     _evidence(inf, path, "in_force")
+    check_signals(data, path)
     topics = topics_data()["topics"]
     for key, spec in _need(data, "parameters", dict, path, "profile").items():
         where = f"parameters.{key}"
@@ -187,32 +172,13 @@ def validate(data: Any, path: str) -> Profile:
         _need(form, "appendix", int, path, where)
         _need(form, "kind", str, path, where)
         _evidence(form, path, where)
+    check_all_sources(data, path)
     return Profile(edition, generation, path, data, start, end)
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML with dates left as text, so ``_date`` names the exact place of an impossible date."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 def load_profile_file(path: str | os.PathLike[str]) -> Profile:
     p = Path(path)
-    try:
-        with open(p, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)  # noqa: S506 (a SafeLoader)
-    except OSError as exc:
-        raise ProfileError(f"cannot read profile: {exc.strerror}", path=str(p)) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise ProfileError(
-            f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(p), where=where
-        ) from None
+    data = read_profile_yaml(p)
     return validate(data, str(p))
 
 
@@ -247,7 +213,7 @@ def in_force_on(day: dt.date) -> Profile | None:
 
 
 def for_generation(generation: str | None) -> Profile | None:
-    edition = GENERATION_EDITION.get(generation or "")
+    edition = generation_edition().get(generation or "")
     if not edition:
         return None
     return next((p for p in all_profiles() if p.edition == edition), None)
