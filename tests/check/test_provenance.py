@@ -146,3 +146,16 @@ def test_bad_citations_are_rejected_with_their_place(tmp_path: Path, mutate, whe
     assert err.value.where and err.value.where.startswith("parameters.min_tenure.values[0].source")
     assert err.value.where.endswith(where), err.value.where
     assert words in err.value.message
+
+
+def test_generation_ids_everywhere_are_the_profiles_ones() -> None:
+    """The catalogue schema and the corpus metadata know exactly the generations the profiles define."""
+    import json
+
+    from docgen.editions import generation_edition
+
+    generations = set(generation_edition())
+    schema = json.loads((ROOT / "docgen" / "data" / "catalogue.schema.json").read_text(encoding="utf-8"))
+    enum = schema["properties"]["document"]["properties"]["generation"]["enum"]
+    assert set(enum) == generations | {None}
+    assert {e.generation for e in load_corpus(ROOT / "legal_corpus")} <= generations
