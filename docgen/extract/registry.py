@@ -24,7 +24,8 @@ LABELS = Path(__file__).resolve().parent / "rules" / "labels.yaml"
 @lru_cache(maxsize=1)
 def labels() -> dict[str, Any]:
     """Word data of the special rules, forms and cross references (``rules/labels.yaml``)."""
-    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    return data
 
 
 def int_if_whole(v: Any) -> Any:
