@@ -1,36 +1,19 @@
 """Command-line edge of docgen: ``docgen parse | catalogue | forms | fill | report360 | protocol | diff | check``.
 
-Subcommands live in ``docgen.commands.<name>`` and are imported only when invoked, so
-``docgen --help`` starts fast (spaCy is never imported for help). Every ``DocgenError`` becomes a
+Subcommands live in ``docgen.commands.<name>`` (table: ``docgen.commands.COMMANDS``) and are imported
+only when invoked, so ``docgen --help`` starts fast (spaCy is never imported for help). Every ``DocgenError`` becomes a
 one-line message on stderr and its exit code; no traceback reaches the user.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
 import click
 
+from .commands import COMMANDS, load_command
 from .errors import DocgenError
-
-# name -> (module, attribute, one-line help). Modules are imported lazily.
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "parse": (
-        "docgen.commands.parse",
-        "parse",
-        "Parse regulation texts into structure (and catalogue) JSON.",
-    ),
-    "catalogue": ("docgen.commands.catalogue", "catalogue", "Build versioned catalogues of a corpus."),
-    "forms": ("docgen.commands.forms", "forms", "Render the blank appendix forms of a methodology."),
-    "fill": ("docgen.commands.fill", "fill", "Fill evaluation sheets for every employee row."),
-    "report360": ("docgen.commands.report360", "report360", "Render 360 reports with a radar chart."),
-    "protocol": ("docgen.commands.protocol", "protocol", "Render calibration / commission protocols."),
-    "diff": ("docgen.commands.diff", "diff", "Compare two regulation versions."),
-    "check": ("docgen.commands.check", "check", "Check a local act against the model and itself."),
-    "run-corpus": ("docgen.commands.run_corpus", "run_corpus", "Run the main job on the embedded corpus."),
-}
 
 
 class LazyGroup(click.Group):
@@ -41,18 +24,11 @@ class LazyGroup(click.Group):
         spec = COMMANDS.get(cmd_name)
         if spec is None:
             return None
-        module_name, attr, short = spec
+        short = spec[2]
         if ctx.resilient_parsing or "--help" in sys.argv[1:2]:
             # top-level help: do not import the subcommand module
             return click.Command(cmd_name, help=short, short_help=short)
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                return click.Command(cmd_name, help=short + " (not available in this build)")
-            raise
-        cmd: click.Command = getattr(module, attr)
-        return cmd
+        return load_command(cmd_name)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

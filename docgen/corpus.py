@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from ._yaml import load_yaml
+from .editions import generation_edition
 from .errors import InputError
 
 REQUIRED = ("seed_file", "language", "issuer", "act_type", "act_date", "act_number", "generation")
 LANGUAGES = {"kk", "ru"}
 ACT_TYPES = {"order", "decision", "resolution"}
-GENERATIONS = {"2017_commission", "2018_kpi_diff_360", "2025_quarterly_sheets"}
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,10 @@ def load_entry(act_dir: Path) -> CorpusEntry:
         raise InputError(
             f"act_type must be one of {sorted(ACT_TYPES)}", path=str(meta_path), where="act_type"
         )
-    if meta["generation"] not in GENERATIONS:
+    generations = set(generation_edition())  # the generation ids the model profiles define
+    if meta["generation"] not in generations:
         raise InputError(
-            f"generation must be one of {sorted(GENERATIONS)}", path=str(meta_path), where="generation"
+            f"generation must be one of {sorted(generations)}", path=str(meta_path), where="generation"
         )
     meta["act_date"] = _iso(meta["act_date"], meta_path, "act_date")
     if meta.get("version_date"):

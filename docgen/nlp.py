@@ -26,11 +26,18 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from docgen.lang import LANGS, load_data, register_spacy_languages
+from docgen.lang import LANGS, load_data
+from docgen.lang.kk import Kazakh
 from docgen.numbers import find_fractions, find_ranges
 from docgen.numbers.scan import Num, scan
 
 COMPONENT = "docgen_numbers"
+
+
+def register_spacy_languages() -> None:
+    """Make ``spacy.blank("kk")`` resolve to our Kazakh class even without the entry point."""
+    if "kk" not in spacy.util.registry.languages.get_all():
+        spacy.util.registry.languages.register("kk", func=Kazakh)
 
 
 def _ensure_extensions() -> None:

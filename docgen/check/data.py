@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from .findings import CATEGORIES, SEVERITIES, CheckResult
+
 _HERE = Path(__file__).resolve().parent
 LANGS = ("kk", "ru")
 
@@ -125,3 +127,27 @@ def form_kind_from_title(title: str, lang: str) -> str | None:
         if any(t in low for t in spec.get(lang, [])):
             return str(kind)
     return None
+
+
+# Report helpers shared by report.py (text/HTML) and report_docx.py (DOCX).
+
+
+def point_label(point: str, lang: str) -> str:
+    if not point:
+        return "—"
+    if point == "header":
+        return label("report.header", lang)
+    if point.startswith("app") and point[3:].isdigit():
+        return label("appendix_ref", lang).format(appendix=point[3:])
+    if point.startswith("ch") and point[2:].isdigit():
+        return {"kk": f"{point[2:]}-тарау", "ru": f"глава {point[2:]}"}[lang]
+    return label("point_ref", lang).format(point=point)
+
+
+def summary_rows(result: CheckResult) -> list[tuple[str, list[int]]]:
+    table = result.summary()
+    rows = []
+    for cat in CATEGORIES:
+        if cat in table:
+            rows.append((label(f"category.{cat}", result.language, cat), [table[cat][s] for s in SEVERITIES]))
+    return rows

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..extract.generation import decide_generation
 from ..model import Document
 from . import modelcheck, profiles, script, selfcheck, values, xref
 from .context import Ctx
-from .data import topics_of
 from .findings import CheckResult, Finding, sort_findings
 from .make import finding
 from .profiles import Profile
@@ -38,15 +38,15 @@ def effective_date(doc: Document, catalogue: dict[str, Any] | None) -> dt.date |
     return max(known) if known else None
 
 
-def detect_generation(ctx: Ctx) -> str | None:
-    whole = topics_of(ctx.text[ctx.doc.methodology_start :], ctx.lang)
-    if "method360" in whole or "differentiation" in whole:
-        return "2018_kpi_diff_360"
-    if "disciplinary_caps" in whole:
-        return "2025_quarterly_sheets"
-    if "commission" in whole and "kpi" in whole:
-        return "2017_commission"
-    return None
+def detect_generation(catalogue: dict[str, Any] | None) -> str | None:
+    """The catalogue's generation, or the one detector (:func:`docgen.extract.generation.decide_generation`)
+    over its parameters and forms; None without a catalogue (the edition then follows the act's date)."""
+    if not catalogue:
+        return None
+    named = (catalogue.get("document") or {}).get("generation")
+    if named:
+        return str(named)
+    return decide_generation(catalogue.get("parameters") or {}, catalogue.get("forms") or [])[0]
 
 
 def _choose(
@@ -131,7 +131,7 @@ def check_document(
     lang = cdoc.get("language") or doc.language or "ru"
     ctx = Ctx(doc, lang if lang in ("kk", "ru") else "ru")
     day = effective_date(doc, catalogue)
-    generation = cdoc.get("generation") or detect_generation(ctx)
+    generation = detect_generation(catalogue)
     repealed = cdoc.get("status") == "repealed" or doc.header.repealed
     profile, found = _choose(ctx, model, generation, day, repealed, as_of)
     found += xref.point_references(ctx, catalogue, profile)

@@ -19,6 +19,7 @@ from .data import compiled, fold, form_kind_from_title, label, pattern, topics_o
 from .findings import Finding
 from .make import finding
 from .profiles import Profile
+from .provenance import note
 from .selfcheck import appendix_references
 
 
@@ -83,7 +84,7 @@ def parameters(ctx: Ctx, catalogue: dict[str, Any], profile: Profile, day: dt.da
                 evidence=model["evidence"],
                 key_label=label(f"keys.{key}", ctx.lang, key),
                 edition=profile.edition,
-                details={"key": key, "model_source": model["source"], "model_from": str(model["from"])},
+                details={"key": key, "model_source": note(model["source"]), "model_from": str(model["from"])},
             )
         )
     return out
@@ -119,7 +120,7 @@ def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
                     evidence=evidence,
                     edition=profile.edition,
                     topic_label=label(f"topics.{topic}", ctx.lang, topic),
-                    details={"provision": prov["id"], "topic": topic, "model_source": prov["source"]},
+                    details={"provision": prov["id"], "topic": topic, "model_source": note(prov["source"])},
                 )
             )
     return out
@@ -154,7 +155,7 @@ def extra_provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
                 details={
                     "topic": ft["topic"],
                     "points": [p.number for p in hits],
-                    "model_source": ft["source"],
+                    "model_source": note(ft["source"]),
                 },
             )
         )

@@ -2,7 +2,7 @@
 
 Consumes one YAML profile per edition of the model methodology (shape: legal_corpus/models/README.md);
 produces :class:`Profile` objects and picks the edition in force on a date. A malformed profile
-raises :class:`~docgen.errors.DataError` naming the file and the exact place (``where``).
+raises :class:`~docgen.editions.ProfileError` (exit code 2) naming the file and the exact place (``where``).
 """
 
 from __future__ import annotations
@@ -14,20 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..errors import DataError, UsageError
+from ..editions import ProfileError, check_signals, generation_edition, models_dir, read_profile_yaml
+from ..errors import UsageError
 from .data import LANGS, topics_data
 from .findings import EVIDENCE
-
-GENERATION_EDITION = {"2017_commission": "E0", "2018_kpi_diff_360": "E1", "2025_quarterly_sheets": "E4"}
-
-
-def models_dir() -> Path:
-    env = os.environ.get("DOCGEN_MODELS_DIR")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "legal_corpus" / "models"
+from .provenance import check_all_sources
 
 
 def _date(value: Any, path: str, where: str) -> dt.date:
@@ -36,15 +27,15 @@ def _date(value: Any, path: str, where: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise DataError(f"expected a date YYYY-MM-DD, found {value!r}", path=path, where=where) from None
+        raise ProfileError(f"expected a date YYYY-MM-DD, found {value!r}", path=path, where=where) from None
 
 
 def _need(node: dict[str, Any], key: str, kind: type | tuple[type, ...], path: str, where: str) -> Any:
     if not isinstance(node, dict) or key not in node:
-        raise DataError(f"missing key {key!r}", path=path, where=where)
+        raise ProfileError(f"missing key {key!r}", path=path, where=where)
     value = node[key]
     if not isinstance(value, kind):
-        raise DataError(
+        raise ProfileError(
             f"{key!r} must be {getattr(kind, '__name__', kind)}, found {type(value).__name__}",
             path=path,
             where=f"{where}.{key}",
@@ -55,12 +46,12 @@ def _need(node: dict[str, Any], key: str, kind: type | tuple[type, ...], path: s
 def _evidence(node: dict[str, Any], path: str, where: str) -> None:
     ev = _need(node, "evidence", str, path, where)
     if ev not in EVIDENCE:
-        raise DataError(
+        raise ProfileError(
             f"evidence must be one of {', '.join(EVIDENCE)}, found {ev!r}",
             path=path,
             where=f"{where}.evidence",
         )
-    _need(node, "source", str, path, where)
+    _need(node, "source", object, path, where)
 
 
 @dataclass(frozen=True)
@@ -117,25 +108,26 @@ class Profile:
 
 def validate(data: Any, path: str) -> Profile:
     if not isinstance(data, dict):
-        raise DataError("a profile must be a mapping", path=path)
+        raise ProfileError("a profile must be a mapping", path=path)
     edition = _need(data, "edition", str, path, "profile")
     generation = _need(data, "generation", str, path, "profile")
-    if generation not in GENERATION_EDITION:
-        raise DataError(f"unknown generation {generation!r}", path=path, where="generation")
+    if generation not in generation_edition():
+        raise ProfileError(f"unknown generation {generation!r}", path=path, where="generation")
     inf = _need(data, "in_force", dict, path, "profile")
     start = _date(_need(inf, "from", (str, dt.date), path, "in_force"), path, "in_force.from")
     end = None if inf.get("to") is None else _date(inf["to"], path, "in_force.to")
     _evidence(inf, path, "in_force")
+    check_signals(data, path)
     topics = topics_data()["topics"]
     for key, spec in _need(data, "parameters", dict, path, "profile").items():
         where = f"parameters.{key}"
         values = _need(spec, "values", list, path, where)
         if not values:
-            raise DataError("needs at least one dated value", path=path, where=f"{where}.values")
+            raise ProfileError("needs at least one dated value", path=path, where=f"{where}.values")
         for i, entry in enumerate(values):
             w = f"{where}.values[{i}]"
             if not isinstance(entry, dict) or "value" not in entry:
-                raise DataError("missing key 'value'", path=path, where=w)
+                raise ProfileError("missing key 'value'", path=path, where=w)
             entry["from"] = _date(_need(entry, "from", (str, dt.date), path, w), path, f"{w}.from")
             _evidence(entry, path, w)
     seen: set[str] = set()
@@ -144,56 +136,49 @@ def validate(data: Any, path: str) -> Profile:
         where = f"provisions[{i}]"
         pid = _need(prov, "id", str, path, where)
         if pid in seen:
-            raise DataError(f"duplicate provision id {pid!r}", path=path, where=where)
+            raise ProfileError(f"duplicate provision id {pid!r}", path=path, where=where)
         seen.add(pid)
         _evidence(prov, path, f"provisions.{pid}")
         for t in prov.get("topics", []):
             if t not in topics:
-                raise DataError(
+                raise ProfileError(
                     f"unknown topic {t!r} (see docgen/check/topics.yaml)",
                     path=path,
                     where=f"provisions.{pid}.topics",
                 )
         for t, ev in prov.get("topic_evidence", {}).items():
             if t not in prov.get("topics", []) or ev not in EVIDENCE:
-                raise DataError(
+                raise ProfileError(
                     f"topic_evidence {t}: {ev!r} needs a listed topic and one of {', '.join(EVIDENCE)}",
                     path=path,
                     where=f"provisions.{pid}.topic_evidence",
                 )
         for p in prov.get("params", []):
             if p not in params:
-                raise DataError(
+                raise ProfileError(
                     f"parameter {p!r} has no dated values in 'parameters'",
                     path=path,
                     where=f"provisions.{pid}.params",
                 )
         for lang in prov.get("text", {}):
             if lang not in LANGS:
-                raise DataError(f"unknown language {lang!r}", path=path, where=f"provisions.{pid}.text")
+                raise ProfileError(f"unknown language {lang!r}", path=path, where=f"provisions.{pid}.text")
     for i, ft in enumerate(data.get("foreign_topics", [])):
         if ft.get("topic") not in topics:
-            raise DataError(f"unknown topic {ft.get('topic')!r}", path=path, where=f"foreign_topics[{i}]")
+            raise ProfileError(f"unknown topic {ft.get('topic')!r}", path=path, where=f"foreign_topics[{i}]")
         _evidence(ft, path, f"foreign_topics[{i}]")
     for i, form in enumerate(_need(data, "forms", list, path, "profile")):
         where = f"forms[{i}]"
         _need(form, "appendix", int, path, where)
         _need(form, "kind", str, path, where)
         _evidence(form, path, where)
+    check_all_sources(data, path)
     return Profile(edition, generation, path, data, start, end)
 
 
 def load_profile_file(path: str | os.PathLike[str]) -> Profile:
     p = Path(path)
-    try:
-        with open(p, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except OSError as exc:
-        raise DataError(f"cannot read profile: {exc.strerror}", path=str(p)) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise DataError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path=str(p), where=where) from None
+    data = read_profile_yaml(p)
     return validate(data, str(p))
 
 
@@ -201,7 +186,7 @@ def load_profile_file(path: str | os.PathLike[str]) -> Profile:
 def _all_profiles(directory: str) -> tuple[Profile, ...]:
     profiles = [load_profile_file(f) for f in sorted(Path(directory).glob("E*.yaml"))]
     if not profiles:
-        raise DataError("no model profiles (E*.yaml) found", path=directory)
+        raise ProfileError("no model profiles (E*.yaml) found", path=directory)
     return tuple(sorted(profiles, key=lambda p: p.valid_from))
 
 
@@ -228,7 +213,7 @@ def in_force_on(day: dt.date) -> Profile | None:
 
 
 def for_generation(generation: str | None) -> Profile | None:
-    edition = GENERATION_EDITION.get(generation or "")
+    edition = generation_edition().get(generation or "")
     if not edition:
         return None
     return next((p for p in all_profiles() if p.edition == edition), None)

@@ -9,29 +9,8 @@ from __future__ import annotations
 import html
 import json
 
-from .data import label
-from .findings import CATEGORIES, SEVERITIES, CheckResult, Finding
-
-
-def point_label(point: str, lang: str) -> str:
-    if not point:
-        return "—"
-    if point == "header":
-        return label("report.header", lang)
-    if point.startswith("app") and point[3:].isdigit():
-        return label("appendix_ref", lang).format(appendix=point[3:])
-    if point.startswith("ch") and point[2:].isdigit():
-        return {"kk": f"{point[2:]}-тарау", "ru": f"глава {point[2:]}"}[lang]
-    return label("point_ref", lang).format(point=point)
-
-
-def summary_rows(result: CheckResult) -> list[tuple[str, list[int]]]:
-    table = result.summary()
-    rows = []
-    for cat in CATEGORIES:
-        if cat in table:
-            rows.append((label(f"category.{cat}", result.language, cat), [table[cat][s] for s in SEVERITIES]))
-    return rows
+from .data import label, point_label, summary_rows
+from .findings import SEVERITIES, CheckResult, Finding
 
 
 def render_json(result: CheckResult) -> str:

@@ -12,9 +12,8 @@ from docx import Document as new_document
 from docx.shared import Pt, RGBColor
 
 from ..official import officialize
-from .data import label
+from .data import label, point_label, summary_rows
 from .findings import SEVERITIES, CheckResult
-from .report import point_label, summary_rows
 
 _COLOURS = {
     "error": RGBColor(0xB0, 0x00, 0x20),

@@ -18,10 +18,13 @@ from ..errors import DocgenError
 
 
 def _invoke(args: list[str]) -> int:
-    from ..cli import cli
+    from . import load_command
 
+    cmd = load_command(args[0])
+    if cmd is None:  # pragma: no cover - run-corpus only names known subcommands
+        raise click.UsageError(f"unknown subcommand {args[0]!r}")
     try:
-        rv = cli.main(args=args, prog_name="docgen", standalone_mode=False)
+        rv = cmd.main(args=args[1:], prog_name=f"docgen {args[0]}", standalone_mode=False)
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code

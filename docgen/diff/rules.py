@@ -52,7 +52,7 @@ def _translate(text: str, src: str, dst: str) -> str | None:
     if src == dst or not src or not dst:
         return text
     try:
-        from ..forms.dictionary import normalise, translate
+        from ..dictionary import normalise, translate
     except ImportError:  # pragma: no cover - the forms package is optional for the diff
         return None
     t = translate(text, src, dst)
@@ -61,7 +61,7 @@ def _translate(text: str, src: str, dst: str) -> str | None:
 
 def _norm_text(text: str) -> str:
     try:
-        from ..forms.dictionary import normalise
+        from ..dictionary import normalise
     except ImportError:  # pragma: no cover
         return re.sub(r"\s+", " ", text).strip().lower()
     return normalise(text)

@@ -18,7 +18,8 @@ from typing import Any
 
 import yaml
 
-from .registry import Context, Param, Segment, unit_of
+from .registry import Context, Param, Segment, labels, unit_of
+from .registry import int_if_whole as _int
 from .textdoc import segment_doc, sentence_bounds
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -182,16 +183,10 @@ def _month_day(ctx: Context, span: Any) -> str | None:
 
 
 def _excluded_members(lang: str, sentence: str) -> list[str] | None:
-    from .special import labels
-
     pats = labels()["excluded_members"][lang]
     low = sentence.lower()
     found = [who for who in ("disputant", "disputant_evaluator") if re.search(pats[who], low)]
     return found or None
-
-
-def _int(v: Any) -> Any:
-    return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
 def run_dsl(ctx: Context, *, without: Collection[str] = ()) -> None:

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..model import Appendix, Document
-from .special import labels
+from .registry import labels
 
 _TOTAL = ("орташа", "средняя", "средн", "итог", "қорытынды")
 

@@ -18,6 +18,19 @@ import yaml
 from ..model import Document
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+LABELS = Path(__file__).resolve().parent / "rules" / "labels.yaml"
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, Any]:
+    """Word data of the special rules, forms and cross references (``rules/labels.yaml``)."""
+    data: dict[str, Any] = yaml.safe_load(LABELS.read_text(encoding="utf-8"))
+    return data
+
+
+def int_if_whole(v: Any) -> Any:
+    """``3.0`` -> ``3``; any other value unchanged (catalogue values print as written)."""
+    return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
 @lru_cache(maxsize=1)

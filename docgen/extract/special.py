@@ -8,22 +8,11 @@ labels (grade words, list headers) come from ``rules/labels.yaml`` per language.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .dsl import _int
-from .registry import Context, Param, rule, unit_of
+from .registry import Context, Param, labels, rule, unit_of
+from .registry import int_if_whole as _int
 from .textdoc import segment_doc, sentence_bounds
-
-LABELS = Path(__file__).resolve().parent / "rules" / "labels.yaml"
-
-
-@lru_cache(maxsize=1)
-def labels() -> dict[str, Any]:
-    return yaml.safe_load(LABELS.read_text(encoding="utf-8"))
 
 
 def grade_id(text: str, lang: str) -> str | None:

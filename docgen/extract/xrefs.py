@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..model import Document
-from .special import labels
+from .registry import labels
 
 CODE = re.compile(r"(?<![\w-])([A-E](?:-[OR])?-\d{1,2})(?![\w-])")
 

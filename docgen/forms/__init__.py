@@ -3,13 +3,13 @@
 Consumes a catalogue dict; produces contexts for :mod:`docgen.render`.
 
 Public API: :class:`docgen.forms.blank.BlankForm`, :func:`docgen.forms.blank.blank_forms`,
-:func:`docgen.forms.dictionary.translate`, the context dataclasses of
+:func:`docgen.dictionary.translate`, the context dataclasses of
 :mod:`docgen.forms.contexts`, :func:`docgen.forms.labels.fmt_number`.
 """
 
 from __future__ import annotations
 
+from ..dictionary import translate
 from .blank import BlankForm, blank_forms
-from .dictionary import translate
 
 __all__ = ["BlankForm", "blank_forms", "translate"]

@@ -4,7 +4,7 @@ Consumes a catalogue dict (docs/CATALOGUE_FORMAT.md: ``forms``, ``parameters``, 
 produces one :class:`BlankForm` per appendix form and language, holding the typed context the
 template is rendered from. Rows are the ones the text itself lists (a body that changed a
 parameter row gets its own row). For the other language, titles, columns and rows go through the
-bilingual dictionary (:mod:`docgen.forms.dictionary`); a row with no known translation is kept as
+bilingual dictionary (:mod:`docgen.dictionary`); a row with no known translation is kept as
 printed and listed in ``untranslated``. Titles/columns with no translation fall back to the
 template language's standard wording (data files).
 """
@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..dictionary import translate
 from . import contexts as c
-from .dictionary import translate
 from .labels import BLANK, SHORT_BLANK, caption, fmt_number, grade_labels_line, labels
 
 

@@ -4,8 +4,9 @@ Stage: shared resources. Consumes nothing; produces parsed YAML dictionaries for
 recogniser (``docgen.numbers``) and the spaCy ``kk`` language (``docgen.lang.kk``).
 
 Importing this package must stay cheap: it never imports spaCy. The spaCy language class lives in
-``docgen.lang.kk`` and is registered by :func:`register_spacy_languages` (also exposed through the
-``spacy_languages`` entry point declared in pyproject).
+``docgen.lang.kk`` and is registered by :func:`docgen.nlp.register_spacy_languages` (also exposed
+through the ``spacy_languages`` entry point declared in pyproject). Nothing here imports ``docgen.lang.kk``
+(which imports ``docgen.numbers``), so ``lang`` -> ``numbers`` -> ``lang.kk`` stays one-way.
 """
 
 from __future__ import annotations
@@ -29,16 +30,3 @@ def load_data(lang: str, name: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{lang}/{name}.yaml: expected a mapping at top level")
     return data
-
-
-def register_spacy_languages() -> None:
-    """Make ``spacy.blank("kk")`` resolve to our Kazakh class even without the entry point.
-
-    Imports spaCy, so call it only where spaCy is needed (``docgen.nlp`` does).
-    """
-    import spacy.util
-
-    from .kk import Kazakh
-
-    if "kk" not in spacy.util.registry.languages.get_all():
-        spacy.util.registry.languages.register("kk", func=Kazakh)

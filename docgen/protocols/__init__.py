@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .._docxtext import load_yaml
 from . import calibration, commission
-from ._text import load_yaml
 from .common import choose_lang
 from .render import write_docx
 

@@ -14,11 +14,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._docxtext import Fields, fmt_date, fmt_score, name_key
 from ..errors import DataError
 from ..scoring.commission import check_calibration_size, majority_value
 from ..scoring.kpi import grade_for_score, param_value, score_bounds
 from ..workdays import WorkCalendar, default_calendar
-from ._text import Fields, fmt_date, fmt_score, name_key
 from .common import appendix_caption, grade_label
 from .labels import labels
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .._docxtext import Fields, fmt_date, name_key
 from ..errors import DataError
 from ..scoring.commission import (
     check_commission_size,
@@ -24,7 +25,6 @@ from ..scoring.commission import (
 )
 from ..scoring.kpi import kpi_count_grade, param_value
 from ..workdays import WorkCalendar, default_calendar
-from ._text import Fields, fmt_date, name_key
 from .common import appendix_caption, grade_label
 from .labels import labels
 

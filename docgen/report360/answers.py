@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import atomic_open
+from .._docxtext import clean_text
 from ..errors import DataError, InputError, UnsafeInputError
-from ..protocols._text import clean_text
 from ..scoring.method360 import GROUP_KEYS, ROLES, Response, answer_bounds, competencies
 
 MAX_BYTES = 20_000_000

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import check_writable, write_bytes
-from ..protocols._text import clean_text, fmt_score
+from .._docxtext import clean_text, fmt_score
 from ..protocols.common import appendix_caption
 from ..protocols.render import render_docx
 from ..scoring.method360 import Result360, score_person

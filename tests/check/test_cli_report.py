@@ -96,3 +96,24 @@ def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "http" not in page.split("</style>")[0]
     assert page.startswith("<!DOCTYPE html>") and 'lang="kk"' in page
+
+
+def test_malformed_profile_is_bad_input_exit_2(tmp_path: Path) -> None:
+    """A broken ``--model`` profile is bad input (2), not findings (1): one line naming file and place."""
+    import subprocess
+    import sys
+
+    bad = tmp_path / "E9.yaml"
+    bad.write_text(
+        "edition: E9\ngeneration: 2025_quarterly_sheets\nin_force: {from: 2025-13-01}\n", encoding="utf-8"
+    )
+    assert _run(str(SEEDS[SEED]), "--catalogue", CAT, "--model", str(bad))[0] == 2
+    proc = subprocess.run(
+        [sys.executable, "-m", "docgen", "check", str(SEEDS[SEED]), "--catalogue", CAT, "--model", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "E9.yaml:in_force.from" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -79,6 +79,9 @@ def _broken(tmp_path: Path, mutate) -> Path:  # type: ignore[no-untyped-def]
         ),
         (lambda d: d.pop("in_force"), "profile", "in_force"),
         (lambda d: d["forms"][0].pop("evidence"), "forms[0]", "evidence"),
+        (lambda d: d.pop("signals"), "profile", "signals"),
+        (lambda d: d["signals"].update(keys="min_tenure"), "signals.keys", "list"),
+        (lambda d: d.update(generation="2030_unknown"), "generation", "unknown generation"),
     ],
 )
 def test_validation_errors_are_precise(tmp_path: Path, mutate, where: str, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -127,3 +130,21 @@ def test_fold_keeps_length_and_is_idempotent(s: str) -> None:
     once = fold(s)
     assert len(once) == len(s)
     assert fold(once) == once
+
+
+def test_generations_and_their_signals_come_from_the_profiles() -> None:
+    """One table: the extractor's detector and the checker's edition choice read the profiles."""
+    from docgen.editions import generation_edition, generation_signals
+    from docgen.extract.generation import decide_generation
+
+    profiles = all_profiles()
+    assert generation_edition() == {p.generation: p.edition for p in profiles}
+    assert list(generation_signals()) == [p.generation for p in profiles]  # oldest first: ties -> older
+    for p in profiles:
+        sig = p.data["signals"]
+        params = {k: {"source": {"point": "1"}} for k in sig["keys"]}
+        forms = [{"kind": k, "appendix": i + 1} for i, k in enumerate(sig["forms"])]
+        generation, evidence = decide_generation(params, forms)
+        assert generation == p.generation
+        assert len(evidence) == len(sig["keys"]) + len(sig["forms"])
+    assert decide_generation({}, []) == (None, [])

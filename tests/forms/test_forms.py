@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from render.helpers import CATALOGUES, c14n, document_xml, docx_text, load_catalogue
 
 from docgen.cli import cli
+from docgen.dictionary import normalise, translate
 from docgen.forms.blank import BUILDERS, blank_forms
-from docgen.forms.dictionary import normalise, translate
 from docgen.render import render_form
 from docgen.render.templates import template_path
 

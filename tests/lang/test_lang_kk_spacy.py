@@ -21,7 +21,7 @@ def test_blank_kk_resolves_to_our_class() -> None:
 
 
 def test_registry_fallback_is_idempotent() -> None:
-    from docgen.lang import register_spacy_languages
+    from docgen.nlp import register_spacy_languages
 
     register_spacy_languages()
     register_spacy_languages()

@@ -15,10 +15,10 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from docgen._docxtext import load_yaml
 from docgen.cli import main
 from docgen.errors import InputError, OutputExistsError, UnsafeInputError
 from docgen.protocols import calibration, commission, render_calibration
-from docgen.protocols._text import load_yaml
 from docgen.protocols.labels import labels
 from docgen.protocols.render import render_docx, template_variables
 from docgen.report360.report import Report360Context

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from ..terms import translate as term_translate
+from .terms import translate as term_translate
 
-PATH = Path(__file__).resolve().parent.parent / "data" / "rows_kk_ru.yaml"
+PATH = Path(__file__).resolve().parent / "data" / "rows_kk_ru.yaml"
 
 _TAGS = re.compile(r"<[^>]*>")
 _NUM = re.compile(r"^\s*\d+\s*[.)]\s*")

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .._yaml import load_yaml as _load_yaml
-from ..errors import DataError
+from ._yaml import load_yaml as _load_yaml
+from .errors import DataError
 
 MAX_YAML_BYTES = 1_000_000
 MAX_TEXT = 5000
