@@ -10,11 +10,10 @@ panes, and data validation: scores are decimals within the methodology's range, 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from .._atomic import check_writable
+from .._atomic import check_writable, open_tmp
 from ..forms.labels import labels
 from ..scoring.sheets import SANCTIONS
 from .plan import FillPlan
@@ -91,7 +90,7 @@ def write_input_template(cat: dict[str, Any], path: str | os.PathLike[str], *, f
         for c in plan.categories:
             lists.append([c])
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    fd, tmp = open_tmp(out)
     os.close(fd)
     try:
         wb.save(tmp)
