@@ -3,10 +3,13 @@
 Consumes summary rows (one per data row); produces the two summaries (streamed to temporary files,
 renamed into place together) or, for the check before a run, only the hash the CSV would have.
 
-- CSV: every field is quoted, so no separator a spreadsheet may choose (``,`` ``;`` tab) can split
-  a field and start a new cell inside it; a field that starts like a formula (``=`` ``+`` ``-``
-  ``@``, tab, CR, their full-width forms, also after leading spaces) gets a leading ``'``.
-  Plain numbers stay numbers.
+- CSV: every field is quoted, and no cell a reader could cut out of a field starts like a formula.
+  Quoting alone is not enough: a reader splitting with another separator (``;`` in ru/kk Windows
+  locales) can lose track of the quotes and cut a field at any ``,`` ``;`` tab or line break
+  inside it. So wherever a formula character (``=`` ``+`` ``-`` ``@`` and their full-width forms)
+  follows the start of a field or such a break (after spaces, quotes or control characters),
+  a ``'`` is put before it: ``=1+2`` -> ``'=1+2``, ``Ли;=1+2;`` -> ``Ли;'=1+2;``. A field that is
+  a plain number stays a number.
 - XLSX: strings are inline strings (never formulas); characters XML cannot carry are escaped as
   ``_xHHHH_`` (see :mod:`docgen.batch.xlsx`).
 """
@@ -43,23 +46,24 @@ CSV_NAME = "summary.csv"
 XLSX_NAME = "summary.xlsx"
 BOM = "\ufeff"
 
-_FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# a cell boundary a reader may see (start, separator, line break), the filler it may strip, then a
+# formula character
+_FORMULA_AT_BREAK = re.compile(
+    r"(?:^|[,;\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029])[\s\"\x00-\x1f]*(?=[=+\-@\uff1d\uff0b\uff0d\uff20])"
+)
 
 
-def _first_meaningful(text: str) -> str:
-    for ch in text:
-        if ch in "\t\r\n" or not (ch.isspace() or ord(ch) < 32):
-            return ch
-    return ""
+def _apostrophe(m: re.Match[str]) -> str:
+    return m.group() + "'"
 
 
 def csv_safe(row: Sequence[Any]) -> list[Any]:
-    """Cells a spreadsheet would run as a formula get a leading ``'`` (OWASP CSV injection)."""
+    """Text fields with ``'`` before every formula a spreadsheet could find in them (see above)."""
     out: list[Any] = []
     for v in row:
-        if isinstance(v, str) and _first_meaningful(v) in _FORMULA_START and not _PLAIN_NUMBER.fullmatch(v):
-            v = "'" + v
+        if isinstance(v, str) and not _PLAIN_NUMBER.fullmatch(v):
+            v = _FORMULA_AT_BREAK.sub(_apostrophe, v)
         out.append(v)
     return out
 

@@ -18,7 +18,7 @@ import click
 @click.option(
     "--data", "data", type=click.Path(exists=True, dir_okay=False), help="Employee rows (.xlsx or .csv)."
 )
-@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False), help="Output folder.")
+@click.option("-o", "--output", "outdir", type=click.Path(), help="Output folder.")
 @click.option(
     "--lang",
     "lang",
