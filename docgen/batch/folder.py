@@ -39,6 +39,7 @@ MANIFEST_NAME = "docgen-manifest.json"
 JOURNAL_NAME = ".docgen-journal"
 MANIFEST_FORMAT = "docgen-fill-manifest/1"
 MAX_MANIFEST_BYTES = 200_000_000
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # never write through a symlink planted under our names
 
 
 def os_error(lang: str | None, exc: OSError, path: str | os.PathLike[str]) -> OutputFolderError:
@@ -82,9 +83,9 @@ class FolderLock:
         for _ in range(20):
             try:
                 if fcntl is not None:
-                    fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                    fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
                 else:  # pragma: no cover - no flock: the pid alone decides
-                    fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+                    fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
             except FileExistsError:  # pragma: no cover - no flock
                 holder = self._holder()
                 if holder is not None and pid_alive(holder):
@@ -132,18 +133,25 @@ class FolderLock:
         self.fd = None
 
 
-def open_folder(outdir: str | os.PathLike[str], lang: str | None) -> tuple[Path, FolderLock]:
-    """Create ``outdir`` if needed and lock it; one-line :class:`OutputFolderError` otherwise."""
+def open_folder(outdir: str | os.PathLike[str], lang: str | None) -> tuple[Path, FolderLock, bool]:
+    """Create ``outdir`` if needed and lock it: (folder, lock, created); one line otherwise."""
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise OutputFolderError(message(lang, "not_a_folder"), path=str(out))
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise os_error(lang, exc, out) from exc
     lock = FolderLock(out, lang)
-    lock.acquire()
-    return out, lock
+    try:
+        lock.acquire()
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                out.rmdir()
+        raise
+    return out, lock, created
 
 
 def _plain_name(name: Any) -> bool:
@@ -205,7 +213,7 @@ class Ledger:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
-        self._fd = os.open(self.journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self._fd = os.open(self.journal, os.O_WRONLY | os.O_CREAT | os.O_APPEND | _NOFOLLOW, 0o644)
 
     def record(self, names: Iterable[str]) -> None:
         """Journal names before their files are written (one append; safe from forked workers)."""

@@ -28,6 +28,7 @@ average, final_score, grade, errors, then row, grade_label, interpretation, file
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import json
@@ -305,15 +306,21 @@ def fill_batch(
 ) -> tuple[BatchReport, list[Path]]:
     """Render every good row; return the report and the DOCX paths of this batch (for --pdf)."""
     lang = catalogue_lang(cat)
-    out, lock = open_folder(outdir, lang)
+    out, lock, created = open_folder(outdir, lang)
+    ok = False
     try:
         clean_stale_temps(out)
         job = Job(cat, out, langs, force, cap_mode)
-        return _fill(job, data, lang, jobs if jobs is not None else default_jobs(), progress, on_error)
+        result = _fill(job, data, lang, jobs if jobs is not None else default_jobs(), progress, on_error)
+        ok = True
+        return result
     except OSError as exc:
         raise os_error(lang, exc, exc.filename or out) from exc
     finally:
         lock.release()
+        if created and not ok:  # a refused run leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                out.rmdir()
 
 
 def _precheck(job: Job, data: str | os.PathLike[str], lang: str | None, jobs: int) -> int:

@@ -6,6 +6,9 @@ are reported on stderr as ``row N, column C: problem`` (never with the cell's va
 rendered; the exit code is 1 if any row was bad. ``--template FILE.xlsx`` instead writes the empty
 input workbook (column keys, kk and ru captions, data validation). ``--cap-mode parameter`` applies
 disciplinary caps to the "no disciplinary sanctions" row instead of the final score.
+The output folder is locked for the run and checked before anything is written; the run keeps
+``docgen-manifest.json`` (rows -> files) and removes sheets of earlier runs it replaced
+(see :mod:`docgen.batch.folder`).
 """
 
 from __future__ import annotations
