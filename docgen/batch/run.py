@@ -44,11 +44,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, OutputExistsError
+from ..errors import InputError, OutputExistsError, ToolMissingError
 from ..forms.blank import catalogue_lang, param
 from ..forms.labels import grade_label
 from ..render import as_mapping
 from ..render.fast import CompiledTemplate
+from ..render.pdf import convert_to_pdf, find_soffice
 from ..render.templates import compiled, template_path
 from ..render.write import clean_stale_temps, sync_dir, write_atomic
 from ..scoring.sheets import score_sheet
@@ -303,17 +304,26 @@ def fill_batch(
     jobs: int | None = None,
     progress: bool | None = None,
     on_error: Callable[[RowError], None] | None = None,
+    pdf: bool = False,
 ) -> tuple[BatchReport, list[Path]]:
-    """Render every good row; return the report and the DOCX paths of this batch (for --pdf)."""
+    """Render every good row (and, with ``pdf``, convert them while the folder is still locked);
+    return the report and the DOCX paths of this batch."""
     lang = catalogue_lang(cat)
     out, lock, created = open_folder(outdir, lang)
     ok = False
     try:
+        if pdf and find_soffice() is None:
+            raise ToolMissingError(message(lang, "no_soffice"))
         clean_stale_temps(out)
         job = Job(cat, out, langs, force, cap_mode)
-        result = _fill(job, data, lang, jobs if jobs is not None else default_jobs(), progress, on_error)
+        report, docs = _fill(
+            job, data, lang, jobs if jobs is not None else default_jobs(), progress, on_error
+        )
         ok = True
-        return result
+        if pdf:
+            todo = [d for d in docs if force or not d.with_suffix(".pdf").exists()]
+            report.pdfs = len(convert_to_pdf(todo, out))
+        return report, docs
     except OSError as exc:
         raise os_error(lang, exc, exc.filename or out) from exc
     finally:

@@ -68,6 +68,7 @@ def fill(
         return
     if not data or not outdir:
         raise UsageError("fill needs --data FILE and -o DIR (or --template FILE.xlsx)")
+    from ..batch.messages import message
     from ..batch.run import fill_batch
 
     src = catalogue_lang(cat) or "ru"
@@ -76,20 +77,24 @@ def fill(
     def on_error(err: object) -> None:
         click.echo(f"docgen: {data}: {err}", err=True)
 
-    report, docs = fill_batch(
-        cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error
+    report, _docs = fill_batch(
+        cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error, pdf=pdf
     )
     for row in sorted(report.untranslated):
         click.echo(f"docgen: no translation, kept as printed: {row}", err=True)
-    if pdf:
-        from ..render.pdf import convert_to_pdf
-
-        todo = [d for d in docs if force or not d.with_suffix(".pdf").exists()]
-        report.pdfs = len(convert_to_pdf(todo, outdir))
-    kept = " (summary unchanged)" if report.summary_kept else ""
+    msg_lang = catalogue_lang(cat)
     click.echo(
-        f"{report.rows} row(s): {report.rendered} document(s) rendered, {report.kept} kept, "
-        f"{report.bad_rows} bad row(s){kept}; pdf: {report.pdfs}"
+        message(
+            msg_lang,
+            "done",
+            rows=report.rows,
+            rendered=report.rendered,
+            kept=report.kept,
+            removed=report.removed,
+            bad=report.bad_rows,
+            pdfs=report.pdfs,
+            summary_kept=message(msg_lang, "summary_kept") if report.summary_kept else "",
+        )
     )
     if report.bad_rows:
         raise SystemExit(1)

@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -355,3 +356,39 @@ def test_case8_workers_die_quietly_after_sigkill_of_the_main_process(tmp_path: P
     assert proc.returncode == -signal.SIGKILL
     assert b"Traceback" not in err and err.strip() == b"", err.decode()
     _wait_for(lambda: all(_gone(w) for w in workers), timeout=10)
+
+
+def test_case6_pdf_without_libreoffice_is_refused_before_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docgen.batch.run as run
+
+    monkeypatch.setattr(run, "find_soffice", lambda: None)
+    out = tmp_path / "out"
+    code = _run(["fill", RU, "--data", str(write_csv(tmp_path / "a.csv", GOOD)), "-o", str(out), "--pdf"])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 3 and "LibreOffice" in line and "ничего не записано" in line
+    assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_case6_force_replaces_the_changed_rows_pdf_too(tmp_path: Path) -> None:
+    cat = load_catalogue("ru_2025.json")
+    out = tmp_path / "out"
+    rows = GOOD[:1]
+    fill_batch(cat, write_csv(tmp_path / "a.csv", rows), out, langs=("ru",), jobs=1, progress=False, pdf=True)
+    old = _sheets(out)
+    assert [p.name for p in out.glob("*.pdf")] == [old[0].replace(".docx", ".pdf")]
+    rep, _ = fill_batch(
+        cat,
+        write_csv(tmp_path / "b.csv", _changed(rows, 0)),
+        out,
+        langs=("ru",),
+        force=True,
+        jobs=1,
+        progress=False,
+        pdf=True,
+    )
+    new = _sheets(out)
+    assert rep.removed == 1 and rep.pdfs == 1 and len(new) == 1 and new != old
+    assert [p.name for p in out.glob("*.pdf")] == [new[0].replace(".docx", ".pdf")]
