@@ -115,7 +115,8 @@ class FolderLock:
                     continue
             try:
                 os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, f"{os.getpid()}\n".encode("ascii"))
             except OSError as exc:
                 os.close(fd)
                 raise os_error(self.lang, exc, self.path.parent) from exc

@@ -392,3 +392,30 @@ def test_case6_force_replaces_the_changed_rows_pdf_too(tmp_path: Path) -> None:
     new = _sheets(out)
     assert rep.removed == 1 and rep.pdfs == 1 and len(new) == 1 and new != old
     assert [p.name for p in out.glob("*.pdf")] == [new[0].replace(".docx", ".pdf")]
+
+
+def test_case8_forms_output_under_a_file_or_read_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "file.txt"
+    afile.write_text("x")
+    for target in (afile / "sub", afile):
+        code = _run(["forms", RU, "-o", str(target)])
+        line = _one_line(capsys.readouterr().err)
+        assert code == 2 and str(target) in line and "это не папка" in line
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    with _read_only(ro):
+        code = _run(["forms", KK, "-o", str(ro)])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and str(ro) in line and ("жазуға құқық жоқ" in line or "тек оқуға" in line)
+
+
+def test_the_closing_line_speaks_the_acts_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(write_csv(tmp_path / "a.csv", GOOD))
+    assert _run(["fill", KK, "--data", data, "-o", str(tmp_path / "kk")]) == 0
+    assert capsys.readouterr().out.startswith(f"жолдар: {len(GOOD)}; толтырылған парақтар: {len(GOOD)}")
+    assert _run(["fill", RU, "--data", data, "-o", str(tmp_path / "ru")]) == 0
+    assert capsys.readouterr().out.startswith(f"строк: {len(GOOD)}; оформлено листов: {len(GOOD)}")
