@@ -419,3 +419,28 @@ def test_the_closing_line_speaks_the_acts_language(
     assert capsys.readouterr().out.startswith(f"жолдар: {len(GOOD)}; толтырылған парақтар: {len(GOOD)}")
     assert _run(["fill", RU, "--data", data, "-o", str(tmp_path / "ru")]) == 0
     assert capsys.readouterr().out.startswith(f"строк: {len(GOOD)}; оформлено листов: {len(GOOD)}")
+
+
+def test_case8_ctrl_c_is_one_line_and_the_next_run_cleans_up(tmp_path: Path) -> None:
+    n = 1500
+    data = write_csv(tmp_path / "big.csv", _many(n))
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "docgen", "fill", RU, "--data", str(data), "-o", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        _wait_for(lambda: any(out.glob("row*.docx")))
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130
+    _one_line(err.decode())
+    rep, _ = fill_batch(load_catalogue("ru_2025.json"), data, out, langs=("ru",), progress=False)
+    assert rep.rendered + rep.kept == n and len(_sheets(out)) == n
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
