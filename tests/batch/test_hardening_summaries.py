@@ -185,3 +185,17 @@ def test_case4_summary_xlsx_of_the_cli_stays_readable(tmp_path: Path) -> None:
     wb = load_workbook(tmp_path / "o" / "summary.xlsx", read_only=True)
     assert len(list(wb.worksheets[0].iter_rows(values_only=True))) == 3
     wb.close()
+
+
+def test_case4_input_template_cells_from_the_text_are_plain_strings(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from docgen.batch.workbook import write_input_template
+
+    cat = load_catalogue("ru_2025.json")
+    cat["form_assignment"][0]["categories"] = ["=1+2", "E\x01-9"]
+    out = write_input_template(cat, tmp_path / "in.xlsx")
+    wb = load_workbook(out)
+    values = [c.value for c in wb["categories"]["A"]]
+    assert "=1+2" in values and "E-9" in values
+    assert all(c.data_type == "s" for c in wb["categories"]["A"])

@@ -173,7 +173,7 @@ def _lock_pid(out: Path) -> str:
 
 
 def test_case7_two_fills_into_one_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    n = 1200
+    n = 2000
     data = write_csv(tmp_path / "big.csv", _many(n))
     out = tmp_path / "out"
     first = _spawn_fill(data, out)
