@@ -11,8 +11,8 @@ wrote there, so that a re-run replaces and removes exactly its own files.
 - ``docgen-manifest.json`` maps each data row to its files, written when a run completes;
   ``.docgen-journal`` lists every document name a run is about to write, before it writes it. A
   completed run removes the files the old manifest and the journal name that it did not produce
-  itself (a changed row's old sheet), then drops the journal. Names are checked to be plain file
-  names in the folder; nothing else is ever removed.
+  itself (a changed row's old sheet, and its PDF), then drops the journal. Only names of docgen's
+  own sheet pattern are ever taken from the two files; nothing else is ever removed.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import contextlib
 import errno
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
@@ -155,15 +156,13 @@ def open_folder(outdir: str | os.PathLike[str], lang: str | None) -> tuple[Path,
     return out, lock, created
 
 
+# the names docgen gives filled sheets (row<NNNNN>_<period>_<sheet>_<digest>.<lang>.docx): a manifest
+# or journal entry of any other shape is ignored, so no other file can ever be removed
+_SHEET_NAME = re.compile(r"row\d{5,}_[A-Za-z0-9_.-]{1,80}\.(?:kk|ru)\.docx")
+
+
 def _plain_name(name: Any) -> bool:
-    return (
-        isinstance(name, str)
-        and name.endswith(".docx")
-        and not name.startswith(".")
-        and os.path.basename(name) == name
-        and "\\" not in name
-        and "\x00" not in name
-    )
+    return isinstance(name, str) and _SHEET_NAME.fullmatch(name) is not None
 
 
 class Ledger:

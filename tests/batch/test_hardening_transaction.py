@@ -444,3 +444,20 @@ def test_case8_ctrl_c_is_one_line_and_the_next_run_cleans_up(tmp_path: Path) -> 
     rep, _ = fill_batch(load_catalogue("ru_2025.json"), data, out, langs=("ru",), progress=False)
     assert rep.rendered + rep.kept == n and len(_sheets(out)) == n
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_case6_a_forged_manifest_cannot_remove_other_files(tmp_path: Path) -> None:
+    cat = load_catalogue("ru_2025.json")
+    out = tmp_path / "out"
+    data = write_csv(tmp_path / "a.csv", GOOD)
+    fill_batch(cat, data, out, langs=("ru",), jobs=1, progress=False)
+    victims = ["report.docx", "summary.docx", "row00002.docx"]
+    for name in victims:
+        (out / name).write_bytes(b"the user's own")
+    (tmp_path / "outside.docx").write_bytes(b"the user's own")
+    manifest = json.loads((out / "docgen-manifest.json").read_text(encoding="utf-8"))
+    manifest["rows"]["99"] = [*victims, "../outside.docx", "/etc/passwd", "row00002_x/../../outside.ru.docx"]
+    (out / "docgen-manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    rep, _ = fill_batch(cat, data, out, langs=("ru",), force=True, jobs=1, progress=False)
+    assert rep.removed == 0
+    assert all((out / n).exists() for n in victims) and (tmp_path / "outside.docx").exists()
