@@ -10,6 +10,10 @@ model's forms) renders nothing, says so and exits 0. Forms whose kind has no bla
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+from typing import Any
+
 import click
 
 
@@ -22,20 +26,13 @@ import click
     default=None,
     help="Language of the forms (default: the text's language).",
 )
-@click.option(
-    "-o", "--output", "outdir", type=click.Path(file_okay=False), required=True, help="Output folder."
-)
+@click.option("-o", "--output", "outdir", type=click.Path(), required=True, help="Output folder.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice.")
 def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
     """Render the blank appendix forms of a methodology."""
-    from pathlib import Path
-
     from ..catalogue import load_catalogue
-    from ..errors import OutputExistsError
     from ..forms.blank import blank_forms, catalogue_lang
-    from ..render import render_form
-    from ..render.write import clean_stale_temps, write_atomic
 
     cat = load_catalogue(path)
     src = catalogue_lang(cat) or "ru"
@@ -45,6 +42,21 @@ def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> N
         return
     items, skipped = blank_forms(cat, langs)
     out = Path(outdir)
+    try:
+        _write_forms(items, skipped, out, force, pdf)
+    except OSError as exc:  # a read-only folder, -o under a file: one line, exit 2
+        from ..batch.folder import os_error
+
+        raise os_error(src, exc, exc.filename or out) from exc
+
+
+def _write_forms(items: list[Any], skipped: list[Any], out: Path, force: bool, pdf: bool) -> None:
+    from ..errors import OutputExistsError
+    from ..render import render_form
+    from ..render.write import clean_stale_temps, write_atomic
+
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
     clean_stale_temps(out)
     existing = [f.filename for f in items if (out / f.filename).exists()]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -166,10 +168,13 @@ def test_resume_and_force(tmp_path: Path) -> None:
     rep, docs = fill_batch(cat, data, out, langs=("ru",), jobs=1, progress=False)
     assert rep.rendered == 3 and rep.kept == 0
     docs[1].unlink()
-    (out / ".stale.docx.123.tmp").write_bytes(b"half")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (out / f".docgen-{dead.pid}-0.{docs[1].name}.tmp").write_bytes(b"half")  # a dead run's temp
+    (out / ".notes.tmp").write_bytes(b"the user's own")
     rep, _ = fill_batch(cat, data, out, langs=("ru",), jobs=1, progress=False)
     assert (rep.rendered, rep.kept, rep.summary_kept) == (1, 2, True)
-    assert not list(out.glob(".*.tmp"))
+    assert [p.name for p in out.glob(".*.tmp")] == [".notes.tmp"]
     rep, _ = fill_batch(cat, data, out, langs=("ru",), force=True, jobs=1, progress=False)
     assert rep.rendered == 3
 
