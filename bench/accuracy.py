@@ -44,7 +44,7 @@ def main() -> int:
     print(f"{'text':40} {'exp':>4} {'got':>4} {'hit':>4} {'prec':>6} {'rec':>6} {'p.prec':>6} {'p.rec':>6}")
     for group, txt, exp in cases():
         expected = json.loads(exp.read_text(encoding="utf-8"))
-        actual = catalogue_for_path(txt)
+        actual = catalogue_for_path(txt).to_json()
         rep = score(expected, actual, txt.name)
         groups[group].append(rep)
         t = rep.total

@@ -15,5 +15,5 @@ def load(path: str, *, build_catalogue: bool = True) -> tuple[Document, dict[str
     from ..catalogue import catalogue_for_document, parse_document
 
     doc = parse_document(path)
-    catalogue = catalogue_for_document(doc) if build_catalogue else None
+    catalogue = catalogue_for_document(doc).to_json() if build_catalogue else None
     return doc, catalogue, []

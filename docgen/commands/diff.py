@@ -25,11 +25,11 @@ def _load(path: str, rules: bool) -> tuple[Any, dict[str, Any] | None]:
     if Path(path).suffix.lower() == ".json":
         from ..catalogue import load_catalogue
 
-        return None, load_catalogue(path)
+        return None, load_catalogue(path).to_json()
     from ..catalogue import catalogue_for_document, parse_document
 
     doc = parse_document(path)
-    return doc, (catalogue_for_document(doc) if rules else None)
+    return doc, (catalogue_for_document(doc).to_json() if rules else None)
 
 
 def run_diff(old: str, new: str, *, rules: bool = True) -> Any:

@@ -56,7 +56,7 @@ def fill(
     from ..errors import UsageError
     from ..forms.blank import catalogue_lang
 
-    cat = load_catalogue(path)
+    cat = load_catalogue(path).to_json()
     if template:
         from ..batch.workbook import write_input_template
 

@@ -37,7 +37,7 @@ def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> N
     from ..render import render_form
     from ..render.write import clean_stale_temps, write_atomic
 
-    cat = load_catalogue(path)
+    cat = load_catalogue(path).to_json()
     src = catalogue_lang(cat) or "ru"
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
     if not cat.get("forms"):

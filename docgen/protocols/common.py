@@ -45,6 +45,6 @@ def load_catalogue(methodology: str | None, catalogue_file: str | None) -> dict[
     if bool(methodology) == bool(catalogue_file):
         raise UsageError("give exactly one of --methodology PATH or --catalogue FILE.json")
     if catalogue_file:
-        return read_catalogue_json(catalogue_file)
+        return read_catalogue_json(catalogue_file).to_json()
     assert methodology is not None
-    return catalogue_for_path(methodology)
+    return catalogue_for_path(methodology).to_json()

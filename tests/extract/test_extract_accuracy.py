@@ -34,7 +34,7 @@ CASES = _cases()
 
 @pytest.fixture(scope="module")
 def catalogues() -> dict[Path, dict]:
-    return {txt: catalogue_for_path(txt) for txt, _ in CASES}
+    return {txt: catalogue_for_path(txt).to_json() for txt, _ in CASES}
 
 
 def test_there_are_five_seeds_and_at_least_six_variants() -> None:
