@@ -46,7 +46,7 @@ def main() -> dict[str, object]:
         text_s = _best(lambda: diff_text(da, db))
         td = diff_text(da, db)
         redline_s = _best(lambda: build_redline(td))
-        ca, cb = catalogue_for_document(da).to_json(), catalogue_for_document(db).to_json()
+        ca, cb = catalogue_for_document(da), catalogue_for_document(db)
         rules_s = _best(lambda: diff_rules(ca, cb))
         report_s = _best(lambda: to_json(diff_documents(da, db, ca, cb)))
         other = parse_document(next((ROOT / "legal_corpus" / "acts").glob("*/002_*.txt")))

@@ -21,7 +21,7 @@ The small API every consumer uses:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -156,6 +156,23 @@ class GradeBand:
     max: Decimal
 
 
+def grade_for(score: Decimal | float | int, bands: Sequence[GradeBand], *, where: str = "score") -> str:
+    """The one grade function: the id of the band whose printed ``min..max`` holds ``score``.
+
+    The score is compared after rounding half-up to 2 decimals, the precision bands are printed with;
+    a score between two printed bands belongs to the band with the highest ``min`` not above it; a score
+    below every band is a :class:`DataError` naming ``where``.
+    """
+    s = round2(to_decimal(score))
+    for b in bands:
+        if b.min <= s <= b.max:
+            return b.id
+    below = [b for b in bands if b.min <= s]
+    if not below:
+        raise DataError(f"score {score} is below every grade band of the methodology", where=where)
+    return max(below, key=lambda b: b.min).id
+
+
 @dataclass(frozen=True)
 class Catalogue:
     """Structure + rule parameters of one methodology text (``docgen parse`` output)."""
@@ -200,7 +217,8 @@ class Catalogue:
         """The values of ``keys`` (in order); one :class:`DataError` naming every key the text lacks."""
         missing = [k for k in keys if self.value(k) is None]
         if missing:
-            raise DataError(f"the methodology does not state {', '.join(missing)}", where="catalogue")
+            names = ", ".join(f"'{k}'" for k in missing)
+            raise DataError(f"the methodology does not state {names}", where="catalogue")
         return tuple(self.value(k) for k in keys)
 
     def require_one(self, key: str) -> Any:
@@ -223,22 +241,11 @@ class Catalogue:
             raise DataError(f"'grades' row is malformed ({exc})", where="catalogue") from exc
 
     def grade_for(self, score: Decimal | float | int, *, where: str = "score") -> str:
-        """The grade id whose printed ``min..max`` holds ``score`` (rounded half-up to 2 decimals).
-
-        A score between two printed bands belongs to the band with the highest ``min`` not above it;
-        a score below every band is an error naming ``where``.
-        """
+        """The grade id whose printed band holds ``score`` (see :func:`grade_for`)."""
         bands = self.grades
         if not bands:
             self.require("grades")
-        s = round2(to_decimal(score))
-        for b in bands:
-            if b.min <= s <= b.max:
-                return b.id
-        below = [b for b in bands if b.min <= s]
-        if not below:
-            raise DataError(f"score {score} is below every grade band of the methodology", where=where)
-        return max(below, key=lambda b: b.min).id
+        return grade_for(score, bands, where=where)
 
     # -- forms ----------------------------------------------------------------------------------------
     def form(self, kind: str) -> FormSpec | None:
@@ -254,6 +261,13 @@ class Catalogue:
         return next((f.appendix for f in self.forms if f.kind == kind and f.appendix is not None), None)
 
     # -- JSON -----------------------------------------------------------------------------------------
+    @staticmethod
+    def from_json(data: Mapping[str, Any]) -> Catalogue:
+        """The dataclasses of a catalogue JSON object (no validation: see ``read_catalogue_json``)."""
+        from .catalogue_parts import catalogue_from_json
+
+        return catalogue_from_json(data)
+
     def to_json(self) -> dict[str, Any]:
         """The JSON object (``docgen parse`` output), key for key as it was read or built."""
         from .catalogue_parts import catalogue_to_json

@@ -8,12 +8,11 @@ modules (the checker, python-docx) are imported only when the command runs.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 
 import click
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 
 
 @click.command("check", help="Check a local act against the model methodology and against itself.")
@@ -68,15 +67,9 @@ def check(
         check_writable(output, force)
     catalogue = None
     if catalogue_path:
-        try:
-            with open(catalogue_path, encoding="utf-8") as fh:
-                catalogue = json.load(fh)
-        except OSError as exc:
-            raise InputError(f"cannot read catalogue: {exc.strerror}", path=catalogue_path) from None
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"invalid JSON: {exc.msg}", path=catalogue_path, where=f"line {exc.lineno}"
-            ) from None
+        from ..catalogue import read_catalogue_json
+
+        catalogue = read_catalogue_json(catalogue_path)
     result = check_path(path, model, as_of=ref_day, catalogue=catalogue)
     rendered = render(result, fmt)
     if output:

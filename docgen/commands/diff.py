@@ -15,21 +15,22 @@ from typing import Any
 import click
 
 from .._atomic import check_writable, write_bytes, write_text
+from ..catalogue_model import Catalogue
 from ..errors import UsageError
 
 __all__ = ["diff", "run_diff"]
 
 
-def _load(path: str, rules: bool) -> tuple[Any, dict[str, Any] | None]:
+def _load(path: str, rules: bool) -> tuple[Any, Catalogue | None]:
     """(Document or None, catalogue or None) for one input."""
     if Path(path).suffix.lower() == ".json":
         from ..catalogue import load_catalogue
 
-        return None, load_catalogue(path).to_json()
+        return None, load_catalogue(path)
     from ..catalogue import catalogue_for_document, parse_document
 
     doc = parse_document(path)
-    return doc, (catalogue_for_document(doc).to_json() if rules else None)
+    return doc, (catalogue_for_document(doc) if rules else None)
 
 
 def run_diff(old: str, new: str, *, rules: bool = True) -> Any:

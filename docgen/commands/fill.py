@@ -54,9 +54,8 @@ def fill(
     """Fill evaluation sheets for every employee row."""
     from ..catalogue import load_catalogue
     from ..errors import UsageError
-    from ..forms.blank import catalogue_lang
 
-    cat = load_catalogue(path).to_json()
+    cat = load_catalogue(path)
     if template:
         from ..batch.workbook import write_input_template
 
@@ -67,7 +66,7 @@ def fill(
         raise UsageError("fill needs --data FILE and -o DIR (or --template FILE.xlsx)")
     from ..batch.run import fill_batch
 
-    src = catalogue_lang(cat) or "ru"
+    src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
 
     def on_error(err: object) -> None:

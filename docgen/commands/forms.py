@@ -33,14 +33,14 @@ def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> N
 
     from ..catalogue import load_catalogue
     from ..errors import OutputExistsError
-    from ..forms.blank import blank_forms, catalogue_lang
+    from ..forms.blank import blank_forms
     from ..render import render_form
     from ..render.write import clean_stale_temps, write_atomic
 
-    cat = load_catalogue(path).to_json()
-    src = catalogue_lang(cat) or "ru"
+    cat = load_catalogue(path)
+    src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
-    if not cat.get("forms"):
+    if not cat.forms:
         click.echo(f"docgen: {path}: the text has no appendix forms; nothing rendered", err=True)
         return
     items, skipped = blank_forms(cat, langs)

@@ -1,7 +1,7 @@
 """Diff stage: compare two regulation versions -> rule changes, aligned text changes, a Word redline.
 
-Consumes two :class:`docgen.model.Document` (text diff, same language only) and/or two catalogue
-dicts (rule diff, any languages); produces a :class:`DiffResult` that ``report`` (text / JSON),
+Consumes two :class:`docgen.model.Document` (text diff, same language only) and/or two
+:class:`~docgen.catalogue_model.Catalogue` (rule diff, any languages); produces a :class:`DiffResult` that ``report`` (text / JSON),
 ``html`` (side-by-side page) and ``redline`` (DOCX with tracked changes) render.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..model import Document
 from .rules import diff_rules
 from .text import TextDiff, diff_text
@@ -36,8 +37,8 @@ class DiffResult:
 def diff_documents(
     old: Document | None,
     new: Document | None,
-    old_catalogue: dict[str, Any] | None = None,
-    new_catalogue: dict[str, Any] | None = None,
+    old_catalogue: Catalogue | None = None,
+    new_catalogue: Catalogue | None = None,
     *,
     old_label: str = "old",
     new_label: str = "new",

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from render.helpers import CATALOGUES, c14n, document_xml, docx_text, load_catalogue
+from render.helpers import CATALOGUES, c14n, document_xml, docx_text, load_catalogue, load_json
 
+from docgen.catalogue_model import Catalogue
 from docgen.cli import cli
 from docgen.forms.blank import BUILDERS, blank_forms
 from docgen.forms.dictionary import normalise, translate
@@ -71,9 +72,9 @@ def test_kk_and_ru_templates_share_variables(kind: str) -> None:
 
 
 def test_rows_are_the_texts_own_and_translated() -> None:
-    cat = load_catalogue("ru_2025.json")
-    cat["forms"][1]["rows"][2] = "Инициативность и креативность"  # a body that changed a parameter
-    items, _ = blank_forms(cat, ("ru", "kk"))
+    data = load_json("ru_2025.json")
+    data["forms"][1]["rows"][2] = "Инициативность и креативность"  # a body that changed a parameter
+    items, _ = blank_forms(Catalogue.from_json(data), ("ru", "kk"))
     staff_ru = next(i for i in items if i.kind == "evaluation_sheet_staff" and i.lang == "ru")
     staff_kk = next(i for i in items if i.kind == "evaluation_sheet_staff" and i.lang == "kk")
     assert staff_ru.context.rows[2].name == "Инициативность и креативность"
@@ -121,7 +122,7 @@ def test_cli_forms_both_languages(tmp_path: Path) -> None:
 
 
 def test_cli_forms_text_without_appendices(tmp_path: Path) -> None:
-    cat = load_catalogue("kk_2025.json")
+    cat = load_json("kk_2025.json")
     cat["forms"] = []
     src = tmp_path / "no_forms.json"
     import json
