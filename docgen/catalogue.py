@@ -15,7 +15,7 @@ from typing import Any
 from ._atomic import check_writable, write_text
 from .catalogue_model import Catalogue
 from .catalogue_parts import catalogue_from_json, validate
-from .errors import InputError
+from .errors import InputError, UsageError
 from .model import Document
 
 
@@ -69,6 +69,17 @@ def load_catalogue(path: str | Path) -> Catalogue:
     if p.suffix.lower() != ".json":
         return catalogue_for_path(p)
     return read_catalogue_json(p)
+
+
+def load_methodology(path: str | None, catalogue_file: str | None = None) -> Catalogue:
+    """The catalogue a command works on: ``PATH`` (a text, parsed; or a catalogue ``.json``) or
+    ``--catalogue FILE.json``, exactly one of them."""
+    if bool(path) == bool(catalogue_file):
+        raise UsageError("give exactly one of a methodology PATH or --catalogue FILE.json")
+    if catalogue_file:
+        return read_catalogue_json(catalogue_file)
+    assert path is not None
+    return load_catalogue(path)
 
 
 def read_catalogue_json(path: str | Path) -> Catalogue:

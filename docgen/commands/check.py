@@ -1,7 +1,7 @@
 """CLI edge of the check stage: ``docgen check PATH [--model auto|E0|E1|E4|FILE] [--format ...] [-o OUT]``.
 
 Consumes a local act (txt/docx/html) and optionally a catalogue JSON; prints or writes the report.
-Returns 0 when no finding has severity ``error``, 1 otherwise; usage errors exit with 2. Heavy
+Exits (``ctx.exit``) 0 when no finding has severity ``error``, 1 otherwise; usage errors exit with 2. Heavy
 modules (the checker, python-docx) are imported only when the command runs.
 """
 
@@ -44,7 +44,9 @@ from ..errors import UsageError
     default=None,
     help="Reference date YYYY-MM-DD for 'edition superseded' notes (default: today).",
 )
+@click.pass_context
 def check(
+    ctx: click.Context,
     path: str,
     model: str,
     fmt: str,
@@ -52,7 +54,7 @@ def check(
     force: bool,
     catalogue_path: str | None,
     as_of: str | None,
-) -> int:
+) -> None:
     from .._atomic import check_writable, write_bytes, write_text
     from ..check import check_path
     from ..check.report import render
@@ -80,4 +82,4 @@ def check(
     else:
         assert isinstance(rendered, str)
         sys.stdout.write(rendered)
-    return result.exit_code
+    ctx.exit(result.exit_code)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import click
 
+from ._methodology import MethodologySource, methodology_source
+
 
 @click.command("fill")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@methodology_source()
 @click.option(
     "--data", "data", type=click.Path(exists=True, dir_okay=False), help="Employee rows (.xlsx or .csv)."
 )
@@ -42,7 +44,7 @@ import click
     help="Write the empty input workbook to this .xlsx instead of filling.",
 )
 def fill(
-    path: str,
+    source: MethodologySource,
     data: str | None,
     outdir: str | None,
     lang: str | None,
@@ -52,10 +54,9 @@ def fill(
     template: str | None,
 ) -> None:
     """Fill evaluation sheets for every employee row."""
-    from ..catalogue import load_catalogue
     from ..errors import UsageError
 
-    cat = load_catalogue(path)
+    cat = source.load()
     if template:
         from ..batch.workbook import write_input_template
 

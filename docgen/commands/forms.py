@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import click
 
+from ._methodology import MethodologySource, methodology_source
+
 
 @click.command("forms")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@methodology_source()
 @click.option(
     "--lang",
     "lang",
@@ -27,21 +29,20 @@ import click
 )
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice.")
-def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
+def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
     """Render the blank appendix forms of a methodology."""
     from pathlib import Path
 
-    from ..catalogue import load_catalogue
     from ..errors import OutputExistsError
     from ..forms.blank import blank_forms
     from ..render import render_form
     from ..render.write import clean_stale_temps, write_atomic
 
-    cat = load_catalogue(path)
+    cat = source.load()
     src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
     if not cat.forms:
-        click.echo(f"docgen: {path}: the text has no appendix forms; nothing rendered", err=True)
+        click.echo(f"docgen: {source.path}: the text has no appendix forms; nothing rendered", err=True)
         return
     items, skipped = blank_forms(cat, langs)
     out = Path(outdir)

@@ -25,15 +25,3 @@ def appendix_caption(catalogue: Catalogue, kind: str, lang: str, default: int | 
 
 def grade_label(grade_id: str, lang: str) -> str:
     return str(labels(lang)["grades"].get(grade_id, grade_id))
-
-
-def load_catalogue(methodology: str | None, catalogue_file: str | None) -> Catalogue:
-    """The catalogue from ``--catalogue FILE.json`` or parsed from ``--methodology PATH`` (exactly one)."""
-    from ..catalogue import catalogue_for_path, read_catalogue_json
-
-    if bool(methodology) == bool(catalogue_file):
-        raise UsageError("give exactly one of --methodology PATH or --catalogue FILE.json")
-    if catalogue_file:
-        return read_catalogue_json(catalogue_file)
-    assert methodology is not None
-    return catalogue_for_path(methodology)
