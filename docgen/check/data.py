@@ -93,16 +93,6 @@ def need_of(window: str, ref_pos: int, lang: str) -> str | None:
     return best[1] if best else None
 
 
-def month_number(word: str, lang: str) -> int | None:
-    months: dict[str, int] = topics_data()["months"][lang]
-    w = fold(word).lower()
-    best = None
-    for prefix, num in months.items():
-        if w.startswith(prefix) and (best is None or len(prefix) > best[0]):
-            best = (len(prefix), num)
-    return best[1] if best else None
-
-
 def label(path: str, lang: str, default: str = "") -> str:
     node: Any = messages_data()["labels"]
     for part in path.split("."):
