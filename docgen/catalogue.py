@@ -75,7 +75,9 @@ def load_methodology(path: str | None, catalogue_file: str | None = None) -> Cat
     """The catalogue a command works on: ``PATH`` (a text, parsed; or a catalogue ``.json``) or
     ``--catalogue FILE.json``, exactly one of them."""
     if bool(path) == bool(catalogue_file):
-        raise UsageError("give exactly one of a methodology PATH or --catalogue FILE.json")
+        raise UsageError(
+            "give exactly one of the methodology text (PATH / --methodology) or --catalogue FILE.json"
+        )
     if catalogue_file:
         return read_catalogue_json(catalogue_file)
     assert path is not None

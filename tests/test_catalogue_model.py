@@ -136,3 +136,23 @@ def test_bad_catalogue_is_one_line_naming_file_and_path(tmp_path: Path, content:
     line = err.value.one_line()
     assert "\n" not in line and str(path) in line and where in line
     assert err.value.exit_code == 2
+
+
+CATALOGUE_NAMES = {"cat", "catalogue", "old_catalogue", "new_catalogue", "expected", "actual"}
+
+
+def test_no_function_outside_the_catalogue_modules_takes_the_catalogue_as_a_dict() -> None:
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "docgen").rglob("*.py")):
+        if path.parent.name == "docgen" and path.name.startswith("catalogue"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for a in node.args.args + node.args.kwonlyargs:
+                ann = ast.unparse(a.annotation) if a.annotation is not None else ""
+                if a.arg in CATALOGUE_NAMES and ("dict" in ann or "Mapping" in ann or not ann):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({a.arg}: {ann})")
+    assert offenders == []

@@ -172,3 +172,13 @@ def test_docgen_error_exits_through_click_with_one_line(tmp_path: Path) -> None:
     assert res.exit_code == 2 and res.exception is None or isinstance(res.exception, SystemExit)
     lines = [ln for ln in res.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and "bad.json" in lines[0] and "$.document.language" in lines[0]
+
+
+@pytest.mark.parametrize("both", [True, False])
+def test_methodology_and_catalogue_exactly_one(tmp_path: Path, both: bool) -> None:
+    args = ["report360", "--template", str(tmp_path / "a.xlsx")]
+    if both:
+        args += [str(CATS / "kk_2018.json"), "--catalogue", str(CATS_B / "cat_000_2018_kpi360_kk.json")]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 2 and "exactly one" in res.output
+    assert not (tmp_path / "a.xlsx").exists()
