@@ -1,6 +1,6 @@
 """Batch stage: ``docgen fill`` end to end -- read, validate, score, render, write, summarise.
 
-Consumes a catalogue dict and a data file (one row per employee and period); produces one DOCX
+Consumes a :class:`~docgen.catalogue_model.Catalogue` and a data file (one row per employee and period); produces one DOCX
 per good row and language, ``summary.csv`` and ``summary.xlsx`` (full_name, period, sheet,
 average, final_score, grade, errors, then row, grade_label, interpretation, files) and
 ``docgen-manifest.json`` (rows -> files).
@@ -44,8 +44,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..errors import InputError, OutputExistsError, ToolMissingError
-from ..forms.blank import catalogue_lang, param
 from ..forms.labels import grade_label
 from ..render import as_mapping
 from ..render.fast import CompiledTemplate
@@ -101,7 +101,7 @@ class Job:
 
     def __init__(
         self,
-        cat: dict[str, Any],
+        cat: Catalogue,
         out: Path,
         langs: tuple[str, ...],
         force: bool,
@@ -122,7 +122,7 @@ class Job:
         self.templates: dict[tuple[str, str], CompiledTemplate] = {
             (s.kind, lang): compiled(s.kind, lang, level) for s in self.plan.sheets.values() for lang in langs
         }
-        cat_fp = _digest(json.dumps(cat, sort_keys=True, ensure_ascii=False), cap_mode)
+        cat_fp = _digest(json.dumps(cat.to_json(), sort_keys=True, ensure_ascii=False), cap_mode)
         self.fp = {
             key: _digest(
                 cat_fp,
@@ -132,7 +132,7 @@ class Job:
             for key in self.templates
         }
         self.grade_text = {
-            g: grade_label(self.plan.lang, g, param(cat, "grades"), self.plan.lang)
+            g: grade_label(self.plan.lang, g, cat.value("grades"), self.plan.lang)
             for g in (str(b.id) for b in self.plan.rules.grades)
         }
 
@@ -294,7 +294,7 @@ def default_jobs() -> int:
 
 
 def fill_batch(
-    cat: dict[str, Any],
+    cat: Catalogue,
     data: str | os.PathLike[str],
     outdir: str | os.PathLike[str],
     *,
@@ -308,7 +308,7 @@ def fill_batch(
 ) -> tuple[BatchReport, list[Path]]:
     """Render every good row (and, with ``pdf``, convert them while the folder is still locked);
     return the report and the DOCX paths of this batch."""
-    lang = catalogue_lang(cat)
+    lang = cat.lang
     out, lock, created = open_folder(outdir, lang)
     ok = False
     try:

@@ -1,6 +1,6 @@
 """Batch stage: the empty input workbook of ``docgen fill PATH --template FILE.xlsx``.
 
-Consumes a catalogue dict (the number of parameters of its sheets, the score range, the
+Consumes a :class:`~docgen.catalogue_model.Catalogue` (the number of parameters of its sheets, the score range, the
 categories its form assignment names); produces an .xlsx whose sheet ``data`` has the column keys
 in row 1, their kk captions in row 2 and ru captions in row 3 (the reader skips both), frozen
 panes, and data validation: scores are decimals within the methodology's range, ``sanction`` and
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 from .._atomic import check_writable, open_tmp
+from ..catalogue_model import Catalogue
 from ..forms.labels import labels
 from ..scoring.sheets import SANCTIONS
 from .plan import FillPlan
@@ -38,7 +38,7 @@ def _caption(lang: str, key: str) -> str:
     return str(heads[key])
 
 
-def write_input_template(cat: dict[str, Any], path: str | os.PathLike[str], *, force: bool = False) -> Path:
+def write_input_template(cat: Catalogue, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter

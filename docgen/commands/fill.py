@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import click
 
+from ._methodology import MethodologySource, methodology_source
+
 
 @click.command("fill")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@methodology_source()
 @click.option(
     "--data", "data", type=click.Path(exists=True, dir_okay=False), help="Employee rows (.xlsx or .csv)."
 )
@@ -45,7 +47,7 @@ import click
     help="Write the empty input workbook to this .xlsx instead of filling.",
 )
 def fill(
-    path: str,
+    source: MethodologySource,
     data: str | None,
     outdir: str | None,
     lang: str | None,
@@ -55,11 +57,9 @@ def fill(
     template: str | None,
 ) -> None:
     """Fill evaluation sheets for every employee row."""
-    from ..catalogue import load_catalogue
     from ..errors import UsageError
-    from ..forms.blank import catalogue_lang
 
-    cat = load_catalogue(path)
+    cat = source.load()
     if template:
         from ..batch.workbook import write_input_template
 
@@ -71,7 +71,7 @@ def fill(
     from ..batch.messages import message
     from ..batch.run import fill_batch
 
-    src = catalogue_lang(cat) or "ru"
+    src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
 
     def on_error(err: object) -> None:
@@ -82,7 +82,7 @@ def fill(
     )
     for row in sorted(report.untranslated):
         click.echo(f"docgen: no translation, kept as printed: {row}", err=True)
-    msg_lang = catalogue_lang(cat)
+    msg_lang = cat.lang
     click.echo(
         message(
             msg_lang,

@@ -16,9 +16,11 @@ from typing import Any
 
 import click
 
+from ._methodology import MethodologySource, methodology_source
+
 
 @click.command("forms")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@methodology_source()
 @click.option(
     "--lang",
     "lang",
@@ -29,16 +31,15 @@ import click
 @click.option("-o", "--output", "outdir", type=click.Path(), required=True, help="Output folder.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice.")
-def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
+def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
     """Render the blank appendix forms of a methodology."""
-    from ..catalogue import load_catalogue
-    from ..forms.blank import blank_forms, catalogue_lang
+    from ..forms.blank import blank_forms
 
-    cat = load_catalogue(path)
-    src = catalogue_lang(cat) or "ru"
+    cat = source.load()
+    src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
-    if not cat.get("forms"):
-        click.echo(f"docgen: {path}: the text has no appendix forms; nothing rendered", err=True)
+    if not cat.forms:
+        click.echo(f"docgen: {source.path}: the text has no appendix forms; nothing rendered", err=True)
         return
     items, skipped = blank_forms(cat, langs)
     out = Path(outdir)

@@ -13,11 +13,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from official_layout import assert_official
-from render.helpers import CATALOGUES, docx_text, load_catalogue
+from render.helpers import CATALOGUES, docx_text, load_catalogue, load_json
 
 from docgen.batch.plan import FillPlan
 from docgen.batch.reader import read_rows
 from docgen.batch.run import fill_batch
+from docgen.catalogue_model import Catalogue
 from docgen.cli import cli
 
 HEAD = [
@@ -257,14 +258,19 @@ def test_differentiation_sheet_of_a_2018_methodology(tmp_path: Path) -> None:
         ]
     ]
     out = tmp_path / "out"
-    cat = load_catalogue("kk_2018.json")
-    cat["parameters"]["evaluation_period"] = {
+    data = load_json("kk_2018.json")
+    data["parameters"]["evaluation_period"] = {
         "value": "quarter",
         "unit": None,
         "source": {"point": "29", "quote": "x"},
     }
     rep, docs = fill_batch(
-        cat, write_csv(tmp_path / "d.csv", rows), out, langs=("kk",), jobs=1, progress=False
+        Catalogue.from_json(data),
+        write_csv(tmp_path / "d.csv", rows),
+        out,
+        langs=("kk",),
+        jobs=1,
+        progress=False,
     )
     assert rep.rendered == 1
     text = docx_text(docs[0].read_bytes())

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from render.helpers import CATALOGUES, load_catalogue
+from render.helpers import CATALOGUES, load_catalogue, load_json
 
 from batch.test_fill import GOOD, HEAD, write_csv
 from docgen.batch.run import fill_batch
@@ -191,10 +191,11 @@ def test_case4_input_template_cells_from_the_text_are_plain_strings(tmp_path: Pa
     from openpyxl import load_workbook
 
     from docgen.batch.workbook import write_input_template
+    from docgen.catalogue_model import Catalogue
 
-    cat = load_catalogue("ru_2025.json")
-    cat["form_assignment"][0]["categories"] = ["=1+2", "E\x01-9"]
-    out = write_input_template(cat, tmp_path / "in.xlsx")
+    data = load_json("ru_2025.json")
+    data["form_assignment"][0]["categories"] = ["=1+2", "E\x01-9"]
+    out = write_input_template(Catalogue.from_json(data), tmp_path / "in.xlsx")
     wb = load_workbook(out)
     values = [c.value for c in wb["categories"]["A"]]
     assert "=1+2" in values and "E-9" in values

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from docgen.catalogue import catalogue_for_path, parse_document
+from docgen.catalogue_model import Catalogue
 from docgen.check import check_path
 from docgen.check.data import messages_data
 from docgen.check.engine import check_document
@@ -196,12 +197,12 @@ def test_what_a_point_holds_comes_from_the_catalogue() -> None:
     doc = parse_document(path)
     cat = catalogue_for_path(path)
 
-    def p6(c: dict[str, Any]) -> Finding:
+    def p6(c: Catalogue) -> Finding:
         res = check_document(doc, c)
         return next(f for f in res.findings if f.code.startswith("broken_cross") and f.point == "6")
 
     assert p6(cat).expected == "4"
-    moved = copy.deepcopy(cat)
+    data = copy.deepcopy(cat.to_json())
     for key in ("quarterly_deadline_day", "annual_final_deadline"):
-        moved["parameters"][key]["source"]["point"] = "3"
-    assert p6(moved).expected == "3"
+        data["parameters"][key]["source"]["point"] = "3"
+    assert p6(Catalogue.from_json(data)).expected == "3"
