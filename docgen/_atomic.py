@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import OutputExistsError
 
@@ -62,9 +62,9 @@ def pid_alive(pid: int) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_open(  # type: ignore[type-arg]
+def atomic_open(
     path: str | os.PathLike[str], mode: str = "wb", *, force: bool = True, durable: bool = True
-) -> Iterator[IO]:
+) -> Iterator[IO[Any]]:
     p = Path(path)
     check_writable(p, force)
     fd, tmp = open_tmp(p)
