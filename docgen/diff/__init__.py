@@ -78,14 +78,9 @@ def diff_documents(
     return DiffResult(old_label, new_label, rules, text, skipped, reason, langs, stale)
 
 
-def _field(obj: Any, name: str) -> Any:
-    """``obj[name]`` for a catalogue dict, ``obj.name`` for a typed catalogue."""
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-
-
-def _language(doc: Document | None, catalogue: Any) -> str:
+def _language(doc: Document | None, catalogue: Catalogue | None) -> str:
     if doc is not None and doc.language:
         return str(doc.language)
     if catalogue is not None:
-        return str(_field(_field(catalogue, "document"), "language") or _field(catalogue, "language") or "")
+        return catalogue.lang
     return ""
