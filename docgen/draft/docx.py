@@ -1,0 +1,73 @@
+"""Draft stage, the Word document of a draft: caption at the right, title and chapters centred and
+bold, numbered points and sub-points justified with a first-line indent, each appendix on a new page
+with its caption, title and table; then :func:`docgen.official.officialize` (fonts, margins,
+language tags, the official page layout).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..official import officialize
+from .compose import Draft
+
+
+def render_docx(draft: Draft) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT  # noqa: F401  (python-docx loads its enums lazily)
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+    style.paragraph_format.space_after = Pt(0)
+
+    def para(text: str, *, align: Any = None, bold: bool = False, indent: bool = False) -> None:
+        p = doc.add_paragraph()
+        run = p.add_run(text)
+        run.bold = bold
+        if align is not None:
+            p.alignment = align
+        if indent:
+            p.paragraph_format.first_line_indent = Cm(1.25)
+
+    first_appendix = True
+    for b in draft.blocks:
+        if b.kind in ("caption", "appendix"):
+            if b.kind == "appendix":
+                p = doc.add_paragraph()
+                p.add_run().add_break(WD_BREAK.PAGE)
+                first_appendix = False
+            for line in b.lines:
+                para(line, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            para("")
+        elif b.kind in ("title", "form_title"):
+            para(b.text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+            para("")
+        elif b.kind == "chapter":
+            para("")
+            para(b.text, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+            para("")
+        elif b.kind == "point":
+            para(f"{b.number}. {b.text}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+        elif b.kind == "item":
+            para(f"{b.number} {b.text}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+        elif b.kind in ("para", "note"):
+            para(b.text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+        elif b.kind == "table" and b.rows:
+            table = doc.add_table(rows=len(b.rows), cols=len(b.rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(b.rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+                    if r == 0:
+                        for run in table.cell(r, c).paragraphs[0].runs:
+                            run.bold = True
+            para("")
+    del first_appendix
+    buf = io.BytesIO()
+    doc.save(buf)
+    return officialize(buf.getvalue(), lang=draft.lang, title=draft.title)
