@@ -34,13 +34,11 @@ def render_docx(draft: Draft) -> bytes:
         if indent:
             p.paragraph_format.first_line_indent = Cm(1.25)
 
-    first_appendix = True
     for b in draft.blocks:
         if b.kind in ("caption", "appendix"):
             if b.kind == "appendix":
                 p = doc.add_paragraph()
                 p.add_run().add_break(WD_BREAK.PAGE)
-                first_appendix = False
             for line in b.lines:
                 para(line, align=WD_ALIGN_PARAGRAPH.RIGHT)
             para("")
@@ -60,14 +58,11 @@ def render_docx(draft: Draft) -> bytes:
         elif b.kind == "table" and b.rows:
             table = doc.add_table(rows=len(b.rows), cols=len(b.rows[0]))
             table.style = "Table Grid"
-            for r, row in enumerate(b.rows):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
-                    if r == 0:
-                        for run in table.cell(r, c).paragraphs[0].runs:
-                            run.bold = True
+            for r, (row, cells) in enumerate(zip(b.rows, table.rows, strict=True)):
+                for value, cell in zip(row, cells.cells, strict=True):
+                    if value:
+                        cell.paragraphs[0].add_run(value).bold = r == 0
             para("")
-    del first_appendix
     buf = io.BytesIO()
     doc.save(buf)
     return officialize(buf.getvalue(), lang=draft.lang, title=draft.title)
