@@ -36,10 +36,16 @@ def _mapping(node: Any, lang: str, path: str, where: str) -> dict[str, Any]:
     return node
 
 
+MAX_TEXT = 500
+
+
 def _text(node: Any, lang: str, path: str, where: str) -> str:
-    if isinstance(node, bool) or not isinstance(node, (str, int)) or not str(node).strip():
-        raise fail(lang, path, where, "type", expected=type_name(lang, "text"), got=repr(node))
-    return str(node).strip()
+    """One line of text (a name, a number): no line breaks or control characters, at most 500 chars."""
+    text = str(node).strip() if isinstance(node, (str, int)) and not isinstance(node, bool) else ""
+    if not text or len(text) > MAX_TEXT or any(ord(c) < 32 or c in "\u2028\u2029" for c in text):
+        shown = repr(node) if len(repr(node)) <= 60 else repr(node)[:57] + "..."
+        raise fail(lang, path, where, "type", expected=type_name(lang, "text"), got=shown)
+    return text
 
 
 def _only(node: dict[str, Any], allowed: tuple[str, ...], lang: str, path: str, where: str) -> None:

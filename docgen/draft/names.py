@@ -29,6 +29,8 @@ def kk_forms(name: str) -> dict[str, str]:
 def _ru_word(word: str, case: str) -> tuple[str, bool]:
     """(``word`` in ``case``, whether it was the head noun)."""
     core = word.strip(",")
+    if not core.isalpha() and not core.replace("-", "").isalpha():
+        return word, False  # digits, punctuation, codes: kept as written
     parses = [p for p in morph().parse(core) if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF")]
     sing = [p for p in parses if "sing" in p.tag] or parses
     if not sing:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docgen.cli import main
 
@@ -119,3 +121,34 @@ def test_value_outside_the_model_is_refused(
     assert err.count("\n") == 1
     assert "parameters.calibration_min_members" in err and str(value) in err and words in err, err
     assert not out.exists()
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 30) | st.text(max_size=8) | st.dates().map(str),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+_FIELDS = st.sampled_from(
+    ["body_name", "body_kind", "approving_act", "parameters", "body_name_forms", "kk", "ru", "kind", "date"]
+)
+
+
+@settings(max_examples=60)
+@given(st.dictionaries(_FIELDS, _VALUES, max_size=5))
+def test_any_body_file_is_a_body_or_one_line_error(data: dict[str, object]) -> None:
+    """Whatever BODY.yaml holds: a body and a draft, or an InputError (exit 2); nothing else escapes."""
+    import tempfile
+
+    import yaml
+
+    from docgen.draft import draft, load_body
+    from docgen.errors import InputError
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "BODY.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            body = load_body(path)
+            draft("E4", body, "ru", str(path))
+        except InputError as exc:
+            assert exc.exit_code == 2 and "\n" not in exc.one_line()
