@@ -31,6 +31,8 @@ def _ru_word(word: str, case: str) -> tuple[str, bool]:
     core = word.strip(",")
     if not core.isalpha() and not core.replace("-", "").isalpha():
         return word, False  # digits, punctuation, codes: kept as written
+    if len(core) > 1 and core.isupper():
+        return word, True  # an abbreviation ("ГУ", "РГУ") does not decline and heads the name
     parses = [p for p in morph().parse(core) if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF")]
     sing = [p for p in parses if "sing" in p.tag] or parses
     if not sing:
