@@ -189,12 +189,14 @@ def compose(model: ModelText, body: Body, lang: str) -> Draft:
         caption = str(appendix["caption"]).replace("{methodology:dat}", appendix["methodology_dat"])
         blocks.append(Block("appendix", lines=caption.replace("{n}", str(n)).split("\\n")))
         blocks.append(Block("form_title", form["title"][lang]))
+        blocks += [Block("note", fill(t, f"app{n}")) for t in appendix.get("head", [])]
         rows = [(r[0] if isinstance(r, list) else r) for r in form.get("rows", {}).get(lang, [])]
         columns = list(form.get("columns", {}).get(lang, []))
         table = [columns] + [[f"{i}. {r}"] + [""] * (len(columns) - 1) for i, r in enumerate(rows, 1)]
         blocks.append(Block("table", rows=table))
         for t in notes.get("text", []):
             blocks.append(Block("note", fill(t, f"app{n}")))
+        blocks += [Block("note", fill(t, f"app{n}")) for t in appendix.get("tail", [])]
         for key in notes.get("params", []):
             stated.setdefault(key, {"value": values[key], "point": f"app{n}"})
     return Draft(lang, title, blocks, stated, links)

@@ -53,15 +53,26 @@ def render_docx(draft: Draft) -> bytes:
             para(f"{b.number}. {b.text}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
         elif b.kind == "item":
             para(f"{b.number} {b.text}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
+        elif b.kind == "note" and b.text.startswith(("(", "_")):
+            para(b.text, align=WD_ALIGN_PARAGRAPH.CENTER)  # the blanks of a form and their legends
         elif b.kind in ("para", "note"):
             para(b.text, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
         elif b.kind == "table" and b.rows:
             table = doc.add_table(rows=len(b.rows), cols=len(b.rows[0]))
             table.style = "Table Grid"
+            # the parameter column takes the room; the score and comment columns stay narrow
+            widths = [Cm(6.5), Cm(2.8), Cm(3.2), Cm(4.5)][: len(b.rows[0])]
+            table.autofit = False
+            for column, width in zip(table.columns, widths, strict=False):
+                column.width = width  # the grid LibreOffice and Word lay the table out by
             for r, (row, cells) in enumerate(zip(b.rows, table.rows, strict=True)):
-                for value, cell in zip(row, cells.cells, strict=True):
+                for c, (value, cell) in enumerate(zip(row, cells.cells, strict=True)):
+                    if c < len(widths):
+                        cell.width = widths[c]
                     if value:
-                        cell.paragraphs[0].add_run(value).bold = r == 0
+                        run = cell.paragraphs[0].add_run(value)
+                        run.bold = r == 0
+                        run.font.size = Pt(12)
             para("")
     buf = io.BytesIO()
     doc.save(buf)

@@ -62,8 +62,8 @@ def test_values_are_slots_and_links(lang: str) -> None:
                 if what in ("p", "n"):
                     key = arg.split(":")[0].split(".")[0]
                     assert key in KEYS and key in prov.get("params", []), (prov["id"], key)
-    notes = model.data["appendix"]["notes"]
-    for para in notes["text"]:
+    appendix = model.data["appendix"]
+    for para in [*appendix["head"], *appendix["notes"]["text"], *appendix["tail"]]:
         assert literal_numbers(para) == []
 
 
