@@ -152,3 +152,32 @@ def test_any_body_file_is_a_body_or_one_line_error(data: dict[str, object]) -> N
             draft("E4", body, "ru", str(path))
         except InputError as exc:
             assert exc.exit_code == 2 and "\n" not in exc.one_line()
+
+
+def test_the_docx_parses_like_the_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """parse(methodology.<lang>.docx) gives every value the draft states, at its point, as the .txt does."""
+    from docgen.draft import draft, load_body
+    from docgen.draft.adapter import parsed_parameters
+
+    out = tmp_path / "out"
+    body = DATA / "body_maslikhat.yaml"
+    code, err = _run(["draft", "--body", str(body), "-o", str(out)], capsys)
+    assert code == 0, err
+    for lang in ("kk", "ru"):
+        stated = draft("E4", load_body(body), lang).stated
+        assert parsed_parameters(out / f"methodology.{lang}.docx") == stated
+
+
+def test_one_language_and_unknown_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "kk"
+    code, _ = _run(
+        ["draft", "--body", str(DATA / "body_agency.yaml"), "--lang", "kk", "-o", str(out)], capsys
+    )
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["methodology.kk.docx", "methodology.kk.txt"]
+    out2 = tmp_path / "none"
+    code, err = _run(
+        ["draft", "--model", "E9", "--body", str(DATA / "body_agency.yaml"), "-o", str(out2)], capsys
+    )
+    assert code == 2 and err.count("\n") == 1 and "E9" in err and "E4" in err
+    assert not out2.exists()
