@@ -27,5 +27,15 @@ def draft(edition: str, body: Body, lang: str, body_path: str = "BODY.yaml") -> 
         model = load_model_text(edition, lang)
     except KeyError:
         raise fail(lang, "--model", edition, "no_text", edition=edition, language=lang) from None
+    if body.act_date < model.in_force_from:
+        raise fail(
+            lang,
+            body_path,
+            "approving_act.date",
+            "before_model",
+            date=body.act_date.isoformat(),
+            edition=edition,
+            since=model.in_force_from.isoformat(),
+        )
     check_parameters(model, body, body_path, lang)
     return compose(model, body, lang)

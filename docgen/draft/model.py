@@ -56,6 +56,10 @@ class ModelText:
         return (chosen[1] if chosen else spec["values"][-1])["value"]
 
     @property
+    def in_force_from(self) -> dt.date:
+        return dt.date.fromisoformat(str(self.profile["in_force"]["from"]))
+
+    @property
     def forms(self) -> list[dict[str, Any]]:
         return list(self.profile.get("forms", []))
 

@@ -71,6 +71,12 @@ BAD = [
         "ожидается одно из",
     ),
     (
+        "body_name: {kk: А әкімдігі, ru: акимат А}\nbody_kind: akimat\n"
+        "approving_act: {kind: order, number: 1, date: 2025-07-31}\n",
+        "approving_act.date",
+        "еще не действовала (действует с 2025-08-01)",
+    ),
+    (
         "body_name: [А]\nbody_kind: akimat\napproving_act: {kind: order, number: 1, date: 2026-01-01}\n",
         "body_name",
         "ожидается словарь",
