@@ -44,6 +44,8 @@ def _bad_json(tmp: Path) -> str:
 
 # command -> (args of a good input, its exit code), (args of a bad input, its exit code)
 Case = Callable[[Path], tuple[list[str], int]]
+DRAFT_BODY = Path(__file__).resolve().parent / "draft" / "data" / "body_akimat.yaml"
+
 CASES: dict[str, tuple[Case, Case]] = {
     "parse": (
         lambda t: (["parse", str(SEED), "--structure-only", "-o", str(t / "p.json")], 0),
@@ -109,6 +111,14 @@ CASES: dict[str, tuple[Case, Case]] = {
     "check": (
         lambda t: (["check", str(SEED), "--catalogue", str(EXPECTED_002), "--as-of", "2026-06-01"], 1),
         lambda t: (["check", str(SEED), "--catalogue", _bad_json(t)], 2),
+    ),
+    # a body's methodology from the model text; a body file without its name is bad input
+    "draft": (
+        lambda t: (
+            ["draft", "--model", "E4", "--body", str(DRAFT_BODY), "--lang", "ru", "-o", str(t / "d")],
+            0,
+        ),
+        lambda t: (["draft", "--model", "E4", "--body", str(t / "missing.yaml"), "-o", str(t / "d")], 2),
     ),
     "run-corpus": (
         lambda t: (["run-corpus", str(_mini_corpus(t)), "-o", str(t / "out")], 0),
