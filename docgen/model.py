@@ -60,13 +60,15 @@ class NormalizedText:
         return self.offsets[i]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Raw span covering normalised ``[start, end)``."""
+        """Raw span covering normalised ``[start, end)``; offsets outside ``[0, len(text)]`` are clamped
+        to it (a span is never an error: at worst it is empty at the end of the text)."""
+        n = len(self.text)
+        start = min(max(start, 0), n)
+        end = min(max(end, 0), n)
         if end <= start:
             r = self.offsets[start]
             return r, r
-        return self.offsets[start], self.offsets[end - 1] + 1 if end - 1 < len(self.text) else self.offsets[
-            end
-        ]
+        return self.offsets[start], self.offsets[end - 1] + 1
 
     def raw_slice(self, start: int, end: int) -> str:
         rs, re_ = self.raw_span(start, end)

@@ -20,12 +20,13 @@ _SPLIT_CLAUSES = re.compile(r"(?<=[.;:!?])\s+|\n+|,\s+(?=(?:а|ал)\s)(?!а\s+�
 
 def segment_doc(ctx: Context, seg: Segment) -> Any:
     cache: dict[str, Any] = ctx.__dict__.setdefault("_docs", {})
-    doc = cache.get(seg.ref)
+    key = f"{seg.ref}@{seg.start}"  # a point number may occur twice (a text repeated in part)
+    doc = cache.get(key)
     if doc is None:
-        from ..nlp import get_nlp
+        from ..nlp import make_doc
 
-        doc = get_nlp(ctx.lang)(seg.text)
-        cache[seg.ref] = doc
+        doc = make_doc(ctx.lang, seg.text)
+        cache[key] = doc
     return doc
 
 

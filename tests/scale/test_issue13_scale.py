@@ -67,3 +67,141 @@ def test_case1_outside_spans_sweeps_once() -> None:
     words = list(re.finditer(r"\S+", text))
     kept = [m.group(0) for m in script.outside_spans(iter(words), spans)]
     assert kept == ["ab", "cd"] * 1000
+
+
+def _run_cli(argv: list[str], capsys: Any) -> tuple[int, str, str]:
+    from docgen.cli import main
+
+    try:
+        main(argv)
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _params(path: Path) -> dict[str, Any]:
+    from docgen.commands.parse import parse_to_json
+
+    return {k: v["value"] for k, v in parse_to_json(str(path))["parameters"].items()}
+
+
+def test_case3_long_text_in_chunks(tmp_path: Path, monkeypatch: Any) -> None:
+    """A segment over spaCy's ``max_length`` (E088 before) is processed in pieces; pieces give the
+    same parameters as the whole text."""
+    from docgen import nlp
+
+    whole = _params(SEED_RU)
+    monkeypatch.setattr(nlp.get_nlp("ru"), "max_length", 3000)
+    assert _params(SEED_RU) == whole
+    doc = nlp.make_doc("ru", SEED_RU.read_text(encoding="utf-8"))
+    assert doc.text == SEED_RU.read_text(encoding="utf-8")
+
+
+def test_case3_hundred_thousand_points(tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    """Many appended points make one segment longer than spaCy's limit (here lowered so that 2,000
+    points do what 100,000 did): parse exits 0 instead of 70."""
+    from docgen import nlp
+
+    monkeypatch.setattr(nlp.get_nlp("ru"), "max_length", 20_000)
+    seed = SEED_RU.read_text(encoding="utf-8")
+    extra = "".join(
+        f"{i}. Результаты оценки направляются служащему в течение {i % 9 + 1} рабочих дней.\n"
+        for i in range(1, 2001)
+    )
+    path = tmp_path / "points.txt"
+    path.write_text(seed + extra, encoding="utf-8")
+    code, out, err = _run_cli(["parse", str(path)], capsys)
+    assert code == 0, err
+    assert '"parameters"' in out
+
+
+def test_case3_partial_copy_of_itself(tmp_path: Path, capsys: Any) -> None:
+    """A methodology followed by 70 % of itself: the point numbers occur twice; each occurrence is
+    read on its own text (IndexError in raw_span before), and every quote is the raw text there."""
+    from docgen.commands.parse import parse_to_json
+
+    seed = SEED_RU.read_text(encoding="utf-8")
+    path = tmp_path / "partial.txt"
+    path.write_text(seed + seed[: int(len(seed) * 0.7)], encoding="utf-8")
+    code, _out, err = _run_cli(["parse", str(path), "--structure-only"], capsys)
+    assert code == 0, err
+    code, _out, err = _run_cli(["parse", str(path)], capsys)
+    assert code == 0, err
+    data = parse_to_json(str(path))
+    raw = path.read_text(encoding="utf-8")
+    assert data["parameters"]
+    for key, p in data["parameters"].items():
+        src = p["source"]
+        assert raw[src["start"] : src["end"]].strip() == src["quote"].strip(), key
+
+
+def test_case3_raw_span_clamps() -> None:
+    from docgen.normalize import normalize
+
+    norm = normalize("  Алма  ағашы\n")
+    n = len(norm.text)
+    assert norm.raw_span(n + 5, n + 9) == (len(norm.raw), len(norm.raw))
+    assert norm.raw_span(-3, 2) == norm.raw_span(0, 2)
+    assert norm.raw_slice(0, n + 100) == norm.raw_slice(0, n)
+
+
+def _docx_of_text(path: Path, paragraphs: list[str]) -> Path:
+    from xml.sax.saxutils import escape
+
+    from tests.reading.zipkit import body_xml, docx_with_document_xml
+
+    inner = "".join(f"<w:p><w:r><w:t>{escape(p)}</w:t></w:r></w:p>" for p in paragraphs)
+    return docx_with_document_xml(path, body_xml(inner))
+
+
+def test_case2_docx_text_over_limit_refused_before_tree(tmp_path: Path, monkeypatch: Any) -> None:
+    """A small .docx whose text would pass the text limit is refused while its XML is streamed: the
+    XML is never parsed into a tree, and the message names the file."""
+    from docgen.errors import UnsafeInputError
+    from docgen.reading import docx as docx_mod
+    from docgen.reading import read_source
+
+    paragraphs = [f"Служащий {i} оценивается ежеквартально." for i in range(2000)]
+    path = _docx_of_text(tmp_path / "big.docx", paragraphs)
+    text_len = sum(len(p) + 1 for p in paragraphs)
+    assert path.stat().st_size < text_len / 4  # the zip is much smaller than its text
+
+    def no_tree(*args: Any) -> Any:
+        raise AssertionError("document.xml parsed into a tree")
+
+    monkeypatch.setattr(docx_mod, "parse_xml", no_tree)
+    try:
+        read_source(path, max_bytes=text_len // 2)
+    except UnsafeInputError as exc:
+        line = exc.one_line()
+        assert str(path) in line and "\n" not in line
+        assert str(text_len // 2) in line
+    else:
+        raise AssertionError("not refused")
+
+
+def test_case2_docx_text_at_limit_read(tmp_path: Path) -> None:
+    from docgen.reading import read_source
+
+    paragraphs = [f"Служащий {i} оценивается ежеквартально." for i in range(200)]
+    path = _docx_of_text(tmp_path / "ok.docx", paragraphs)
+    text = "\n".join(paragraphs) + "\n"
+    assert read_source(path, max_bytes=len(text)).raw == text
+
+
+def test_case2_docx_bomb_exit_2(tmp_path: Path, monkeypatch: Any, capsys: Any) -> None:
+    """Through the CLI (limit lowered so that a test-sized file does what the 95 MB document.xml did):
+    ``parse`` and ``check`` exit 2 with one line naming the file, no traceback."""
+    import docgen.reading
+
+    seed = SEED_RU.read_text(encoding="utf-8").splitlines()
+    path = _docx_of_text(tmp_path / "bomb.docx", seed * 12)
+    monkeypatch.setattr(docgen.reading, "MAX_INPUT_BYTES", 200_000)
+    for cmd in ("parse", "check"):
+        code, out, err = _run_cli([cmd, str(path)], capsys)
+        assert code == 2, err
+        assert err.count("\n") == 1 and str(path) in err and "Traceback" not in err
+        assert "200000 characters" in err
+        assert out == ""
