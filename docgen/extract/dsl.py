@@ -9,6 +9,7 @@ produces :class:`~docgen.extract.registry.Param` objects in the context.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -218,6 +219,7 @@ def _run_pass(
         is_app = seg.ref.startswith("app")
         doc = segment_doc(ctx, seg)
         sents = sentence_bounds(doc, clauses=clauses)
+        sent_starts = [s.start for s in sents]
         found: list[tuple[int, int, DslRule, Any]] = []
         matches = doc.user_data.get("_matches")
         if matches is None:
@@ -233,9 +235,10 @@ def _run_pass(
                 continue
             if all(k in skip for k in (r.range_keys or r.keys)):
                 continue
-            sent = next((s for s in sents if s.start <= start < s.end), None)
-            if sent is None:
+            k = bisect.bisect_right(sent_starts, start) - 1  # sentences are ascending and disjoint
+            if k < 0 or start >= sents[k].end:
                 continue
+            sent = sents[k]
             ok, hits = _sentence_ok(r, sent)
             if not ok:
                 continue
