@@ -1,4 +1,4 @@
-"""Run every benchmark in turn (``make bench``): accuracy, parsing speed, batch filling, diff speed."""
+"""Run every benchmark in turn (``make bench``): accuracy, parsing speed, batch filling, diff speed, scale (time and memory up to the input limits)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = [["accuracy.py"], ["parse_bench.py", "-n", "3"], ["fill_bench.py"], ["diff_bench.py"]]
+SCRIPTS = [["accuracy.py"], ["parse_bench.py", "-n", "3"], ["fill_bench.py"], ["diff_bench.py"], ["scale_bench.py"]]
 
 
 def main() -> int:
