@@ -9,6 +9,7 @@ tables). Every span (``start``/``end``) of the structure is an offset into the *
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,12 +49,14 @@ class NormalizedText:
     """Normalised text with a map from each normalised offset to a raw offset.
 
     ``offsets`` has ``len(text) + 1`` entries; ``offsets[i]`` is the raw offset of the raw
-    character that normalised character ``i`` came from (``offsets[len(text)] == len(raw)``).
+    character that normalised character ``i`` came from (``offsets[len(text)] == len(raw)``). It is a
+    compact ``array('q')`` (8 bytes an entry instead of a tuple of int objects) and takes no part in
+    equality or hashing (it follows from ``text`` and ``raw``).
     """
 
     text: str
     raw: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int] = field(compare=False)
     repairs: tuple[Repair, ...] = ()
 
     def raw_offset(self, i: int) -> int:

@@ -234,3 +234,18 @@ def test_case3_rules_find_their_sentence_by_bisection(tmp_path: Path) -> None:
     zero, small, large = run(0), run(100), run(400)
     ratio = (large - zero) / (small - zero)
     assert 3 < ratio < 5, (zero, small, large)
+
+
+def test_case3_offset_map_is_compact() -> None:
+    """The normalised-to-raw offset map of a long text is an 8-byte array, not millions of int objects;
+    equality and hashing of the normalised text do not depend on it."""
+    from array import array
+
+    from docgen.normalize import normalize
+
+    raw = SEED_RU.read_text(encoding="utf-8") * 4
+    norm = normalize(raw)
+    assert isinstance(norm.offsets, array) and norm.offsets.itemsize == 8
+    assert len(norm.offsets) == len(norm.text) + 1 and norm.offsets[-1] == len(raw)
+    assert all(isinstance(norm.offsets[i], int) for i in (0, len(norm.text) // 2))
+    assert norm == normalize(raw) and hash(norm) == hash(normalize(raw))
