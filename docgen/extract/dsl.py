@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -222,15 +223,19 @@ def _run_pass(
         sent_starts = [s.start for s in sents]
         found: list[tuple[int, int, DslRule, Any]] = []
         matches = doc.user_data.get("_matches")
-        if matches is None:
-            matches = doc.user_data["_matches"] = matcher(doc)
-        for match_id, start, end in matches:
-            found.append((start, 0, by_name[doc.vocab.strings[match_id]], doc[start:end]))
+        if matches is None:  # kept for pass 2 as one flat array (id, start, end, ...): 24 bytes a match
+            matches = doc.user_data["_matches"] = array("Q")
+            for match in matcher(doc):
+                matches.extend(match)
+        for i in range(0, len(matches), 3):
+            # the match's end token stands in for its span until the span is needed
+            found.append((matches[i + 1], 0, by_name[doc.vocab.strings[matches[i]]], matches[i + 2]))
         for r in span_rules:
             for sp in doc.spans.get("fractions" if r.fraction else "ranges", []):
                 found.append((sp.start, 1, r, sp))
         found.sort(key=lambda f: (f[0], f[1], f[2].name))
-        for start, _, r, span in found:
+        for start, kind, r, end_or_span in found:
+            span = doc[start:end_or_span] if kind == 0 else end_or_span
             if (r.scope == "points" and is_app) or (r.scope == "appendices" and not is_app):
                 continue
             if all(k in skip for k in (r.range_keys or r.keys)):
