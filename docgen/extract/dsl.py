@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .registry import Context, Param, Segment, unit_of
-from .textdoc import segment_doc, sentence_bounds
+from .textdoc import segment_doc, segment_key, sentence_bounds
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -222,9 +222,11 @@ def _run_pass(
         sents = sentence_bounds(doc, clauses=clauses)
         sent_starts = [s.start for s in sents]
         found: list[tuple[int, int, DslRule, Any]] = []
-        matches = doc.user_data.get("_matches")
-        if matches is None:  # kept for pass 2 as one flat array (id, start, end, ...): 24 bytes a match
-            matches = doc.user_data["_matches"] = array("Q")
+        # kept for pass 2 (even when the doc is not) as one flat array (id, start, end, ...): 24 B a match
+        all_matches: dict[str, array[int]] = ctx.__dict__.setdefault("_matches", {})
+        matches = all_matches.get(segment_key(seg))
+        if matches is None:
+            matches = all_matches[segment_key(seg)] = array("Q")
             for match in matcher(doc):
                 matches.extend(match)
         for i in range(0, len(matches), 3):

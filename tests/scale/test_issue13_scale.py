@@ -249,3 +249,13 @@ def test_case3_offset_map_is_compact() -> None:
     assert len(norm.offsets) == len(norm.text) + 1 and norm.offsets[-1] == len(raw)
     assert all(isinstance(norm.offsets[i], int) for i in (0, len(norm.text) // 2))
     assert norm == normalize(raw) and hash(norm) == hash(normalize(raw))
+
+
+def test_case3_segment_docs_not_kept_past_budget(monkeypatch: Any) -> None:
+    """With no room to keep spaCy docs between passes (what a text far over ``CACHE_CHARS`` meets),
+    every doc is made again when needed and the parameters are the same."""
+    from docgen.extract import textdoc
+
+    whole = _params(SEED_RU)
+    monkeypatch.setattr(textdoc, "CACHE_CHARS", 0)
+    assert _params(SEED_RU) == whole
