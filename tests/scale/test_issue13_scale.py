@@ -259,3 +259,30 @@ def test_case3_segment_docs_not_kept_past_budget(monkeypatch: Any) -> None:
     whole = _params(SEED_RU)
     monkeypatch.setattr(textdoc, "CACHE_CHARS", 0)
     assert _params(SEED_RU) == whole
+
+
+def test_readme_limits_are_the_code_limits() -> None:
+    """Every figure of the README's limit table is the constant the code enforces."""
+    import inspect
+
+    from docgen import nlp, reading, safezip
+    from docgen.extract import textdoc
+    from docgen.reading import docx as docx_mod
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Limits and scale", 1)[1].split("\n## ", 1)[0]
+    rows = {line.split("|")[1].strip(): line for line in section.splitlines() if line.startswith("| ")}
+    zip_defaults = inspect.signature(safezip.open_safe_zip).parameters
+
+    def has(row: str, value: int) -> bool:
+        return f"{value:,}" in rows[row] or f"| {value} " in rows[row] or f" {value} " in rows[row]
+
+    assert has("input file (text, HTML, .docx)", reading.MAX_INPUT_BYTES)
+    assert has("text a .docx flattens to", docx_mod.MAX_TEXT_CHARS)
+    assert docx_mod.MAX_TEXT_CHARS == reading.MAX_INPUT_BYTES
+    for name in ("max_members", "max_total_uncompressed", "max_member_size"):
+        assert has(".docx zip", zip_defaults[name].default), name
+    assert f"ratio {zip_defaults['max_ratio'].default:g}" in rows[".docx zip"]
+    assert safezip.RATIO_MIN_SIZE == 1_000_000 and "over 1 MB" in rows[".docx zip"]
+    assert has("piece of text given to spaCy at once", nlp.CHUNK_CHARS)
+    assert has("spaCy docs kept between extraction passes", textdoc.CACHE_CHARS)
