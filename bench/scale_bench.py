@@ -73,6 +73,28 @@ def write_docx(path: Path, text: str) -> None:
         zf.writestr("word/document.xml", xml)
 
 
+def write_bomb(path: Path, xml_bytes: int) -> None:
+    """A .docx of random words whose document.xml is ``xml_bytes`` long (issue 13: 95 MB of XML in a
+    17 MB file, inside every zip limit, flattening to a text over the text limit)."""
+    import random
+
+    rnd = random.Random(13)
+    words = ["служащий", "оценка", "балл", "квартал", "комиссия", "решение", "результат", "период"]
+    paras: list[str] = []
+    total = 0
+    while total < xml_bytes:
+        line = " ".join(rnd.choice(words) + str(rnd.randint(0, 999)) for _ in range(40))
+        paras.append(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>")
+        total += len(paras[-1].encode("utf-8"))
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{"".join(paras)}</w:body></w:document>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("word/document.xml", xml)
+
+
 def run(argv: list[str], timeout: float) -> tuple[float | None, float, float, int]:
     """(wall seconds or None on timeout, CPU seconds, peak RSS in MB, exit code) of one subprocess."""
     start = time.perf_counter()
@@ -103,9 +125,10 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=900.0, help="seconds before one run is stopped")
     ap.add_argument("--formats", default="txt,docx")
     ap.add_argument("--commands", default="parse,check")
+    ap.add_argument("--bomb", action=argparse.BooleanOptionalAction, default=True, help="the 95 MB XML .docx")
     ap.add_argument("--out", default=None, help="also write the report to this file")
     args = ap.parse_args()
-    sizes = [float(s) for s in args.sizes.split(",")]
+    sizes = [float(s) for s in args.sizes.split(",") if s]
     py = sys.executable
     lines: list[str] = []
 
@@ -143,6 +166,16 @@ def main() -> int:
                         f"{cpu / max(peer_cpu, 0.01):6.1f}"
                     )
                 path.unlink()
+        if args.bomb:
+            path = Path(tmp) / "bomb.docx"
+            write_bomb(path, 95 * MB)
+            for cmd in args.commands.split(","):
+                argv = [py, "-m", "docgen", cmd, str(path), "-o", str(Path(tmp) / "out"), "--force"]
+                wall, cpu, peak, code = run(argv, args.timeout)
+                label = f"bomb {path.stat().st_size / MB:.1f} MB docx, 95 MB XML"
+                say(
+                    f"{label}: {cmd} exit {code}, wall {wall or 0:.1f} s, cpu {cpu:.1f} s, peak {peak:.0f} MB"
+                )
     if args.out:
         Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return 0
