@@ -1,4 +1,4 @@
-"""Run every benchmark in turn (``make bench``): accuracy, parsing speed, batch filling, diff speed."""
+"""Run every benchmark in turn (``make bench``): accuracy, parsing speed, batch filling, diff speed, scale (time and memory up to the input limits)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ SCRIPTS = [
     ["fill_bench.py"],
     ["diff_bench.py"],
     ["draft_bench.py"],
+    ["scale_bench.py"],
 ]
 
 

@@ -9,6 +9,7 @@ tables). Every span (``start``/``end``) of the structure is an offset into the *
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,25 +49,29 @@ class NormalizedText:
     """Normalised text with a map from each normalised offset to a raw offset.
 
     ``offsets`` has ``len(text) + 1`` entries; ``offsets[i]`` is the raw offset of the raw
-    character that normalised character ``i`` came from (``offsets[len(text)] == len(raw)``).
+    character that normalised character ``i`` came from (``offsets[len(text)] == len(raw)``). It is a
+    compact ``array('q')`` (8 bytes an entry instead of a tuple of int objects) and takes no part in
+    equality or hashing (it follows from ``text`` and ``raw``).
     """
 
     text: str
     raw: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int] = field(compare=False)
     repairs: tuple[Repair, ...] = ()
 
     def raw_offset(self, i: int) -> int:
         return self.offsets[i]
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Raw span covering normalised ``[start, end)``."""
+        """Raw span covering normalised ``[start, end)``; offsets outside ``[0, len(text)]`` are clamped
+        to it (a span is never an error: at worst it is empty at the end of the text)."""
+        n = len(self.text)
+        start = min(max(start, 0), n)
+        end = min(max(end, 0), n)
         if end <= start:
             r = self.offsets[start]
             return r, r
-        return self.offsets[start], self.offsets[end - 1] + 1 if end - 1 < len(self.text) else self.offsets[
-            end
-        ]
+        return self.offsets[start], self.offsets[end - 1] + 1
 
     def raw_slice(self, start: int, end: int) -> str:
         rs, re_ = self.raw_span(start, end)

@@ -32,6 +32,9 @@ from docgen.numbers import find_fractions, find_ranges
 from docgen.numbers.scan import Num, scan
 
 COMPONENT = "docgen_numbers"
+# Longest piece of text given to spaCy in one call; longer texts are cut at line breaks (else spaces)
+# into pieces of at most this many characters and the pieces' docs are joined (``make_doc``).
+CHUNK_CHARS = 100_000
 
 
 def register_spacy_languages() -> None:
@@ -114,3 +117,33 @@ def get_nlp(lang: str) -> Language:
         tokenizer.add_special_case(str(abbr), [{"ORTH": str(abbr)}])
     nlp.add_pipe(COMPONENT, name="numbers")
     return nlp
+
+
+def _cut(text: str, size: int) -> list[str]:
+    """Pieces of ``text`` (joined they give ``text`` back) of at most ``size`` characters, each ending
+    after a line break when there is one in its second half, else after a space, else anywhere."""
+    pieces: list[str] = []
+    pos = 0
+    n = len(text)
+    while n - pos > size:
+        end = pos + size
+        half = pos + size // 2
+        cut = text.rfind("\n", half, end)
+        if cut < 0:
+            cut = text.rfind(" ", half, end)
+        cut = cut + 1 if cut >= 0 else end
+        pieces.append(text[pos:cut])
+        pos = cut
+    pieces.append(text[pos:])
+    return pieces
+
+
+def make_doc(lang: str, text: str) -> Doc:
+    """``get_nlp(lang)(text)`` for a text of any length: texts over ``CHUNK_CHARS`` (or spaCy's
+    ``max_length``) are processed piece by piece and joined, offsets unchanged (``doc.text == text``)."""
+    nlp = get_nlp(lang)
+    size = max(1, min(CHUNK_CHARS, nlp.max_length))
+    if len(text) <= size:
+        return nlp(text)
+    docs = list(nlp.pipe(_cut(text, size)))
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -242,10 +243,11 @@ def _drop_overlaps(edits: list[Edit]) -> list[Edit]:
     return out
 
 
-def _apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
-    """Apply sorted non-overlapping edits; return new text and map new index -> old index."""
+def _apply(text: str, edits: list[Edit]) -> tuple[str, array[int]]:
+    """Apply sorted non-overlapping edits; return new text and map new index -> old index (a compact
+    array: a 20 MB text has millions of entries)."""
     parts: list[str] = []
-    mapping: list[int] = []
+    mapping: array[int] = array("q")
     pos = 0
     for e in edits:
         parts.append(text[pos : e.start])
@@ -260,10 +262,20 @@ def _apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
     return "".join(parts), mapping
 
 
+def _compose(offsets: array[int], mapping: array[int]) -> array[int]:
+    """``offsets[m] for m in mapping`` as a new array, computed by numpy (a text of 20 M characters:
+    about a tenth of a second instead of seconds)."""
+    import numpy as np
+
+    out: array[int] = array("q")
+    out.frombytes(np.frombuffer(offsets, dtype=np.int64)[np.frombuffer(mapping, dtype=np.int64)].tobytes())
+    return out
+
+
 def normalize(raw: str, *, max_rounds: int = 8) -> NormalizedText:
     """Normalise ``raw``; every step is repeated until it changes nothing (at most ``max_rounds``)."""
     text = raw
-    offsets = list(range(len(raw) + 1))
+    offsets: array[int] = array("q", range(len(raw) + 1))
     repairs: list[Repair] = []
     for name, fn in STEPS:
         for _ in range(max_rounds):
@@ -274,5 +286,6 @@ def normalize(raw: str, *, max_rounds: int = 8) -> NormalizedText:
                 raw_end = offsets[e.end - 1] + 1 if e.end > e.start else offsets[e.start]
                 repairs.append(Repair(name, offsets[e.start], raw_end, text[e.start : e.end], e.replacement))
             text, mapping = _apply(text, edits)
-            offsets = [offsets[m] for m in mapping]
-    return NormalizedText(text=text, raw=raw, offsets=tuple(offsets), repairs=tuple(repairs))
+            offsets = _compose(offsets, mapping)
+            del mapping
+    return NormalizedText(text=text, raw=raw, offsets=offsets, repairs=tuple(repairs))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 
 from .context import Ctx
 from .data import compiled, fold, is_cyrillic, is_latin, pattern
@@ -47,6 +48,22 @@ def _to_latin_code(code: str) -> str:
     return "".join(table.get(c, c) for c in code)
 
 
+def outside_spans(
+    matches: Iterable[re.Match[str]], spans: Sequence[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The ``matches`` (ascending starts) whose start lies in none of the ascending, disjoint half-open
+    ``spans``: one sweep over both, ``O(len(matches) + len(spans))`` comparisons."""
+    j = 0
+    n = len(spans)
+    for m in matches:
+        pos = m.start()
+        while j < n and spans[j][1] <= pos:
+            j += 1
+        if j < n and spans[j][0] <= pos:
+            continue
+        yield m
+
+
 def _scan(ctx: Ctx) -> list[tuple[str, int, str, str]]:
     """(kind, raw_start, before, after) from the raw text of the methodology."""
     raw = ctx.doc.norm.raw
@@ -58,12 +75,10 @@ def _scan(ctx: Ctx) -> list[tuple[str, int, str, str]]:
         tok = m.group(0)
         if any(is_cyrillic(c) for c in tok):
             items.append(("position_code", base + m.start(), tok, _to_latin_code(tok)))
-    code_spans = {(base + m.start(), base + m.end()) for m in codes.finditer(body)}
-    for m in _WORD.finditer(body):
+    code_spans = [(m.start(), m.end()) for m in codes.finditer(body)]
+    for m in outside_spans(_WORD.finditer(body), code_spans):
         tok = m.group(0)
         start = base + m.start()
-        if any(s <= start < e for s, e in code_spans):
-            continue
         if any(is_latin(c) for c in tok) and any(is_cyrillic(c) for c in tok):
             items.append(("latin_lookalike", start, tok, fold(tok)))
     for m in compiled(pattern("digit_lookalike")).finditer(body):

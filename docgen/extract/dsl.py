@@ -9,7 +9,9 @@ produces :class:`~docgen.extract.registry.Param` objects in the context.
 
 from __future__ import annotations
 
+import bisect
 import re
+from array import array
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +22,7 @@ import yaml
 
 from .registry import Context, Param, Segment, labels, unit_of
 from .registry import int_if_whole as _int
-from .textdoc import segment_doc, sentence_bounds
+from .textdoc import segment_doc, segment_key, sentence_bounds
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -215,26 +217,35 @@ def _run_pass(
         is_app = seg.ref.startswith("app")
         doc = segment_doc(ctx, seg)
         sents = sentence_bounds(doc, clauses=clauses)
+        sent_starts = [s.start for s in sents]
         found: list[tuple[int, int, DslRule, Any]] = []
-        matches = doc.user_data.get("_matches")
+        # kept for pass 2 (even when the doc is not) as one flat array (id, start, end, ...): 24 B a match
+        all_matches: dict[str, array[int]] = ctx.__dict__.setdefault("_matches", {})
+        matches = all_matches.get(segment_key(seg))
         if matches is None:
-            matches = doc.user_data["_matches"] = matcher(doc)
-        for match_id, start, end in matches:
-            r = by_name.get(doc.vocab.strings[match_id])
+            matches = all_matches[segment_key(seg)] = array("Q")
+            for match in matcher(doc):
+                matches.extend(match)
+        for i in range(0, len(matches), 3):
+            # the match's end token stands in for its span until the span is needed; rules left out
+            # (run_dsl's ``without``) have no entry in by_name
+            r = by_name.get(doc.vocab.strings[matches[i]])
             if r is not None:
-                found.append((start, 0, r, doc[start:end]))
+                found.append((matches[i + 1], 0, r, matches[i + 2]))
         for r in span_rules:
             for sp in doc.spans.get("fractions" if r.fraction else "ranges", []):
                 found.append((sp.start, 1, r, sp))
         found.sort(key=lambda f: (f[0], f[1], f[2].name))
-        for start, _, r, span in found:
+        for start, kind, r, end_or_span in found:
+            span = doc[start:end_or_span] if kind == 0 else end_or_span
             if (r.scope == "points" and is_app) or (r.scope == "appendices" and not is_app):
                 continue
             if all(k in skip for k in (r.range_keys or r.keys)):
                 continue
-            sent = next((s for s in sents if s.start <= start < s.end), None)
-            if sent is None:
+            k = bisect.bisect_right(sent_starts, start) - 1  # sentences are ascending and disjoint
+            if k < 0 or start >= sents[k].end:
                 continue
+            sent = sents[k]
             ok, hits = _sentence_ok(r, sent)
             if not ok:
                 continue

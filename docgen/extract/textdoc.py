@@ -18,14 +18,28 @@ _SPLIT = re.compile(r"(?<=[.;:!?])\s+|\n+")
 _SPLIT_CLAUSES = re.compile(r"(?<=[.;:!?])\s+|\n+|,\s+(?=(?:а|ал)\s)(?!а\s+также)")
 
 
+# spaCy docs of segments are kept for the next pass while their texts total at most this many
+# characters (a whole methodology is ~100,000); the docs of a longer text are made again when needed,
+# so memory stays bounded whatever the input size (a token costs ~0.5 KB in a doc).
+CACHE_CHARS = 1_000_000
+
+
+def segment_key(seg: Segment) -> str:
+    return f"{seg.ref}@{seg.start}"  # a point number may occur twice (a text repeated in part)
+
+
 def segment_doc(ctx: Context, seg: Segment) -> Any:
     cache: dict[str, Any] = ctx.__dict__.setdefault("_docs", {})
-    doc = cache.get(seg.ref)
+    key = segment_key(seg)
+    doc = cache.get(key)
     if doc is None:
-        from ..nlp import get_nlp
+        from ..nlp import make_doc
 
-        doc = get_nlp(ctx.lang)(seg.text)
-        cache[seg.ref] = doc
+        doc = make_doc(ctx.lang, seg.text)
+        cached = ctx.__dict__.get("_docs_chars", 0)
+        if cached + len(seg.text) <= CACHE_CHARS:
+            cache[key] = doc
+            ctx.__dict__["_docs_chars"] = cached + len(seg.text)
     return doc
 
 

@@ -44,6 +44,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "an executable (ELF)"),
 )
+# Largest input file, and longest text a .docx may flatten to (see README "Limits and scale").
+MAX_INPUT_BYTES = 20_000_000
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _HTML_EXT = {".html", ".htm", ".xhtml"}
 _HTML_START_RE = re.compile(
@@ -126,13 +128,16 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
     return text, "cp1251"
 
 
-def read_source(path: str | os.PathLike[str], *, max_bytes: int = 20_000_000) -> SourceText:
-    """Read and decode one input file (text, .docx or HTML) after refusing unsafe/unsupported ones."""
+def read_source(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> SourceText:
+    """Read and decode one input file (text, .docx or HTML) after refusing unsafe/unsupported ones.
+    ``max_bytes`` (default ``MAX_INPUT_BYTES``) bounds the file and the text a .docx flattens to."""
     spath = str(path)
+    if max_bytes is None:
+        max_bytes = MAX_INPUT_BYTES
     data = _read_bytes(spath, max_bytes)
     fmt = sniff_format(data, spath)
     if fmt == "docx":
-        raw = read_docx(spath)
+        raw = read_docx(spath, max_text_chars=max_bytes)
         if not raw.strip():
             raise InputError("Word document contains no text", path=spath)
         check_text(raw, spath, "docx")

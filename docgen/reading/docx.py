@@ -23,17 +23,22 @@ Layout of the result (the contract with ``normalize``/``structure``):
 
 from __future__ import annotations
 
+import io
+
 from lxml import etree
 
 from .. import safezip
-from ..errors import InputError
+from ..errors import InputError, UnsafeInputError
 from .numbering import Numbering, load_numbering
-from .xmlsafe import parse_xml
+from .xmlsafe import parse_xml, refuse_xml_dtd
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 DOCUMENT_PART = "word/document.xml"
 MAX_PART_BYTES = 100_000_000
+# Longest text a .docx may flatten to: the limit of plain-text inputs (a text file of 20 MB holds at
+# most 20 M characters), so a small .docx cannot expand past what a text file may hold.
+MAX_TEXT_CHARS = 20_000_000
 
 
 def _q(tag: str) -> str:
@@ -202,14 +207,62 @@ def flatten_document(root: etree._Element, numbering: Numbering | None = None) -
     return "\n".join(flat.lines) + "\n" if flat.lines else ""
 
 
-def read_docx(path: str, *, max_part_bytes: int = MAX_PART_BYTES) -> str:
-    """Open ``path`` with :func:`docgen.safezip.open_safe_zip` and return the flattened text."""
+def _too_long(path: str, limit: int) -> UnsafeInputError:
+    return UnsafeInputError(
+        f"Word document text is longer than {limit} characters (the limit of texts); split the document",
+        path=path,
+        where=DOCUMENT_PART,
+    )
+
+
+def count_text_chars(data: bytes, path: str, limit: int) -> int:
+    """Characters the text of ``word/document.xml`` will have at least (``w:t`` text plus one line
+    break per paragraph), counted by streaming the XML with bounded memory; raises
+    ``UnsafeInputError`` as soon as the count passes ``limit``, before any tree is built."""
+    refuse_xml_dtd(data, path, DOCUMENT_PART)
+    count = 0
+    events = etree.iterparse(
+        io.BytesIO(data),
+        events=("end",),
+        tag=(T, P),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        for _event, el in events:
+            count += len(el.text or "") if el.tag == T else 1
+            if count > limit:
+                raise _too_long(path, limit)
+            if el.tag == P:
+                el.clear(keep_tail=False)
+                parent = el.getparent()
+                while parent is not None and el.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"malformed XML ({exc.msg})", path=path, where=DOCUMENT_PART) from None
+    return count
+
+
+def read_docx(
+    path: str, *, max_part_bytes: int = MAX_PART_BYTES, max_text_chars: int = MAX_TEXT_CHARS
+) -> str:
+    """Open ``path`` with :func:`docgen.safezip.open_safe_zip` and return the flattened text; a
+    document whose text would pass ``max_text_chars`` is refused before it is parsed into a tree."""
     with safezip.open_safe_zip(path) as zf:
         data = safezip.read_member(zf, DOCUMENT_PART, max_part_bytes)
+        count_text_chars(data, path, max_text_chars)
         root = parse_xml(data, path, DOCUMENT_PART)
+        del data
         if _tag(root) != _q("document"):
             raise InputError(
                 f"{DOCUMENT_PART} is not a WordprocessingML document", path=path, where=DOCUMENT_PART
             )
         numbering = load_numbering(zf, path, max_part_bytes)
-    return flatten_document(root, numbering)
+    text = flatten_document(root, numbering)
+    if len(text) > max_text_chars:
+        raise _too_long(path, max_text_chars)
+    return text
