@@ -7,6 +7,7 @@ Consumes the YAML files in ``docgen/structure/data``; produces compiled patterns
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -14,7 +15,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LangData", "lang_data", "detect_language", "find_dates", "find_number", "DateHit"]
+__all__ = [
+    "LangData",
+    "lang_data",
+    "detect_language",
+    "classify_language",
+    "find_dates",
+    "find_number",
+    "DateHit",
+]
 
 
 @dataclass(frozen=True)
@@ -74,19 +83,101 @@ def lang_data(code: str) -> LangData:
     )
 
 
-def detect_language(text: str) -> str:
-    """Return "kk" when Kazakh-only letters are a noticeable share of the Cyrillic letters, else "ru"."""
+@lru_cache(maxsize=1)
+def _detect_data() -> dict[str, Any]:
+    text = resources.files("docgen.structure").joinpath("data", "detect.yaml").read_text(encoding="utf-8")
+    d: dict[str, Any] = yaml.safe_load(text)
+    return d
+
+
+_LATIN_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "y": "i",
+        "ý": "u",
+        "ş": "sh",
+        "ç": "ch",
+        "'": None,
+        "\u2019": None,
+        "\u02bc": None,
+        "\u02bb": None,
+        "`": None,
+        "\u2018": None,
+    }
+)
+_LATIN_WORD = re.compile(
+    r"[^\W\d_][^\W\d_'\u2019\u02bc\u02bb`\u2018]*(?:['\u2019\u02bc\u02bb`\u2018][^\W\d_]+)*"
+)
+
+
+def _fold_latin(word: str) -> str:
+    """One skeleton for the three Kazakh Latin alphabets: diacritics and apostrophes dropped."""
+    w = word.lower().translate(_LATIN_FOLD)
+    w = unicodedata.normalize("NFD", w)
+    return "".join(c for c in w if not unicodedata.combining(c)).replace("y", "i")
+
+
+def _kazakh_latin(text: str) -> bool:
+    """True when enough frequent Kazakh words (in any of its Latin alphabets) are present."""
+    prefixes = tuple(_detect_data()["kk_latin_prefixes"])
+    words = _LATIN_WORD.findall(text[:200_000])
+    if not words:
+        return False
+    hits = 0
+    distinct: set[str] = set()
+    for w in words:
+        f = _fold_latin(w)
+        for p in prefixes:
+            if f.startswith(p):
+                hits += 1
+                distinct.add(p)
+                break
+    return len(distinct) >= 3 and hits >= 0.03 * len(words)
+
+
+def classify_language(text: str) -> str:
+    """ "kk" or "ru" for Cyrillic Kazakh / Russian; "kk-latn" for Kazakh in a Latin alphabet; "unknown"
+    for a text whose letters are mostly not Cyrillic or whose Cyrillic is another language's.
+    A text without letters is "ru" (there is nothing to misread)."""
+    d = _detect_data()
+    low = text.lower()
+    cyr = lat = 0
+    for c in low:
+        if c.isalpha():
+            if "\u0400" <= c <= "\u04ff" or "\u0500" <= c <= "\u052f":
+                cyr += 1
+            else:
+                lat += 1
+    if cyr == 0 and lat == 0:
+        return "ru"
+    if cyr <= lat:
+        return "kk-latn" if _kazakh_latin(text) else "unknown"
+
+    def share(letters: str) -> float:
+        return sum(low.count(c) for c in letters) / cyr
+
+    if share(d["foreign_cyrillic"]) > 0.002:
+        return "unknown"
+    big = cyr >= int(d["min_letters_for_statistics"])
     kk = lang_data("kk").raw["marker_letters"]
     ru = lang_data("ru").raw["marker_letters"]
-    low = text.lower()
     n_kk = sum(low.count(c) for c in kk)
     n_ru = sum(low.count(c) for c in ru)
-    cyr = sum(1 for c in low if "\u0400" <= c <= "\u04ff")
-    if cyr == 0:
-        return "ru"
     if n_kk / cyr > 0.01 and n_kk > n_ru / 3:
+        if big and share(d["kk_letters"]) < 0.005:
+            return "unknown"  # і without the other Kazakh letters: Ukrainian, Belarusian
+        if big and share(d["kk_only"]) < 0.002:
+            return "unknown"  # ң ө ү without ә ғ қ ұ і: Kyrgyz, Mongolian
         return "kk"
+    if big and share(d["ru_only"]) < 0.002:
+        return "unknown"  # no ы э ё: Bulgarian and the like
     return "ru"
+
+
+def detect_language(text: str) -> str:
+    """ "kk" or "ru" (see :func:`classify_language`; anything else reads as "ru" here)."""
+    lang = classify_language(text)
+    return lang if lang in ("kk", "ru") else "ru"
 
 
 @dataclass(frozen=True)
