@@ -135,6 +135,9 @@ def _kazakh_latin(text: str) -> bool:
     return len(distinct) >= 3 and hits >= 0.03 * len(words)
 
 
+_HARD_SIGN_VOWEL = re.compile(r"ъ(?=[бвгджзйклмнпрстфхцчшщ])")
+
+
 def classify_language(text: str) -> str:
     """ "kk" or "ru" for Cyrillic Kazakh / Russian; "kk-latn" for Kazakh in a Latin alphabet; "unknown"
     for a text whose letters are mostly not Cyrillic or whose Cyrillic is another language's.
@@ -169,8 +172,8 @@ def classify_language(text: str) -> str:
         if big and share(d["kk_only"]) < 0.002:
             return "unknown"  # ң ө ү without ә ғ қ ұ і: Kyrgyz, Mongolian
         return "kk"
-    if big and share(d["ru_only"]) < 0.002:
-        return "unknown"  # no ы э ё: Bulgarian and the like
+    if big and len(_HARD_SIGN_VOWEL.findall(low)) / cyr > 0.001:
+        return "unknown"  # ъ as a vowel (във, към, държава): Bulgarian; Russian writes ъ only before е ё ю я
     return "ru"
 
 
