@@ -13,7 +13,7 @@ import sys
 
 import click
 
-from .errors import DocgenError
+from .errors import DocgenError, file_system_error
 
 # name -> (module, attribute, one-line help). Modules are imported lazily.
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -78,6 +78,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
+        err = file_system_error(exc)
+        click.echo(f"docgen: error: {err.one_line()}", err=True)
+        sys.exit(err.exit_code)
     except Exception as exc:  # last resort: one line, no traceback (DOCGEN_DEBUG=1 shows it)
         if os.environ.get("DOCGEN_DEBUG"):
             raise
