@@ -41,6 +41,7 @@ from ..render.fast import CompiledTemplate
 from ..render.templates import compiled, template_path
 from ..render.write import clean_stale_temps, sync_dir, write_atomic
 from ..scoring.sheets import score_sheet
+from .orphans import die_with_parent
 from .plan import FillPlan, RowError
 from .reader import read_rows
 from .sheet_context import SheetStatics, build_context
@@ -232,7 +233,7 @@ def _results(job: Job, data: str | os.PathLike[str], jobs: int) -> Iterator[list
     global _JOB
     _JOB = job
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque[Any] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(_worker, (chunk,)))
