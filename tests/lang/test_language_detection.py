@@ -105,3 +105,14 @@ def test_texts_without_letters_and_short_cyrillic_snippets_still_parse() -> None
     assert classify_language("2-тарау. Бағалау") == "kk"
     # a Russian act quoting a few Latin words stays Russian
     assert classify_language("Методика оценки KPI (Key Performance Indicators) служащих корпуса «Б».") == "ru"
+
+
+def test_long_texts_are_judged_on_slices_spread_over_the_whole_text() -> None:
+    kk = (LANGS.parent.parent.parent / "legal_corpus" / "acts").glob("*/001_*.txt")
+    text = next(kk).read_text(encoding="utf-8")
+    long = text * (1_000_000 // len(text) + 1)
+    assert classify_language(long) == "kk"
+    english = (LANGS / "en.txt").read_text(encoding="utf-8")
+    assert classify_language(english * (1_000_000 // len(english) + 1)) == "unknown"
+    latin = (LANGS / "kk_latin_2018.txt").read_text(encoding="utf-8")
+    assert classify_language(latin * (1_000_000 // len(latin) + 1)) == "kk-latn"
