@@ -25,7 +25,8 @@ def _point_blocks(lines: list[str]) -> list[tuple[int, int]]:
 
 
 @st.composite
-def mutated(draw: st.DrawFn) -> str:
+def mutated_seed(draw: st.DrawFn) -> tuple[str, str]:
+    """(seed file name, mutated text)."""
     name = draw(st.sampled_from(sorted(TEXTS)))
     lines = TEXTS[name].splitlines(keepends=True)
     for _ in range(draw(st.integers(1, 4))):
@@ -60,7 +61,11 @@ def mutated(draw: st.DrawFn) -> str:
             at = draw(st.integers(0, len(text)))
             noise = draw(st.text(max_size=30))
             lines = (text[:at] + noise + text[at:]).splitlines(keepends=True)
-    return "".join(lines)
+    return name, "".join(lines)
+
+
+def mutated() -> st.SearchStrategy[str]:
+    return mutated_seed().map(lambda pair: pair[1])
 
 
 def _run_on(text: str, command: list[str]) -> None:
@@ -134,3 +139,29 @@ def test_hundred_thousand_points_catalogue() -> None:
 @pytest.mark.xfail(strict=False, reason="fixed on branch h4-scale (quadratic check)")
 def test_hundred_thousand_points_check() -> None:
     _run_on(_hundred_thousand_points(), ["check"])
+
+
+@fuzz_settings(3)
+@given(pair=mutated_seed(), fmt=st.sampled_from(["text", "json", "html", "docx"]))
+def test_diff_seed_against_its_mutation(pair: tuple[str, str], fmt: str) -> None:
+    name, text = pair
+    with tempfile.TemporaryDirectory() as d:
+        new = Path(d) / "new.txt"
+        data = text.encode("utf-8")
+        new.write_bytes(data)
+        old = next(p for p in SEEDS if p.name == name)
+        out = Path(d) / f"diff.{fmt}"
+        r = run_cli(["diff", str(old), str(new), "--format", fmt, "-o", str(out)])
+        assert_clean(r, input_bytes=len(data) + old.stat().st_size, output=out)
+
+
+@fuzz_settings(2)
+@given(text=mutated())
+def test_forms_of_a_mutated_seed(text: str) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        src = Path(d) / "act.txt"
+        data = text.encode("utf-8")
+        src.write_bytes(data)
+        out = Path(d) / "forms"
+        r = run_cli(["forms", str(src), "--lang", "both", "-o", str(out)])
+        assert_clean(r, input_bytes=len(data), out_dir=out)
