@@ -39,10 +39,9 @@ def main() -> int:
             print(f"fuzz round {n} still running 10 min after the time limit: a hang? seed {seed}")
             return 1
         if code != 0:
-            replay = f"DOCGEN_FUZZ_SCALE={scale} DOCGEN_FUZZ_BIG={env['DOCGEN_FUZZ_BIG']} " + " ".join(
-                cmd[1:]
-            )
-            print(f"fuzz round {n} failed; replay with: {Path(sys.executable).name} {replay}")
+            big = env["DOCGEN_FUZZ_BIG"]
+            replay = f"DOCGEN_FUZZ_SCALE={scale} DOCGEN_FUZZ_BIG={big} {sys.executable} " + " ".join(cmd[1:])
+            print(f"fuzz round {n} failed; replay with: {replay}")
             return code
     print(f"fuzz: {n} round(s) passed in {minutes:g} min")
     return 0

@@ -123,3 +123,17 @@ def test_fill_control_characters_in_cells(column: str, control: str) -> None:
     i = HEADER.index(column)
     bad[i] = bad[i][:3] + control + bad[i][3:]
     _fill(_csv_bytes([HEADER, bad, list(ROWS[0])], ",", "utf-8"), ".csv")
+
+
+def test_xlsx_number_beyond_float_range_is_a_bad_row_not_a_crash(tmp_path: Path) -> None:
+    """Found by make fuzz: a cell of 1.7976931348623155e308 reads back as inf (exit 70 before)."""
+    score = HEADER.index("score_1")
+    named: list[Any] = list(ROWS[0])
+    scored: list[Any] = list(ROWS[1])
+    named[0] = scored[score] = 1.7976931348623155e308
+    src = tmp_path / "rows.xlsx"
+    src.write_bytes(_xlsx_bytes([HEADER, named, scored]))
+    out = tmp_path / "out"
+    r = run_cli(["fill", str(CATALOGUE), "--data", str(src), "-o", str(out), "--lang", "ru"])
+    assert_clean(r, input_bytes=src.stat().st_size, out_dir=out)
+    assert r.code == 1 and "row 3, column score_1" in r.err and "row 2" not in r.err
