@@ -18,9 +18,9 @@ def point_label(point: str, lang: str) -> str:
         return "—"
     if point == "header":
         return label("report.header", lang)
-    if point.startswith("app") and point[3:].isdigit():
+    if point.startswith("app") and point[3:].isdecimal():
         return label("appendix_ref", lang).format(appendix=point[3:])
-    if point.startswith("ch") and point[2:].isdigit():
+    if point.startswith("ch") and point[2:].isdecimal():
         return {"kk": f"{point[2:]}-тарау", "ru": f"глава {point[2:]}"}[lang]
     return label("point_ref", lang).format(point=point)
 

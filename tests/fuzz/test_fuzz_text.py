@@ -139,3 +139,17 @@ def test_diff_random_texts(old: str, new: str, fmt: str) -> None:
         out = Path(d) / "diff.out"
         r = run_cli(["diff", a, b, "--format", fmt, "-o", out])
         assert_clean(r, input_bytes=len(old) + len(new), output=out)
+
+
+def test_superscript_digits_are_not_read_as_numbers() -> None:
+    """Found by make fuzz: a '¹' after a point made ``int('¹')`` fail in the number scanner (exit 70);
+    ``str.isdigit`` accepts superscripts that ``int`` refuses, ``str.isdecimal`` does not."""
+    seed = next(p for p in SEEDS if p.name.startswith("001_")).read_text(encoding="utf-8")
+    text = seed.replace("1. ", "1¹. ", 3).replace("5 ", "5² ", 5) + "\n¹\n³) тармақ ٣ күн\n"
+    with tempfile.TemporaryDirectory() as d:
+        src = _write(Path(d), "act.txt", text.encode("utf-8"))
+        for command in (["parse"], ["check"]):
+            out = Path(d) / f"{command[0]}.out"
+            r = run_cli([*command, str(src), "-o", str(out)])
+            assert_clean(r, input_bytes=len(text.encode("utf-8")), output=out)
+            assert r.code in (0, 1) and out.exists(), r.err
