@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 SYSSTAMP := .sysdeps-installed
 
-.PHONY: run test lint typecheck bench clean sysdeps venv dev gallery
+.PHONY: run test lint typecheck bench clean sysdeps venv dev gallery fuzz
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,11 @@ gallery: sysdeps $(STAMP)
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/run.py
+
+# property tests of tests/fuzz, longer than in `make test` (FUZZ_MINUTES, default 10)
+FUZZ_MINUTES ?= 10
+fuzz: $(DEVSTAMP)
+	FUZZ_MINUTES=$(FUZZ_MINUTES) $(BIN)/python tests/fuzz/fuzz_rounds.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,7 @@ other than tab and newline, and the few sequences the Word template engine rewri
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -114,12 +115,15 @@ class Fields:
             if required:
                 raise DataError("required number is missing", path=self.path, where=self.where(key))
             return None
-        if isinstance(v, bool):
+        if isinstance(v, bool) or not isinstance(v, str | int | float):  # a date, a list, a mapping
             raise DataError("expected a number", path=self.path, where=self.where(key))
         try:
-            return float(str(v).replace(",", ".")) if isinstance(v, str) else float(v)
-        except ValueError as exc:
+            n = float(str(v).replace(",", ".")) if isinstance(v, str) else float(v)
+        except (ValueError, OverflowError) as exc:
             raise DataError("expected a number", path=self.path, where=self.where(key)) from exc
+        if not math.isfinite(n):  # .nan, .inf, 1e999
+            raise DataError("expected a finite number", path=self.path, where=self.where(key))
+        return n
 
     def integer(self, key: str, *, required: bool = True) -> int | None:
         n = self.number(key, required=required)

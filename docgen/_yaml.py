@@ -39,3 +39,5 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_YAML_BYTES) -> Any:
         raise InputError(
             f"invalid YAML: {getattr(exc, 'problem', None) or exc}", path=str(p), where=where
         ) from exc
+    except (ValueError, OverflowError) as exc:  # a value the safe loader cannot build, e.g. 2026-13-45
+        raise InputError(f"invalid date or number in YAML ({exc})", path=str(p)) from exc

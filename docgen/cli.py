@@ -16,7 +16,7 @@ import sys
 import click
 
 from .commands import COMMANDS, load_command
-from .errors import DocgenError
+from .errors import DocgenError, file_system_error
 
 
 class LazyGroup(click.Group):
@@ -45,6 +45,10 @@ class LazyGroup(click.Group):
         except DocgenError as exc:
             click.echo(f"docgen: error: {exc.one_line()}", err=True)
             ctx.exit(exc.exit_code)
+        except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
+            err = file_system_error(exc)
+            click.echo(f"docgen: error: {err.one_line()}", err=True)
+            ctx.exit(err.exit_code)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,6 +74,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
+        err = file_system_error(exc)
+        click.echo(f"docgen: error: {err.one_line()}", err=True)
+        sys.exit(err.exit_code)
     except Exception as exc:  # last resort: one line, no traceback (DOCGEN_DEBUG=1 shows it)
         if os.environ.get("DOCGEN_DEBUG"):
             raise

@@ -6,6 +6,9 @@ traceback. Compliance findings are data (``docgen.check``), not exceptions.
 
 from __future__ import annotations
 
+import errno
+import re
+
 
 class DocgenError(Exception):
     """Base class. ``exit_code`` is what the CLI returns."""
@@ -66,3 +69,36 @@ class ToolMissingError(DocgenError):
     """An external program (LibreOffice) is not installed."""
 
     exit_code = 3
+
+
+# errno -> what the user reads (Russian; Kazakh), for file-system errors that reach the CLI
+_FS_WORDS: dict[int, str] = {
+    errno.ENOTDIR: "часть пути не является папкой; жолдың бір бөлігі қалта емес",
+    errno.EEXIST: "на этом месте уже есть файл; бұл орында файл бар",
+    errno.EISDIR: "это папка, а не файл; бұл файл емес, қалта",
+    errno.EACCES: "нет прав доступа; қол жеткізу құқығы жоқ",
+    errno.EPERM: "нет прав доступа; қол жеткізу құқығы жоқ",
+    errno.EROFS: "файловая система только для чтения; файлдық жүйе тек оқуға арналған",
+    errno.ENOSPC: "нет места на диске; дискіде орын жоқ",
+    errno.ENOENT: "нет такого файла или папки; мұндай файл немесе қалта жоқ",
+    errno.ENAMETOOLONG: "слишком длинное имя; атауы тым ұзын",
+}
+# docgen's temporary names (``docgen._atomic.TMP_NAME``: ``.docgen-<pid>-<n>.<name>.tmp``; the older
+# ``.<name>.<pid>.<n>.tmp`` too), so a message names the user's file, never the temporary one
+_TEMP_NAME = re.compile(r"^\.docgen-\d{1,10}-\d{1,20}\.(?P<name>.+)\.tmp$|^\.(?P<old>.+)\.\d+\.\d+\.tmp$")
+
+
+def file_system_error(exc: OSError) -> InputError:
+    """A file-system failure (read-only folder, ``-o`` under a file, disk full) as a one-line
+    ``InputError`` naming the user's path (not docgen's temporary name beside it)."""
+    path = exc.filename if isinstance(exc.filename, str) else None
+    if path:
+        head, _, base = path.replace("\\", "/").rpartition("/")
+        m = _TEMP_NAME.match(base)
+        if m:
+            name = m.group("name") or m.group("old")
+            path = f"{head}/{name}" if head else name
+    words = _FS_WORDS.get(exc.errno or -1) or (
+        f"ошибка файловой системы; файлдық жүйе қатесі ({exc.strerror or type(exc).__name__})"
+    )
+    return InputError(words, path=path)

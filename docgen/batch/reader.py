@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 from collections.abc import Iterator
@@ -68,6 +69,8 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):  # a logical cell is not a number (Excel: TRUE/ИСТИНА/АҚИҚАТ)
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
+        if not math.isfinite(value):  # a cell beyond 1.8e308 reads back as inf: text, never a score
+            return repr(value)
         d = Decimal(repr(value))
         return str(int(d)) if d == d.to_integral_value() else format(d.normalize(), "f")
     if isinstance(value, int):

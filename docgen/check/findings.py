@@ -68,11 +68,11 @@ class Finding:
 
 
 def _point_key(point: str) -> tuple[int, int, str]:
-    if point.isdigit():
+    if point.isdecimal():
         return (1, int(point), "")
-    if point.startswith("app") and point[3:].isdigit():
+    if point.startswith("app") and point[3:].isdecimal():
         return (2, int(point[3:]), "")
-    if point.startswith("ch") and point[2:].isdigit():
+    if point.startswith("ch") and point[2:].isdecimal():
         return (1, 0, point)
     return (0, 0, point)
 

@@ -38,7 +38,7 @@ def appendix_references(ctx: Ctx) -> list[AppendixRef]:
                 continue
             is_model = bool(marker.search(before))
             for n in sep.split(m.group("nums")):
-                if n.strip().isdigit():
+                if n.strip().isdecimal():
                     refs.append(AppendixRef(p.number, int(n), is_model, m.start(), m.end()))
     return refs
 
@@ -72,7 +72,7 @@ def numbering(ctx: Ctx) -> list[Finding]:
     seen: set[int] = set()
     prev: int | None = None
     for p in ctx.doc.points:
-        if not p.number.isdigit():
+        if not p.number.isdecimal():
             continue
         n = int(p.number)
         eol = ctx.text.find("\n", p.start)

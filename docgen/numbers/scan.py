@@ -48,7 +48,7 @@ class Num:
 
 
 def atomize(text: str) -> list[Atom]:
-    return [Atom(m.start(), m.end(), g := m.group(0), g[0].isdigit()) for m in ATOM_RE.finditer(text)]
+    return [Atom(m.start(), m.end(), g := m.group(0), g[0].isdecimal()) for m in ATOM_RE.finditer(text)]
 
 
 @functools.lru_cache(maxsize=8)

@@ -205,7 +205,7 @@ def inject_radar_chart(
         n += 1
     etree.SubElement(rels, f"{{{PR}}}Relationship", Id=rel_id, Type=REL_CHART, Target=f"charts/chart{n}.xml")
     max_id = max(
-        (int(e.get("id", "0")) for e in doc.iter(f"{{{WP}}}docPr") if e.get("id", "").isdigit()), default=0
+        (int(e.get("id", "0")) for e in doc.iter(f"{{{WP}}}docPr") if e.get("id", "").isdecimal()), default=0
     )
     idx = list(run).index(t)
     br = etree.Element(f"{{{W}}}br")

@@ -7,6 +7,7 @@ Consumes the YAML files in ``docgen/structure/data``; produces compiled patterns
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -14,7 +15,15 @@ from typing import Any
 
 import yaml
 
-__all__ = ["LangData", "lang_data", "detect_language", "find_dates", "find_number", "DateHit"]
+__all__ = [
+    "LangData",
+    "lang_data",
+    "detect_language",
+    "classify_language",
+    "find_dates",
+    "find_number",
+    "DateHit",
+]
 
 
 @dataclass(frozen=True)
@@ -74,19 +83,119 @@ def lang_data(code: str) -> LangData:
     )
 
 
-def detect_language(text: str) -> str:
-    """Return "kk" when Kazakh-only letters are a noticeable share of the Cyrillic letters, else "ru"."""
+@lru_cache(maxsize=1)
+def _detect_data() -> dict[str, Any]:
+    text = resources.files("docgen.structure").joinpath("data", "detect.yaml").read_text(encoding="utf-8")
+    d: dict[str, Any] = yaml.safe_load(text)
+    return d
+
+
+_LATIN_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "y": "i",
+        "ý": "u",
+        "ş": "sh",
+        "ç": "ch",
+        "'": None,
+        "\u2019": None,
+        "\u02bc": None,
+        "\u02bb": None,
+        "`": None,
+        "\u2018": None,
+    }
+)
+_LATIN_WORD = re.compile(
+    r"[^\W\d_][^\W\d_'\u2019\u02bc\u02bb`\u2018]*(?:['\u2019\u02bc\u02bb`\u2018][^\W\d_]+)*"
+)
+
+
+def _fold_latin(word: str) -> str:
+    """One skeleton for the three Kazakh Latin alphabets: diacritics and apostrophes dropped."""
+    w = word.lower().translate(_LATIN_FOLD)
+    w = unicodedata.normalize("NFD", w)
+    return "".join(c for c in w if not unicodedata.combining(c)).replace("y", "i")
+
+
+@lru_cache(maxsize=1)
+def _kk_latin_prefix_re() -> re.Pattern[str]:
+    prefixes = sorted(_detect_data()["kk_latin_prefixes"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in prefixes))
+
+
+def _kazakh_latin(text: str) -> bool:
+    """True when enough frequent Kazakh words (in any of its Latin alphabets) are present among the
+    first 5,000 words."""
+    prefix = _kk_latin_prefix_re()
+    words = [w for _, w in zip(range(5000), _LATIN_WORD.finditer(text), strict=False)]
+    if not words:
+        return False
+    hits = 0
+    distinct: set[str] = set()
+    for w in words:
+        m = prefix.match(_fold_latin(w.group()))
+        if m:
+            hits += 1
+            distinct.add(m.group())
+    return len(distinct) >= 3 and hits >= 0.03 * len(words)
+
+
+_NOT_CYRILLIC = re.compile(r"[^\u0400-\u0481\u048a-\u052f]+")
+_NOT_OTHER_LETTER = re.compile(r"[\W\d_\u0400-\u052f]+")
+_SAMPLE_SLICES, _SAMPLE_SLICE = 40, 10_000
+
+
+def _sample(text: str) -> str:
+    """The whole text up to 400,000 characters, else 40 slices of 10,000 spread evenly over it
+    (bounded time on a 20 MB input; one language throughout is what an act is)."""
+    n = len(text)
+    if n <= _SAMPLE_SLICES * _SAMPLE_SLICE:
+        return text
+    step = (n - _SAMPLE_SLICE) // (_SAMPLE_SLICES - 1)
+    return "\n".join(text[i * step : i * step + _SAMPLE_SLICE] for i in range(_SAMPLE_SLICES))
+
+
+_HARD_SIGN_VOWEL = re.compile(r"ъ(?=[бвгджзйклмнпрстфхцчшщ])")
+
+
+def classify_language(text: str) -> str:
+    """ "kk" or "ru" for Cyrillic Kazakh / Russian; "kk-latn" for Kazakh in a Latin alphabet; "unknown"
+    for a text whose letters are mostly not Cyrillic or whose Cyrillic is another language's.
+    A text without letters is "ru" (there is nothing to misread)."""
+    d = _detect_data()
+    low = _sample(text).lower()
+    cyr = len(_NOT_CYRILLIC.sub("", low))
+    lat = len(_NOT_OTHER_LETTER.sub("", low))  # letters of any other script
+    if cyr == 0 and lat == 0:
+        return "ru"
+    if cyr <= lat:
+        return "kk-latn" if _kazakh_latin(low) else "unknown"
+
+    def share(chars: str) -> float:
+        return sum(low.count(c) for c in chars) / cyr
+
+    if share(d["foreign_cyrillic"]) > 0.002:
+        return "unknown"
+    big = cyr >= int(d["min_letters_for_statistics"])
     kk = lang_data("kk").raw["marker_letters"]
     ru = lang_data("ru").raw["marker_letters"]
-    low = text.lower()
     n_kk = sum(low.count(c) for c in kk)
     n_ru = sum(low.count(c) for c in ru)
-    cyr = sum(1 for c in low if "\u0400" <= c <= "\u04ff")
-    if cyr == 0:
-        return "ru"
     if n_kk / cyr > 0.01 and n_kk > n_ru / 3:
+        if big and share(d["kk_letters"]) < 0.005:
+            return "unknown"  # і without the other Kazakh letters: Ukrainian, Belarusian
+        if big and share(d["kk_only"]) < 0.002:
+            return "unknown"  # ң ө ү without ә ғ қ ұ і: Kyrgyz, Mongolian
         return "kk"
+    if big and _HARD_SIGN_VOWEL.subn("", low)[1] / cyr > 0.001:
+        return "unknown"  # ъ as a vowel (във, към, държава): Bulgarian; Russian writes ъ only before е ё ю я
     return "ru"
+
+
+def detect_language(text: str) -> str:
+    """ "kk" or "ru" (see :func:`classify_language`; anything else reads as "ru" here)."""
+    lang = classify_language(text)
+    return lang if lang in ("kk", "ru") else "ru"
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,7 @@ def numbering_issues(numbers: list[str], where: str) -> list[dict[str, Any]]:
     seen: set[int] = set()
     prev: int | None = None
     for raw in numbers:
-        if not raw.isdigit():
+        if not raw.isdecimal():
             continue
         n = int(raw)
         if n in seen:

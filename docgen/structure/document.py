@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..errors import InputError
 from ..model import Document, NormalizedText, Point, SourceText
-from ._lang import LangData, detect_language, lang_data
+from ._lang import LangData, classify_language, lang_data
 from ._text import POINT_RE, Line, is_short, split_lines
 from .appendices import build_appendices, find_appendix_anchors
 from .body import find_annex, numbering_issues, parse_chapters, parse_points
@@ -59,9 +60,29 @@ def _title_before(lines: list[Line], lang: LangData, idx: int, lo: int) -> int |
     return None
 
 
+_UNKNOWN_LANGUAGE = (
+    "язык текста не определён: это не казахский и не русский текст на кириллице; "
+    "мәтіннің тілі анықталмады: бұл кириллицадағы қазақ немесе орыс мәтіні емес"
+)
+_KAZAKH_LATIN = (
+    "казахский текст латиницей не поддерживается, нужен текст на кириллице; "
+    "латын әліпбиіндегі қазақ мәтіні қолдау көрсетілмейді, кирилл жазуындағы мәтін қажет"
+)
+
+
+def _language(source: SourceText, text: str) -> str:
+    """ "kk" or "ru"; any other language, and Kazakh in a Latin alphabet, is refused (exit 2)."""
+    code = classify_language(text)
+    if code == "kk-latn":
+        raise InputError(_KAZAKH_LATIN, path=source.path)
+    if code not in ("kk", "ru"):
+        raise InputError(_UNKNOWN_LANGUAGE, path=source.path)
+    return code
+
+
 def parse_structure(source: SourceText, norm: NormalizedText) -> Document:
     text = norm.text
-    lang = lang_data(detect_language(text))
+    lang = lang_data(_language(source, text))
     lines = split_lines(text)
     spans = find_edit_notes(lines, lang)
     prelim = [parse_edit_note(t, s, e, lang, "act") for s, e, t in spans]
