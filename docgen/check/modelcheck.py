@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..catalogue_model import Catalogue
-from ..data.labels import quantity
+from ..data.labels import quantity, value_text
 from .context import Ctx
 from .data import compiled, fold, form_kind_from_title, label, pattern, topics_of
 from .findings import Finding
@@ -61,6 +61,30 @@ def same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def model_point(profile: Profile, lang: str, *, provision: str | None = None, key: str | None = None) -> str:
+    """The model point a finding compares with, in words («E4 редакциясының 5-тармағы (…)»); "" if none."""
+    numbers, _ = profile.numbered(lang)
+    number = numbers.get(provision or "")
+    if number is None and key is not None:
+        number = next(
+            (
+                numbers[str(p["id"])]
+                for p in profile.provisions
+                if key in p.get("params", []) and str(p["id"]) in numbers
+            ),
+            None,
+        )
+    if number is None:
+        return ""
+    return label("model_point", lang).format(edition=profile.edition, point=number)
+
+
+def _words(key: str, value: Any, unit: str | None, lang: str) -> str:
+    if isinstance(value, str):
+        return value_text(key, value, unit, lang)
+    return fmt_value(value, unit, lang)
+
+
 def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | None) -> list[Finding]:
     out: list[Finding] = []
     for key in profile.data.get("parameters", {}):
@@ -78,12 +102,17 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
                 ctx.lang,
                 point=entry.source.point or "",
                 quote=entry.source.quote or "",
-                expected=fmt_value(model["value"], unit, ctx.lang),
-                actual=fmt_value(entry.value, unit, ctx.lang),
+                expected=_words(key, model["value"], unit, ctx.lang),
+                actual=_words(key, entry.value, unit, ctx.lang),
                 evidence=model["evidence"],
                 key_label=label(f"keys.{key}", ctx.lang, key),
                 edition=profile.edition,
-                details={"key": key, "model_source": note(model["source"]), "model_from": str(model["from"])},
+                details={
+                    "key": key,
+                    "model_source": note(model["source"]),
+                    "model_from": str(model["from"]),
+                    "model_point": model_point(profile, ctx.lang, key=key),
+                },
             )
         )
     return out
@@ -106,7 +135,7 @@ def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
             if topic in pool:
                 continue
             evidence = topic_evidence.get(topic, prov["evidence"])
-            wording = prov.get("text", {}).get(ctx.lang, "")
+            wording = profile.wording(prov, ctx.lang)
             out.append(
                 finding(
                     "missing_provision.topic",
@@ -119,7 +148,12 @@ def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
                     evidence=evidence,
                     edition=profile.edition,
                     topic_label=label(f"topics.{topic}", ctx.lang, topic),
-                    details={"provision": prov["id"], "topic": topic, "model_source": note(prov["source"])},
+                    details={
+                        "provision": prov["id"],
+                        "topic": topic,
+                        "model_source": note(prov["source"]),
+                        "model_point": model_point(profile, ctx.lang, provision=str(prov["id"])),
+                    },
                 )
             )
     return out

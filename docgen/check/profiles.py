@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +101,23 @@ class Profile:
     @property
     def foreign_topics(self) -> list[dict[str, Any]]:
         return list(self.data.get("foreign_topics", []))
+
+    def numbered(self, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+        """Point numbers of the reconstructed model text in ``lang``: by provision id and by topic
+        (the first provision holding it). Provisions without a chapter or wording get no number."""
+        body = [p for p in self.provisions if p.get("chapter") and p.get("text", {}).get(lang)]
+        numbers = {str(p["id"]): str(i) for i, p in enumerate(body, 1)}
+        topic_point: dict[str, str] = {}
+        for p in body:
+            for t in p.get("topics", []):
+                topic_point.setdefault(t, numbers[str(p["id"])])
+        return numbers, topic_point
+
+    def wording(self, prov: dict[str, Any], lang: str) -> str:
+        """A provision's model wording with ``{ref:topic}`` filled by the model point holding the topic."""
+        text = str(prov.get("text", {}).get(lang, ""))
+        _, topic_point = self.numbered(lang)
+        return re.sub(r"\{ref:(\w+)\}", lambda m: topic_point.get(m.group(1), "…"), text)
 
     @property
     def model_points(self) -> dict[str, str]:
