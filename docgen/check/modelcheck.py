@@ -62,20 +62,11 @@ def same_value(a: Any, b: Any) -> bool:
 
 
 def model_point(profile: Profile, lang: str, *, provision: str | None = None, key: str | None = None) -> str:
-    """The model point a finding compares with, in words («E4 редакциясының 5-тармағы (…)»); "" if none."""
-    numbers, _ = profile.numbered(lang)
-    number = numbers.get(provision or "")
-    if number is None and key is not None:
-        number = next(
-            (
-                numbers[str(p["id"])]
-                for p in profile.provisions
-                if key in p.get("params", []) and str(p["id"]) in numbers
-            ),
-            None,
-        )
+    """The model point a finding compares with, in words («E4 редакциясының 5-тармағы (…)»); when no
+    provision of the profile holds it, says that the point is not known."""
+    number = profile.point_of(lang, provision=provision, key=key)
     if number is None:
-        return ""
+        return label("model_point_unknown", lang).format(edition=profile.edition)
     return label("model_point", lang).format(edition=profile.edition, point=number)
 
 

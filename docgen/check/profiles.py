@@ -113,6 +113,18 @@ class Profile:
                 topic_point.setdefault(t, numbers[str(p["id"])])
         return numbers, topic_point
 
+    def point_of(self, lang: str, *, provision: str | None = None, key: str | None = None) -> str | None:
+        """Number of the model point holding ``provision`` (or the parameter ``key``), in the
+        reconstructed text of ``lang`` or, when the profile has no wording in it, of another language."""
+        for lg in (lang, *(x for x in LANGS if x != lang)):
+            numbers, _ = self.numbered(lg)
+            if provision in numbers:
+                return numbers[str(provision)]
+            for p in self.provisions:
+                if key is not None and key in p.get("params", []) and str(p["id"]) in numbers:
+                    return numbers[str(p["id"])]
+        return None
+
     def wording(self, prov: dict[str, Any], lang: str) -> str:
         """A provision's model wording with ``{ref:topic}`` filled by the model point holding the topic."""
         text = str(prov.get("text", {}).get(lang, ""))
