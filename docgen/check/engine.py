@@ -85,7 +85,8 @@ def _choose(
                     chosen=chosen.edition,
                 )
             )
-    if day and model is not chosen and str(model).lower() != "auto" and not chosen.in_force_on(day):
+    explicit = isinstance(model, Profile) or model.lower() != "auto"
+    if day and explicit and not chosen.in_force_on(day):
         notes.append(dates.model_not_in_force(ctx.lang, chosen, in_force, day))
     if as_of and not repealed and day:
         now = profiles.in_force_on(as_of)
