@@ -224,7 +224,14 @@ def _act_forms(ctx: Ctx, catalogue: Catalogue | None) -> dict[str, dict[str, Any
     return forms
 
 
-def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows: list[str]) -> list[Finding]:
+def _model_form(profile: Profile, pf: dict[str, Any], lang: str) -> dict[str, Any]:
+    where = label("model_appendix", lang).format(edition=profile.edition, appendix=pf["appendix"])
+    return {"model_point": where}
+
+
+def _compare_rows(
+    ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows: list[str], model: dict[str, Any]
+) -> list[Finding]:
     out: list[Finding] = []
     model_rows = profile_form.get("rows", {}).get(ctx.lang) or []
     ev = profile_form["evidence"]
@@ -271,6 +278,7 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
                     actual=best,
                     evidence=ev,
                     appendix=number,
+                    details=dict(model),
                 )
             )
         else:
@@ -285,6 +293,7 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
                     actual="",
                     evidence=ev,
                     appendix=number,
+                    details=dict(model),
                 )
             )
     for r in pending:
@@ -299,6 +308,7 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
                 actual=r,
                 evidence=ev,
                 appendix=number,
+                details=dict(model),
             )
         )
     return out
@@ -313,6 +323,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
     have = {a.number for a in ctx.doc.appendices}
     for pf in profile.forms:
         kind, number = pf["kind"], int(pf["appendix"])
+        model = _model_form(profile, pf, ctx.lang)
         title = (pf.get("title") or {}).get(ctx.lang) or next(
             iter((pf.get("title") or {kind: kind}).values())
         )
@@ -324,7 +335,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
                 else _fallback_rows(ctx, int(got["appendix"] or number))
             )
             if pf.get("rows", {}).get(ctx.lang) and rows:
-                out += _compare_rows(ctx, pf, int(got["appendix"] or number), rows)
+                out += _compare_rows(ctx, pf, int(got["appendix"] or number), rows, model)
             continue
         if number in model_refs:
             r = model_refs[number]
@@ -340,6 +351,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
                     actual="",
                     evidence=pf["evidence"],
                     appendix=number,
+                    details=dict(model),
                 )
             )
             continue
@@ -358,6 +370,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
                 actual="",
                 evidence=pf["evidence"],
                 appendix=number,
+                details=dict(model),
             )
         )
     return out

@@ -157,7 +157,7 @@ def test_seed_reports_have_clean_sentences(seed: str, model: str) -> None:
 @pytest.mark.parametrize(("seed", "model"), CASES)
 def test_model_findings_name_the_model_point(seed: str, model: str) -> None:
     for f in _result(seed, model).findings:
-        if f.category in ("missing_provision", "model_deviation"):
+        if f.category in ("missing_provision", "model_deviation", "form_deviation"):
             assert f.details.get("model_point"), (f.code, f.message)
             if f.category == "missing_provision":
                 assert "{" not in f.expected, (
