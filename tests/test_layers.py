@@ -146,6 +146,7 @@ LAYERS: dict[str, str] = {
     "docgen.check": "check",
     "docgen.check.context": "check",
     "docgen.check.data": "check",
+    "docgen.check.dates": "check",
     "docgen.check.engine": "check",
     "docgen.check.xref": "check",
     "docgen.check.findings": "check",

@@ -143,3 +143,51 @@ def summary_rows(result: CheckResult) -> list[tuple[str, list[int]]]:
         if cat in table:
             rows.append((label(f"category.{cat}", result.language, cat), [table[cat][s] for s in SEVERITIES]))
     return rows
+
+
+def _day(iso: Any) -> str:
+    s = str(iso or "")
+    return f"{s[8:10]}.{s[5:7]}.{s[0:4]}" if len(s) >= 10 else (s or "—")
+
+
+def first_line(result: CheckResult) -> str | None:
+    """The report's first line for a repealed act (said before anything else), else None."""
+    facts = result.facts
+    if facts.get("status") != "repealed":
+        return None
+    lang = result.language
+    by = (
+        label("report.repealed_by", lang).format(number=facts["repealed_by"])
+        if facts.get("repealed_by")
+        else ""
+    )
+    return label("report.repealed", lang).format(date=_day(facts.get("repealed_on")), by=by)
+
+
+def header_rows(result: CheckResult) -> list[tuple[str, str]]:
+    """(label, value) rows of the report header: file, dates, status, editions, in the act's language."""
+    lang = result.language
+    facts = result.facts
+    rows = [(label("report.file", lang), result.path)]
+    if facts:
+        rows.append((label("report.adopted", lang), _day(facts.get("adopted"))))
+    rows.append((label("report.act_date", lang), _day(result.act_date)))
+    if facts:
+        status = (
+            label("report.repealed_status", lang) + f" ({_day(facts.get('repealed_on'))})"
+            if facts.get("status") == "repealed"
+            else label("report.in_force", lang)
+        )
+        rows.append((label("report.status", lang), status))
+    edition = (
+        f"{result.edition} — {result.edition_title}" if result.edition else label("report.not_compared", lang)
+    )
+    rows.append((label("report.edition", lang), edition))
+    if facts:
+        rows.append((label("report.in_force_at_edition", lang), facts.get("in_force_at_edition") or "—"))
+        rows.append((label("report.in_force_at_adoption", lang), facts.get("in_force_at_adoption") or "—"))
+    return rows
+
+
+def evidence_words(evidence: str, lang: str) -> str:
+    return label(f"evidence.{evidence}", lang, evidence)

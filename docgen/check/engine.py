@@ -8,35 +8,20 @@ selector (``auto``, an edition code or a profile path); produces a :class:`Check
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from ..catalogue_model import Catalogue
 from ..extract.generation import decide_generation
 from ..model import Document
-from . import modelcheck, profiles, script, selfcheck, values, xref
+from . import dates, modelcheck, profiles, script, selfcheck, values, xref
 from .context import Ctx
 from .findings import CheckResult, Finding, sort_findings
 from .make import finding
 from .profiles import Profile
 
 
-def _date(s: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(s)[:10]) if s else None
-    except ValueError:
-        return None
-
-
 def effective_date(doc: Document, catalogue: Catalogue | None) -> dt.date | None:
-    """Date of the text as printed: the act's date or the latest amendment noted in it."""
-    act = catalogue.act if catalogue is not None else None
-    dates = [_date(act.act_date if act else None), _date(doc.header.act_date)]
-    dates += [_date(n.get("amending_act_date")) for n in (act.edit_notes if act else ())]
-    dates += [_date(n.act_date) for n in doc.header.edit_notes if n.kind != "repealed"]
-    for p in doc.points:
-        dates += [_date(n.act_date) for n in p.edit_notes if n.kind != "repealed"]
-    known = [d for d in dates if d]
-    return max(known) if known else None
+    """Date of the text as printed: the latest edit note that changed it (repeal notes excluded), else adoption."""
+    return dates.act_dates(doc, catalogue).edition
 
 
 def detect_generation(catalogue: Catalogue | None) -> str | None:
@@ -81,7 +66,7 @@ def _choose(
                     expected=in_force.edition,
                     actual=gen_prof.edition,
                     evidence="FACT",
-                    date=day.isoformat(),
+                    date=day.strftime("%d.%m.%Y"),
                     details={"in_force_from": in_force.valid_from.isoformat()},
                 )
             )
@@ -96,9 +81,13 @@ def _choose(
                     expected=in_force.edition,
                     actual=gen_prof.edition,
                     evidence="INFERRED",
-                    date=day.isoformat(),
+                    date=day.strftime("%d.%m.%Y"),
+                    chosen=chosen.edition,
                 )
             )
+    explicit = isinstance(model, Profile) or model.lower() != "auto"
+    if day and explicit and not chosen.in_force_on(day):
+        notes.append(dates.model_not_in_force(ctx.lang, chosen, in_force, day))
     if as_of and not repealed and day:
         now = profiles.in_force_on(as_of)
         if now and now.edition != chosen.edition and now.valid_from > day:
@@ -131,9 +120,24 @@ def check_document(
     act = catalogue.act if catalogue is not None else None
     lang = (act.language if act else None) or doc.language or "ru"
     ctx = Ctx(doc, lang if lang in ("kk", "ru") else "ru")
-    day = effective_date(doc, catalogue)
+    when = dates.act_dates(doc, catalogue)
+    day = when.edition
     generation = detect_generation(catalogue)
-    repealed = (act.status if act else None) == "repealed" or doc.header.repealed
+    repealed = when.repealed
+    facts = dates.facts(when)
+    if str(model).lower() == "auto" and dates.before_every_edition(day):
+        notice = dates.not_comparable(ctx.lang, day)
+        first = profiles.all_profiles()[0]
+        return CheckResult(
+            path=doc.source.path,
+            language=ctx.lang,
+            edition="",
+            edition_title="",
+            act_date=day.isoformat() if day else None,
+            findings=(notice,),
+            notes=tuple(notes or ()),
+            facts={**facts, "not_comparable_before": first.valid_from.isoformat()},
+        )
     profile, found = _choose(ctx, model, generation, day, repealed, as_of)
     found += xref.point_references(ctx, catalogue, profile)
     found += xref.appendix_references(ctx, catalogue)
@@ -160,6 +164,7 @@ def check_document(
         act_date=day.isoformat() if day else None,
         findings=tuple(sort_findings(found)),
         notes=tuple(notes or ()),
+        facts=facts,
     )
 
 

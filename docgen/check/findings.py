@@ -68,6 +68,8 @@ class Finding:
 
 
 def _point_key(point: str) -> tuple[int, int, str]:
+    if point == "header":
+        return (-1, 0, point)
     if point.isdecimal():
         return (1, int(point), "")
     if point.startswith("app") and point[3:].isdecimal():
@@ -91,6 +93,9 @@ class CheckResult:
     act_date: str | None
     findings: tuple[Finding, ...]
     notes: tuple[str, ...] = ()
+    facts: dict[str, Any] = field(
+        default_factory=dict
+    )  # adoption / edition / repeal dates, editions in force
 
     @property
     def failed(self) -> bool:
@@ -118,4 +123,5 @@ class CheckResult:
             "summary": self.summary(),
             "findings": [f.to_json() for f in self.findings],
             "notes": list(self.notes),
+            **({"dates": self.facts} if self.facts else {}),
         }

@@ -8,7 +8,6 @@ forms, and the catalogue of the values it states. Checking this text must give n
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from ..catalogue_model import Catalogue
@@ -77,11 +76,7 @@ def generate_clean(profile: Profile, lang: str, act_date: dt.date | None = None)
     body = [p for p in profile.provisions if p.get("chapter") and p.get("text", {}).get(lang)]
     if not body:
         raise ValueError(f"profile {profile.edition} has no {lang} wording")
-    numbers = {p["id"]: str(i) for i, p in enumerate(body, 1)}
-    topic_point: dict[str, str] = {}
-    for p in body:
-        for t in p.get("topics", []):
-            topic_point.setdefault(t, numbers[p["id"]])
+    numbers, _ = profile.numbered(lang)
     chapters = {
         c["number"]: c["title"][lang] for c in profile.data.get("chapters", []) if lang in c.get("title", {})
     }
@@ -95,7 +90,7 @@ def generate_clean(profile: Profile, lang: str, act_date: dt.date | None = None)
             current = p["chapter"]
             heading = f"{current}-тарау. " if lang == "kk" else f"Глава {current}. "
             lines += [heading + chapters.get(current, ""), ""]
-        text = re.sub(r"\{ref:(\w+)\}", lambda m: topic_point[m.group(1)], p["text"][lang])
+        text = profile.wording(p, lang)
         num = numbers[p["id"]]
         lines += [f"{num}. {text}", ""]
         for key in p.get("params", []):

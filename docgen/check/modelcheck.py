@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..catalogue_model import Catalogue
-from ..data.labels import quantity
+from ..data.labels import quantity, value_text
 from .context import Ctx
 from .data import compiled, fold, form_kind_from_title, label, pattern, topics_of
 from .findings import Finding
@@ -61,6 +61,21 @@ def same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def model_point(profile: Profile, lang: str, *, provision: str | None = None, key: str | None = None) -> str:
+    """The model point a finding compares with, in words («E4 редакциясының 5-тармағы (…)»); when no
+    provision of the profile holds it, says that the point is not known."""
+    number = profile.point_of(lang, provision=provision, key=key)
+    if number is None:
+        return label("model_point_unknown", lang).format(edition=profile.edition)
+    return label("model_point", lang).format(edition=profile.edition, point=number)
+
+
+def _words(key: str, value: Any, unit: str | None, lang: str) -> str:
+    if isinstance(value, str):
+        return value_text(key, value, unit, lang)
+    return fmt_value(value, unit, lang)
+
+
 def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | None) -> list[Finding]:
     out: list[Finding] = []
     for key in profile.data.get("parameters", {}):
@@ -78,12 +93,17 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
                 ctx.lang,
                 point=entry.source.point or "",
                 quote=entry.source.quote or "",
-                expected=fmt_value(model["value"], unit, ctx.lang),
-                actual=fmt_value(entry.value, unit, ctx.lang),
+                expected=_words(key, model["value"], unit, ctx.lang),
+                actual=_words(key, entry.value, unit, ctx.lang),
                 evidence=model["evidence"],
                 key_label=label(f"keys.{key}", ctx.lang, key),
                 edition=profile.edition,
-                details={"key": key, "model_source": note(model["source"]), "model_from": str(model["from"])},
+                details={
+                    "key": key,
+                    "model_source": note(model["source"]),
+                    "model_from": str(model["from"]),
+                    "model_point": model_point(profile, ctx.lang, key=key),
+                },
             )
         )
     return out
@@ -106,7 +126,7 @@ def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
             if topic in pool:
                 continue
             evidence = topic_evidence.get(topic, prov["evidence"])
-            wording = prov.get("text", {}).get(ctx.lang, "")
+            wording = profile.wording(prov, ctx.lang)
             out.append(
                 finding(
                     "missing_provision.topic",
@@ -119,7 +139,12 @@ def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
                     evidence=evidence,
                     edition=profile.edition,
                     topic_label=label(f"topics.{topic}", ctx.lang, topic),
-                    details={"provision": prov["id"], "topic": topic, "model_source": note(prov["source"])},
+                    details={
+                        "provision": prov["id"],
+                        "topic": topic,
+                        "model_source": note(prov["source"]),
+                        "model_point": model_point(profile, ctx.lang, provision=str(prov["id"])),
+                    },
                 )
             )
     return out
@@ -199,7 +224,14 @@ def _act_forms(ctx: Ctx, catalogue: Catalogue | None) -> dict[str, dict[str, Any
     return forms
 
 
-def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows: list[str]) -> list[Finding]:
+def _model_form(profile: Profile, pf: dict[str, Any], lang: str) -> dict[str, Any]:
+    where = label("model_appendix", lang).format(edition=profile.edition, appendix=pf["appendix"])
+    return {"model_point": where}
+
+
+def _compare_rows(
+    ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows: list[str], model: dict[str, Any]
+) -> list[Finding]:
     out: list[Finding] = []
     model_rows = profile_form.get("rows", {}).get(ctx.lang) or []
     ev = profile_form["evidence"]
@@ -246,6 +278,7 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
                     actual=best,
                     evidence=ev,
                     appendix=number,
+                    details=dict(model),
                 )
             )
         else:
@@ -260,6 +293,7 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
                     actual="",
                     evidence=ev,
                     appendix=number,
+                    details=dict(model),
                 )
             )
     for r in pending:
@@ -274,6 +308,7 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
                 actual=r,
                 evidence=ev,
                 appendix=number,
+                details=dict(model),
             )
         )
     return out
@@ -288,6 +323,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
     have = {a.number for a in ctx.doc.appendices}
     for pf in profile.forms:
         kind, number = pf["kind"], int(pf["appendix"])
+        model = _model_form(profile, pf, ctx.lang)
         title = (pf.get("title") or {}).get(ctx.lang) or next(
             iter((pf.get("title") or {kind: kind}).values())
         )
@@ -299,7 +335,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
                 else _fallback_rows(ctx, int(got["appendix"] or number))
             )
             if pf.get("rows", {}).get(ctx.lang) and rows:
-                out += _compare_rows(ctx, pf, int(got["appendix"] or number), rows)
+                out += _compare_rows(ctx, pf, int(got["appendix"] or number), rows, model)
             continue
         if number in model_refs:
             r = model_refs[number]
@@ -315,6 +351,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
                     actual="",
                     evidence=pf["evidence"],
                     appendix=number,
+                    details=dict(model),
                 )
             )
             continue
@@ -333,6 +370,7 @@ def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Findi
                 actual="",
                 evidence=pf["evidence"],
                 appendix=number,
+                details=dict(model),
             )
         )
     return out

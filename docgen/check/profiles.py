@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -100,6 +101,35 @@ class Profile:
     @property
     def foreign_topics(self) -> list[dict[str, Any]]:
         return list(self.data.get("foreign_topics", []))
+
+    def numbered(self, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+        """Point numbers of the reconstructed model text in ``lang``: by provision id and by topic
+        (the first provision holding it). Provisions without a chapter or wording get no number."""
+        body = [p for p in self.provisions if p.get("chapter") and p.get("text", {}).get(lang)]
+        numbers = {str(p["id"]): str(i) for i, p in enumerate(body, 1)}
+        topic_point: dict[str, str] = {}
+        for p in body:
+            for t in p.get("topics", []):
+                topic_point.setdefault(t, numbers[str(p["id"])])
+        return numbers, topic_point
+
+    def point_of(self, lang: str, *, provision: str | None = None, key: str | None = None) -> str | None:
+        """Number of the model point holding ``provision`` (or the parameter ``key``), in the
+        reconstructed text of ``lang`` or, when the profile has no wording in it, of another language."""
+        for lg in (lang, *(x for x in LANGS if x != lang)):
+            numbers, _ = self.numbered(lg)
+            if provision in numbers:
+                return numbers[str(provision)]
+            for p in self.provisions:
+                if key is not None and key in p.get("params", []) and str(p["id"]) in numbers:
+                    return numbers[str(p["id"])]
+        return None
+
+    def wording(self, prov: dict[str, Any], lang: str) -> str:
+        """A provision's model wording with ``{ref:topic}`` filled by the model point holding the topic."""
+        text = str(prov.get("text", {}).get(lang, ""))
+        _, topic_point = self.numbered(lang)
+        return re.sub(r"\{ref:(\w+)\}", lambda m: topic_point.get(m.group(1), "…"), text)
 
     @property
     def model_points(self) -> dict[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import json
 
-from .data import label, point_label, summary_rows
+from .data import evidence_words, first_line, header_rows, label, point_label, summary_rows
 from .findings import SEVERITIES, CheckResult, Finding
 
 
@@ -19,23 +19,24 @@ def render_json(result: CheckResult) -> str:
 
 def render_text(result: CheckResult) -> str:
     lang = result.language
-    lines = [
-        label("report.title", lang),
-        f"{label('report.file', lang)}: {result.path}",
-        f"{label('report.edition', lang)}: {result.edition} — {result.edition_title}",
-        f"{label('report.act_date', lang)}: {result.act_date or '—'}",
-        "",
-    ]
+    top = first_line(result)
+    lines = [top] if top else []
+    lines.append(label("report.title", lang))
+    lines += [f"{name}: {value}" for name, value in header_rows(result)]
+    lines.append("")
     if not result.findings:
         lines.append(label("report.none", lang))
     for f in result.findings:
         sev = label(f"severity.{f.severity}", lang)
-        lines.append(f"[{sev}] {f.code} {point_label(f.point, lang)}: {f.message}")
+        where = f" {point_label(f.point, lang)}:" if f.point and f.point != "header" else ""
+        lines.append(f"[{sev}]{where} {f.message}")
         if f.quote:
             lines.append(f"    {label('report.quote', lang)}: «{f.quote}»")
+        if f.details.get("model_point"):
+            lines.append(f"    {label('report.model_point', lang)}: {f.details['model_point']}")
         if f.expected and f.code.startswith(("missing_provision", "form_deviation", "model_deviation")):
             lines.append(f"    {label('report.expected', lang)}: {f.expected}")
-        lines.append(f"    {label('report.evidence', lang)}: {f.evidence}")
+        lines.append(f"    {label('report.evidence', lang)}: {evidence_words(f.evidence, lang)}")
     counts = {s: sum(1 for f in result.findings if f.severity == s) for s in SEVERITIES}
     lines += ["", " · ".join(f"{label(f'severity.{s}', lang)}: {counts[s]}" for s in SEVERITIES)]
     return "\n".join(lines) + "\n"
@@ -56,19 +57,19 @@ def _finding_html(f: Finding, lang: str) -> str:
     e = html.escape
     parts = [
         f'<div class="f {e(f.severity)}">',
-        f"<p><b>{e(point_label(f.point, lang))}</b> — {e(label(f'severity.{f.severity}', lang))} "
-        f'<span class="meta">({e(f.code)})</span></p>',
+        f"<p><b>{e(point_label(f.point, lang))}</b> — {e(label(f'severity.{f.severity}', lang))}</p>",
         f"<p>{e(f.message)}</p>",
     ]
     if f.quote:
         parts.append(f'<p>{e(label("report.quote", lang))}: <span class="q">«{e(f.quote)}»</span></p>')
+    if f.details.get("model_point"):
+        parts.append(f"<p>{e(label('report.model_point', lang))}: {e(str(f.details['model_point']))}</p>")
     if f.expected:
         parts.append(f"<p>{e(label('report.expected', lang))}: {e(f.expected)}</p>")
     if f.actual:
         parts.append(f"<p>{e(label('report.actual', lang))}: {e(f.actual)}</p>")
     parts.append(
-        f'<p class="meta">{e(label("report.evidence", lang))}: {e(f.evidence)} — '
-        f"{e(label(f'evidence.{f.evidence}', lang))}</p></div>"
+        f'<p class="meta">{e(label("report.evidence", lang))}: {e(evidence_words(f.evidence, lang))}</p></div>'
     )
     return "\n".join(parts)
 
@@ -83,10 +84,9 @@ def render_html(result: CheckResult) -> str:
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{e(label("report.title", lang))}</title>',
         f"<style>{_CSS}</style></head><body>",
+        *([f"<p><b>{e(top)}</b></p>"] if (top := first_line(result)) else []),
         f"<h1>{e(label('report.title', lang))}</h1>",
-        f'<p class="meta">{e(label("report.file", lang))}: {e(result.path)}<br>'
-        f"{e(label('report.edition', lang))}: {e(result.edition)} — {e(result.edition_title)}<br>"
-        f"{e(label('report.act_date', lang))}: {e(result.act_date or '—')}</p>",
+        '<p class="meta">' + "<br>".join(f"{e(n)}: {e(v)}" for n, v in header_rows(result)) + "</p>",
         f"<h2>{e(label('report.summary', lang))}</h2>",
         "<table><tr><th>"
         + e(label("report.category", lang))

@@ -12,7 +12,7 @@ from docx import Document as new_document
 from docx.shared import Pt, RGBColor
 
 from ..official import officialize
-from .data import label, point_label, summary_rows
+from .data import evidence_words, first_line, header_rows, label, point_label, summary_rows
 from .findings import SEVERITIES, CheckResult
 
 _COLOURS = {
@@ -28,10 +28,12 @@ def render_docx(result: CheckResult) -> bytes:
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"  # type: ignore[attr-defined]
     style.font.size = Pt(12)  # type: ignore[attr-defined]
+    top = first_line(result)
+    if top:
+        doc.add_paragraph().add_run(top).bold = True
     doc.add_heading(label("report.title", lang), level=1)
-    doc.add_paragraph(f"{label('report.file', lang)}: {result.path}")
-    doc.add_paragraph(f"{label('report.edition', lang)}: {result.edition} — {result.edition_title}")
-    doc.add_paragraph(f"{label('report.act_date', lang)}: {result.act_date or '—'}")
+    for name, value in header_rows(result):
+        doc.add_paragraph(f"{name}: {value}")
     doc.add_heading(label("report.summary", lang), level=2)
     rows = summary_rows(result)
     table = doc.add_table(rows=1, cols=1 + len(SEVERITIES))
@@ -57,18 +59,17 @@ def render_docx(result: CheckResult) -> bytes:
         run = p.add_run(f"{n}. {point_label(f.point, lang)} — {label(f'severity.{f.severity}', lang)}")
         run.bold = True
         run.font.color.rgb = _COLOURS[f.severity]
-        p.add_run(f"  ({f.code})").italic = True
         doc.add_paragraph(f.message)
         if f.quote:
             q = doc.add_paragraph(f"{label('report.quote', lang)}: ")
             q.add_run(f"«{f.quote}»").italic = True
+        if f.details.get("model_point"):
+            doc.add_paragraph(f"{label('report.model_point', lang)}: {f.details['model_point']}")
         if f.expected:
             doc.add_paragraph(f"{label('report.expected', lang)}: {f.expected}")
         if f.actual:
             doc.add_paragraph(f"{label('report.actual', lang)}: {f.actual}")
-        doc.add_paragraph(
-            f"{label('report.evidence', lang)}: {f.evidence} — {label(f'evidence.{f.evidence}', lang)}"
-        )
+        doc.add_paragraph(f"{label('report.evidence', lang)}: {evidence_words(f.evidence, lang)}")
     buf = io.BytesIO()
     doc.save(buf)
     return officialize(buf.getvalue(), lang=lang, title=label("report.title", lang))

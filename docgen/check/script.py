@@ -9,7 +9,6 @@ and kind, naming the characters.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -22,13 +21,23 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DIGIT_FIX = {"б": "6", "з": "3", "О": "0"}
 
 
-def _name(ch: str) -> str:
-    return f"{ch} U+{ord(ch):04X} {unicodedata.name(ch, '?')}"
+def _name(ch: str, lang: str = "ru") -> str:
+    """A character in words: «латын әрпі “i” (U+0069)» / «латинская буква “i” (U+0069)»."""
+    script = "latin" if is_latin(ch) else "cyrillic" if is_cyrillic(ch) else "other"
+    words = {
+        ("latin", "kk"): "латын әрпі",
+        ("latin", "ru"): "латинская буква",
+        ("cyrillic", "kk"): "кирилл әрпі",
+        ("cyrillic", "ru"): "кириллическая буква",
+        ("other", "kk"): "таңба",
+        ("other", "ru"): "знак",
+    }[(script, lang if lang == "kk" else "ru")]
+    return f"{words} “{ch}” (U+{ord(ch):04X})"
 
 
-def _describe(token: str, odd: str) -> str:
+def _describe(token: str, odd: str, lang: str) -> str:
     chars = sorted({c for c in token if (is_latin(c) if odd == "latin" else is_cyrillic(c))})
-    return f"«{token}»: " + ", ".join(_name(c) for c in chars)
+    return f"«{token}»: " + ", ".join(_name(c, lang) for c in chars)
 
 
 def _to_latin_code(code: str) -> str:
@@ -131,7 +140,7 @@ def typography(ctx: Ctx) -> list[Finding]:
         tokens = list(dict.fromkeys(b for _, b, _ in occ))
         fixed = list(dict.fromkeys(a for _, _, a in occ))
         if kind == "latin_lookalike":
-            chars = "; ".join(_describe(t, "latin") for t in tokens[:8])
+            chars = "; ".join(_describe(t, "latin", ctx.lang) for t in tokens[:8])
             out.append(
                 finding(
                     "mixed_script.latin_in_word",
@@ -147,7 +156,7 @@ def typography(ctx: Ctx) -> list[Finding]:
         elif kind == "position_code":
             mixed = any(any(is_latin(c) for c in t) and any(is_cyrillic(c) for c in t) for t in tokens)
             severity = "warning" if mixed or latin_codes_present else "info"
-            chars = "; ".join(_describe(t, "cyrillic") for t in tokens[:8])
+            chars = "; ".join(_describe(t, "cyrillic", ctx.lang) for t in tokens[:8])
             out.append(
                 finding(
                     "mixed_script.position_code",
@@ -161,7 +170,9 @@ def typography(ctx: Ctx) -> list[Finding]:
                 )
             )
         elif kind == "digit_lookalike":
-            chars = "; ".join(f"«{t}» ({_name(t[0])}) → {a}" for t, a in zip(tokens, fixed, strict=False))
+            chars = "; ".join(
+                f"«{t}» ({_name(t[0], ctx.lang)}) → {a}" for t, a in zip(tokens, fixed, strict=False)
+            )
             out.append(
                 finding(
                     "mixed_script.digit_lookalike",

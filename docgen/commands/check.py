@@ -1,7 +1,9 @@
 """CLI edge of the check stage: ``docgen check PATH [--model auto|E0|E1|E4|FILE] [--format ...] [-o OUT]``.
 
 Consumes a local act (txt/docx/html) and optionally a catalogue JSON; prints or writes the report.
-Exits (``ctx.exit``) 0 when no finding has severity ``error``, 1 otherwise; usage errors exit with 2. Heavy
+Exits (``ctx.exit``) 0 when no finding has severity ``error``, 1 otherwise; usage and input errors
+(a missing ``--model`` file included) exit with 2. With ``-o`` the report goes to the file and one
+line in the act's language says where. Heavy
 modules (the checker, python-docx) are imported only when the command runs.
 """
 
@@ -79,6 +81,9 @@ def check(
             write_bytes(output, rendered, force=True)
         else:
             write_text(output, rendered, force=True)
+        from ..check.data import label
+
+        sys.stdout.write(label("report.written", result.language).format(path=output) + "\n")
     else:
         assert isinstance(rendered, str)
         sys.stdout.write(rendered)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import EditNote, Header
 from ._lang import LangData, find_dates, find_number
@@ -111,6 +112,11 @@ def _act_line(lines: list[Line], lang: LangData, limit: int) -> tuple[int, str, 
                 off = len(s) - len(head)
                 w = m.group(0).rstrip(".")
                 return ln.index, w.lower(), forms[w.lower()], off, off + len(w)
+            first_date = find_dates(s, lang)[0].start
+            for wm in words:  # a title printed before the act type on the same line
+                w = wm.group(0).rstrip(".")
+                if wm.start() < first_date and w[:1].isupper() and w.lower() in forms and wm.start() > 0:
+                    return ln.index, w.lower(), forms[w.lower()], wm.start(), wm.start() + len(w)
         else:
             num = find_number(s)
             assert num is not None
@@ -120,6 +126,11 @@ def _act_line(lines: list[Line], lang: LangData, limit: int) -> tuple[int, str, 
                     if s[num[2] : wm.start()].strip() == "":
                         return ln.index, word.lower(), forms[word.lower()], wm.start(), wm.start() + len(word)
     return None
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _issuer(segment: str, lang: LangData) -> str:
@@ -147,7 +158,7 @@ def _issuer(segment: str, lang: LangData) -> str:
 
 
 def _registration(text: str, lang: LangData) -> tuple[str | None, str | None]:
-    for sent in _SENTENCE_END.split(text):
+    for sent in (x for para in re.split(r"\n\s*\n", text) for x in _SENTENCE_END.split(para)):
         if lang.registration.search(sent) and not lang.status_repealed.search(sent):
             num = find_number(sent)
             dates = find_dates(sent, lang)
@@ -172,17 +183,32 @@ def parse_header(lines: list[Line], text: str, lang: LangData, notes: list[EditN
     act = lines[idx]
     s = act.text
     dates = find_dates(s, lang)
+    inline = _compiled(str(lang.raw.get("title_inline") or "(?!)"))
+    title_inline = ""
     if lang.raw["act_type_position"] == "before":
         date = next((d for d in dates if d.start >= we), dates[0])
         issuer = _issuer(s[we : date.start], lang)
+        title_inline = s[:ws].strip(" \t.")
     else:
         date = dates[0]
-        issuer = _issuer(s[: date.start], lang)
+        segment = s[: date.start]
+        m_title = inline.match(segment)
+        if m_title and segment[m_title.end() :].strip():  # «… туралы Қазығұрт аудандық мәслихатының»
+            title_inline = m_title.group(0).strip()
+            segment = segment[m_title.end() :]
+        issuer = _issuer(segment, lang)
     num = find_number(s, date.end)
+    if not title_inline and num is not None:
+        m_after = inline.match(s, num[2])  # «… № 325 Об утверждении …»
+        if m_after:
+            title_inline = m_after.group(0).strip()
     # the header ends after the act line's paragraph and the edit notes right after it
     end_line = idx
     while end_line + 1 < len(lines):
-        nxt = lines[end_line + 1]
+        step = 1
+        while end_line + step < limit and not lines[end_line + step].stripped and step < 3:
+            step += 1  # blank lines before a registration line of its own
+        nxt = lines[end_line + step] if end_line + step < len(lines) else lines[end_line + 1]
         s_n = nxt.stripped
         if (
             s_n
@@ -190,7 +216,7 @@ def parse_header(lines: list[Line], text: str, lang: LangData, notes: list[EditN
             and (lang.registration.search(s_n) or lang.status_repealed.search(s_n))
         ):
             if len(s_n) < 300:
-                end_line += 1
+                end_line += step
                 continue
         break
     end = lines[end_line].next_start
@@ -205,7 +231,7 @@ def parse_header(lines: list[Line], text: str, lang: LangData, notes: list[EditN
         for ln in lines[:idx]
         if ln.stripped and not (lang.status_repealed.search(ln.stripped) and len(ln.stripped) < 40)
     ]
-    title = " ".join(title_lines)
+    title = " ".join(title_lines) or title_inline
     if not title:
         after = [x for x in lines[idx + 1 :] if x.stripped and x.start >= end]
         if after and not POINT_RE.match(after[0].text) and len(after[0].stripped) < 400:
