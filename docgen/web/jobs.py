@@ -1,0 +1,360 @@
+"""The jobs of the web page and its API, on files in a request's own folder.
+
+Each function takes paths inside a temporary folder the caller owns (``docgen.web.app`` creates one
+per request and deletes it after the response) and returns bytes or plain data; none of them writes
+outside that folder or keeps anything. They go through the same stage functions as the CLI commands
+(catalogue stage, blank forms, batch fill, diff, check). Catalogue access is gathered in
+:func:`catalogue_json` and :func:`parameters`, the two places a typed catalogue changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+
+ACT_SUFFIXES = (".txt", ".docx", ".html", ".htm")
+DATA_SUFFIXES = (".xlsx", ".csv")
+MODEL_NAMES = re.compile(r"^(auto|E[0-9])$")
+
+
+def corpus_root() -> Path:
+    """The embedded corpus beside the package (``legal_corpus/`` of the checkout)."""
+    return Path(__file__).resolve().parents[2] / "legal_corpus"
+
+
+@dataclass(frozen=True)
+class CorpusAct:
+    slug: str
+    title: str
+    language: str
+    path: Path
+
+
+def corpus_acts() -> list[CorpusAct]:
+    """The acts of the embedded corpus (empty when the package runs without its checkout)."""
+    from .._yaml import load_yaml
+
+    root = corpus_root() / "acts"
+    out: list[CorpusAct] = []
+    if not root.is_dir():
+        return out
+    for d in sorted(root.iterdir()):
+        meta_path = d / "meta.yaml"
+        if not meta_path.is_file():
+            continue
+        meta = load_yaml(meta_path) or {}
+        seed = d / str(meta.get("seed_file") or "")
+        if not seed.is_file():
+            continue
+        title = f"{meta.get('issuer', '')} № {meta.get('act_number', '')} ({meta.get('act_date', '')})"
+        out.append(CorpusAct(d.name, title.strip(), str(meta.get("language") or ""), seed))
+    return out
+
+
+def corpus_act(slug: str) -> CorpusAct:
+    for act in corpus_acts():
+        if act.slug == slug:
+            return act
+    raise UsageError("unknown corpus act", where="corpus")
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+
+def build_catalogue(path: Path) -> tuple[Any, Any]:
+    """(Document, catalogue) of one act."""
+    from ..catalogue import catalogue_for_document, parse_document
+
+    doc = parse_document(path)
+    return doc, catalogue_for_document(doc)
+
+
+def catalogue_json(cat: Any) -> dict[str, Any]:
+    """The catalogue as JSON data (what ``docgen parse`` prints)."""
+    if isinstance(cat, dict):
+        return cat
+    to_json = getattr(cat, "to_json", None)
+    return to_json() if callable(to_json) else dict(cat)
+
+
+def parameters(cat: Any) -> dict[str, dict[str, Any]]:
+    data = catalogue_json(cat)
+    params = data.get("parameters") or {}
+    return {k: v for k, v in params.items() if isinstance(v, dict)}
+
+
+def catalogue_language(cat: Any) -> str:
+    data = catalogue_json(cat)
+    return str((data.get("document") or {}).get("language") or data.get("language") or "ru")
+
+
+@dataclass
+class ParamRow:
+    key: str
+    label: str
+    value: str
+    unit: str
+    point: str
+    quote: str
+    anchor: str
+    found: bool = False
+
+
+@dataclass
+class ActView:
+    """What the Act page shows: the text with highlighted values, the table, the outline."""
+
+    language: str
+    rows: list[ParamRow]
+    text_html: str
+    outline: str
+    catalogue: dict[str, Any]
+    text: str
+    missing_quotes: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, set[str]]:
+    """``text`` as escaped HTML with each quote wrapped in ``<mark id=anchor>`` linking to ``#row-…``.
+
+    ``quotes`` are (anchor, quote, title); a quote is looked up verbatim, then with any run of spaces
+    matching any run of spaces. Overlapping quotes keep the first one found. Returns the HTML and the
+    anchors found."""
+    spans: list[tuple[int, int, str, str]] = []
+    for anchor, quote, title in quotes:
+        q = quote.strip()
+        if len(q) < 2:
+            continue
+        pat = re.compile(r"\s+".join(re.escape(w) for w in q.split()))
+        m = pat.search(text)
+        if m is None:
+            continue
+        s, e = m.span()
+        if any(s < e2 and s2 < e for s2, e2, _, _ in spans):
+            continue
+        spans.append((s, e, anchor, title))
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e, anchor, title in spans:
+        out.append(html.escape(text[pos:s]))
+        out.append(
+            f'<mark id="q-{anchor}" title="{html.escape(title)}">'
+            f'<a href="#row-{anchor}">{html.escape(text[s:e])}</a></mark>'
+        )
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out), {a for _, _, a, _ in spans}
+
+
+def act_view(path: Path, ui_lang: str) -> ActView:
+    from ..data.labels import key_label
+    from ..structure.export import outline_text
+
+    doc, cat = build_catalogue(path)
+    data = catalogue_json(cat)
+    rows: list[ParamRow] = []
+    for i, (key, entry) in enumerate(sorted(parameters(cat).items())):
+        src = entry.get("source") or {}
+        rows.append(
+            ParamRow(
+                key=key,
+                label=key_label(key, ui_lang),
+                value=_value_text(entry.get("value")),
+                unit=str(entry.get("unit") or ""),
+                point=str(src.get("point") or ""),
+                quote=str(src.get("quote") or ""),
+                anchor=f"p{i}",
+            )
+        )
+    text = doc.text
+    text_html, found = highlight(text, [(r.anchor, r.quote, r.label) for r in rows])
+    for r in rows:
+        r.found = r.anchor in found
+    return ActView(
+        language=catalogue_language(cat),
+        rows=rows,
+        text_html=text_html,
+        outline=outline_text(doc),
+        catalogue=data,
+        text=text,
+        missing_quotes=sum(1 for r in rows if r.quote and not r.found),
+    )
+
+
+# --- forms ----------------------------------------------------------------------------------------
+
+
+def _langs(lang: str | None, cat: Any) -> tuple[str, ...]:
+    if lang in (None, "", "auto"):
+        return (catalogue_language(cat),)
+    if lang == "both":
+        return ("kk", "ru")
+    if lang in ("kk", "ru"):
+        return (lang,)
+    raise UsageError("lang must be kk, ru or both", where="lang")
+
+
+def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[str]]:
+    """ZIP of the blank appendix forms and the names inside it (empty when the act has none)."""
+    from ..forms.blank import blank_forms
+    from ..render import render_form
+
+    _, cat = build_catalogue(path)
+    langs = _langs(lang, cat)
+    data = catalogue_json(cat)
+    if not data.get("forms"):
+        raise UsageError("the text has no appendix forms", where="act")
+    items, _skipped = blank_forms(data, langs)
+    buf = io.BytesIO()
+    names: list[str] = []
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for item in items:
+            zf.writestr(item.filename, render_form(item.kind, item.lang, item.context))
+            names.append(item.filename)
+    return buf.getvalue(), names
+
+
+# --- fill -----------------------------------------------------------------------------------------
+
+
+def input_template(path: Path, out: Path) -> bytes:
+    from ..batch.workbook import write_input_template
+
+    _, cat = build_catalogue(path)
+    write_input_template(catalogue_json(cat), out, force=True)
+    return out.read_bytes()
+
+
+@dataclass
+class FillResult:
+    zip_bytes: bytes
+    summary: list[dict[str, str]]
+    errors: list[dict[str, Any]]
+    rows: int
+    bad_rows: int
+    rendered: int
+
+
+def fill_zip(act: Path, data: Path, workdir: Path, lang: str | None) -> FillResult:
+    """Fill one sheet per good row into ``workdir/out`` and zip the sheets and both summaries."""
+    import csv
+
+    from ..batch.reader import read_rows
+    from ..batch.run import fill_batch
+
+    _, cat = build_catalogue(act)
+    langs = _langs(lang, cat)
+    out = workdir / "out"
+    errors: list[Any] = []
+    report, _docs = fill_batch(
+        catalogue_json(cat), data, out, langs=langs, jobs=1, progress=False, on_error=errors.append
+    )
+    bad_cells = {(e.row, e.column) for e in errors}
+    values: dict[tuple[int, str], str] = {}
+    if bad_cells:
+        wanted_rows = {r for r, _ in bad_cells}
+        for rownum, row in read_rows(data):
+            if rownum in wanted_rows:
+                for col, val in row.items():
+                    if (rownum, col) in bad_cells:
+                        values[(rownum, col)] = val
+    err_rows = [
+        {"row": e.row, "column": e.column, "message": e.message, "value": values.get((e.row, e.column), "")}
+        for e in errors
+    ]
+    with open(out / "summary.csv", encoding="utf-8-sig", newline="") as fh:
+        summary = list(csv.DictReader(fh))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for p in sorted(out.rglob("*")):
+            if p.is_file() and not p.name.startswith("."):
+                zf.write(p, p.relative_to(out).as_posix())
+    return FillResult(buf.getvalue(), summary, err_rows, report.rows, report.bad_rows, report.rendered)
+
+
+# --- diff and check -------------------------------------------------------------------------------
+
+
+def run_diff(old: Path, new: Path, old_label: str, new_label: str) -> Any:
+    from ..diff import diff_documents
+
+    old_doc, old_cat = build_catalogue(old)
+    new_doc, new_cat = build_catalogue(new)
+    return diff_documents(
+        old_doc,
+        new_doc,
+        catalogue_json(old_cat),
+        catalogue_json(new_cat),
+        old_label=old_label,
+        new_label=new_label,
+    )
+
+
+def diff_output(result: Any, fmt: str, lang: str | None) -> tuple[bytes, str, str]:
+    """(body, media type, file name) of a diff in ``fmt`` = json | html | docx."""
+    from ..diff.lang import msg, report_language
+
+    lg = report_language(lang, result.language)
+    if fmt == "json":
+        from ..diff.report import to_json
+
+        body = json.dumps(to_json(result, lang), ensure_ascii=False, indent=1).encode()
+        return body, "application/json", "diff.json"
+    if fmt == "html":
+        from ..diff.html import to_html
+
+        return to_html(result, lang).encode(), "text/html; charset=utf-8", "diff.html"
+    if fmt == "docx":
+        from ..diff.redline import build_redline
+
+        if result.text is None:
+            from ..diff.report import skipped_text
+
+            raise UsageError(skipped_text(result, lg) or "no text diff", where="format")
+        body = build_redline(
+            result.text,
+            title=msg("title", lg, old=result.old_label, new=result.new_label),
+            lang=result.language,
+        )
+        return body, DOCX, "diff.docx"
+    raise UsageError("format must be json, html or docx", where="format")
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def run_check(act: Path, model: str, as_of: dt.date | None = None) -> Any:
+    from ..check import check_path
+
+    if not MODEL_NAMES.match(model):
+        raise UsageError("model must be auto, E0, E1 or E4", where="model")
+    return check_path(str(act), model, as_of=as_of or dt.date.today())
+
+
+def check_output(result: Any, fmt: str) -> tuple[bytes, str, str]:
+    from ..check.report import render
+
+    if fmt not in ("json", "html", "docx"):
+        raise UsageError("format must be json, html or docx", where="format")
+    out = render(result, fmt)
+    body = out if isinstance(out, bytes) else out.encode()
+    media = {"json": "application/json", "html": "text/html; charset=utf-8", "docx": DOCX}[fmt]
+    return body, media, f"check.{fmt}"
