@@ -35,8 +35,10 @@ def main() -> int:
             page.set_default_timeout(120_000)
 
             page.goto(f"{base}/act?lang=ru&corpus={ACT}")
-            page.locator("tr[data-key=evaluation_period] a").click()
+            page.locator("#result").scroll_into_view_if_needed()
             page.screenshot(path=str(OUT / "act.png"))
+            page.locator("tr[data-key=evaluation_period] a").click()
+            page.screenshot(path=str(OUT / "act_text.png"))
 
             page.goto(f"{base}/forms?lang=kk")
             page.screenshot(path=str(OUT / "forms.png"))

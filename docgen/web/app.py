@@ -36,6 +36,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..data.labels import point_name
 from ..errors import DataError, DocgenError, InputError, UnsafeInputError, UsageError
 from . import jobs
 from .i18n import LANGS, row_error, t
@@ -207,6 +208,7 @@ def create_app(
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals["t"] = t
     templates.env.globals["LANGS"] = LANGS
+    templates.env.globals["point_name"] = point_name
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     store = ResultStore()
     app.state.store = store
@@ -354,7 +356,7 @@ def create_app(
                 act = jobs.corpus_act(corpus)
             except DocgenError as exc:
                 raise FieldError(exc, "corpus") from None
-            return act.path, act.slug
+            return act.path, act.title
         raise FieldError(UsageError("no file"), stem)
 
     @app.get("/", include_in_schema=False)
@@ -373,7 +375,7 @@ def create_app(
             async with workdir():
                 act = jobs.corpus_act(corpus)
                 view = await in_thread("corpus", jobs.act_view, act.path, lang)
-            ctx = _act_ctx(request, view, act.slug)
+            ctx = _act_ctx(request, view, act.title)
         return _page(request, "act.html", lang, ctx)
 
     def _act_ctx(request: Request, view: jobs.ActView, label: str) -> dict[str, Any]:
@@ -528,7 +530,7 @@ def create_app(
         owner = _check_csrf(request, csrf)
         async with workdir() as folder:
             path, label = await _act_file(folder, act, corpus)
-            result = await in_thread("act", jobs.run_check, path, model)
+            result = await in_thread("act", jobs.run_check, path, model, label)
             docx = (await in_thread("format", jobs.check_output, result, "docx"))[0]
             text_html, _ = jobs.highlight(
                 (await in_thread("act", _act_text, path)),
@@ -609,7 +611,8 @@ def create_app(
             path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
             if format not in ("json", "html", "docx"):
                 raise FieldError(UsageError("format must be json, html or docx"), "format")
-            result = await in_thread("model", jobs.run_check, path, model)
+            label = Path(act.filename or "act").name[:120]
+            result = await in_thread("model", jobs.run_check, path, model, label)
             body, media, name = await in_thread("format", jobs.check_output, result, format)
         resp = _attachment(body, media, name, report=media.startswith("text/html"))
         resp.headers["X-Docgen-Failed"] = str(result.exit_code)

@@ -101,7 +101,8 @@ def catalogue_language(cat: Any) -> str:
 class ParamRow:
     key: str
     label: str
-    value: str
+    value: str  # in words, in the interface language
+    raw: str  # the catalogue's value (JSON text)
     unit: str
     point: str
     quote: str
@@ -116,7 +117,7 @@ class ActView:
     language: str
     rows: list[ParamRow]
     text_html: str
-    outline: str
+    outline: list[tuple[str, str]]
     catalogue: dict[str, Any]
     text: str
     missing_quotes: int = 0
@@ -164,22 +165,39 @@ def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, set[s
     return "".join(out), {a for _, _, a, _ in spans}
 
 
+def outline(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """(name, title) of the chapters and appendices, named in the interface language."""
+    from ..data.labels import point_name
+
+    struct = data.get("structure") or {}
+    out: list[tuple[str, str]] = []
+    for ch in struct.get("chapters") or []:
+        if isinstance(ch, dict):
+            out.append((point_name(f"chapter:{ch.get('number')}", lang), str(ch.get("title") or "")))
+    for app in struct.get("appendices") or []:
+        if isinstance(app, dict):
+            out.append((point_name(f"app:{app.get('number')}", lang), str(app.get("title") or "")))
+    return out
+
+
 def act_view(path: Path, ui_lang: str) -> ActView:
-    from ..data.labels import key_label
-    from ..structure.export import outline_text
+    from ..data.labels import key_label, point_name, unit_word, value_text
 
     doc, cat = build_catalogue(path)
     data = catalogue_json(cat)
     rows: list[ParamRow] = []
     for i, (key, entry) in enumerate(sorted(parameters(cat).items())):
         src = entry.get("source") or {}
+        value, unit = entry.get("value"), entry.get("unit")
+        n = value if isinstance(value, int | float) and not isinstance(value, bool) else 5
         rows.append(
             ParamRow(
                 key=key,
                 label=key_label(key, ui_lang),
-                value=_value_text(entry.get("value")),
-                unit=str(entry.get("unit") or ""),
-                point=str(src.get("point") or ""),
+                value=value_text(key, value, unit, ui_lang),
+                raw=_value_text(value),
+                unit=unit_word(unit, n, ui_lang) if unit else "",
+                point=point_name(src.get("point"), ui_lang) if src.get("point") else "",
                 quote=str(src.get("quote") or ""),
                 anchor=f"p{i}",
             )
@@ -192,7 +210,7 @@ def act_view(path: Path, ui_lang: str) -> ActView:
         language=catalogue_language(cat),
         rows=rows,
         text_html=text_html,
-        outline=outline_text(doc),
+        outline=outline(data, ui_lang),
         catalogue=data,
         text=text,
         missing_quotes=sum(1 for r in rows if r.quote and not r.found),
@@ -341,12 +359,17 @@ def diff_output(result: Any, fmt: str, lang: str | None) -> tuple[bytes, str, st
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def run_check(act: Path, model: str, as_of: dt.date | None = None) -> Any:
+def run_check(act: Path, model: str, label: str = "", as_of: dt.date | None = None) -> Any:
+    """The check of one act; the report names it by ``label`` (the sender's file name), never by
+    the server's temporary path."""
+    import dataclasses
+
     from ..check import check_path
 
     if not MODEL_NAMES.match(model):
         raise UsageError("model must be auto, E0, E1 or E4", where="model")
-    return check_path(str(act), model, as_of=as_of or dt.date.today())
+    result = check_path(str(act), model, as_of=as_of or dt.date.today())
+    return dataclasses.replace(result, path=label or act.name)
 
 
 def check_output(result: Any, fmt: str) -> tuple[bytes, str, str]:

@@ -180,6 +180,7 @@ def test_check_formats(client: Any, fmt: str) -> None:
     if fmt == "json":
         body = resp.json()
         assert body["language"] == "ru" and isinstance(body["findings"], list)
+        assert body["file"] == WKO.name  # the sender's name, never the server's temporary path
     elif fmt == "html":
         assert resp.text.startswith("<!DOCTYPE html>")
     else:
@@ -241,7 +242,7 @@ def test_long_jobs_do_not_block_other_requests(monkeypatch: Any) -> None:
     from docgen.web import jobs
     from docgen.web.app import create_app
 
-    def slow_check(path: Path, model: str) -> Any:
+    def slow_check(*args: Any) -> Any:
         time.sleep(1.5)
         raise jobs.UsageError("stop", where="model")
 

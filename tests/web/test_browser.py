@@ -70,7 +70,8 @@ def test_act_page_upload_values_and_downloads(page: Any, base_url: str) -> None:
     page.locator("select[name=corpus]").select_option("")
     page.locator("form.job button").click()
     row = page.locator("tr[data-key=evaluation_period]")
-    assert row.locator("td.value").inner_text() == "quarter"
+    assert row.get_attribute("data-value") == "quarter"
+    assert row.locator("td.value").inner_text() == "квартал"  # the value in words, not its code
     assert "оцениваемый период – квартал" in row.inner_text()
     # the quote in the table leads to the value highlighted in the text, and back
     row.locator("a").click()
