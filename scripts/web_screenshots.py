@@ -41,6 +41,10 @@ def main() -> int:
             page.screenshot(path=str(OUT / "act_text.png"))
 
             page.goto(f"{base}/forms?lang=kk")
+            page.locator("select[name=corpus]").select_option(ACT)
+            page.locator("select[name=lang]").select_option("both")
+            page.locator("form.job button").click()
+            page.locator("#result").wait_for()
             page.screenshot(path=str(OUT / "forms.png"))
 
             page.goto(f"{base}/fill?lang=ru")

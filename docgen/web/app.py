@@ -16,6 +16,7 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import re
 import secrets
 import shutil
 import tempfile
@@ -179,10 +180,28 @@ async def workdir() -> AsyncIterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
+# Jobs running at once (each holds its inputs and outputs in memory); the rest wait their turn while
+# pages and downloads are still answered.
+MAX_JOBS = 4
+_JOB_SLOTS: dict[int, Any] = {}
+
+
+def _slots() -> Any:
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    sem = _JOB_SLOTS.get(id(loop))
+    if sem is None:
+        sem = _JOB_SLOTS[id(loop)] = asyncio.Semaphore(MAX_JOBS)
+    return sem
+
+
 async def in_thread(field: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run a job in the thread pool; a DocgenError is tagged with the form field it concerns."""
+    """Run a job in the thread pool (at most MAX_JOBS at once); a DocgenError is tagged with the form
+    field it concerns."""
     try:
-        return await run_in_threadpool(fn, *args, **kwargs)
+        async with _slots():
+            return await run_in_threadpool(fn, *args, **kwargs)
     except FieldError:
         raise
     except DocgenError as exc:
@@ -439,7 +458,8 @@ def create_app(
         if item is None:
             return _error_json(404, t("error.expired", _ui_lang(request)), "download")
         disp = "inline" if inline else "attachment"
-        headers = {"Content-Disposition": f'{disp}; filename="{item.name}"'}
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", item.name)
+        headers = {"Content-Disposition": f'{disp}; filename="{name}"'}
         if item.media.startswith("text/html"):
             headers["Content-Security-Policy"] = REPORT_CSP
         return Response(item.body, media_type=item.media, headers=headers)
@@ -452,11 +472,14 @@ def create_app(
         corpus: str | None = Form(None),
         lang: str = Form("auto"),
     ) -> Response:
-        _check_csrf(request, csrf)
+        ui = _ui_lang(request)
+        owner = _check_csrf(request, csrf)
         async with workdir() as folder:
-            path, _ = await _act_file(folder, act, corpus)
-            body, _names = await in_thread("act", jobs.forms_zip, path, lang)
-        return _attachment(body, "application/zip", "forms.zip")
+            path, label = await _act_file(folder, act, corpus)
+            body, files = await in_thread("act", jobs.forms_zip, path, lang)
+        zip_id = store.put(owner, "forms.zip", "application/zip", body)
+        links = [(name, store.put(owner, name, jobs.DOCX, data)) for name, data in files]
+        return _page(request, "forms.html", ui, {"files": links, "zip_id": zip_id, "label": label})
 
     @app.post("/fill/template", include_in_schema=False)
     async def fill_template(
@@ -487,7 +510,10 @@ def create_app(
             data_path = await save_upload(data, folder, "data", jobs.DATA_SUFFIXES, data_limit)
             res = await in_thread("data", jobs.fill_zip, path, data_path, folder, lang)
         zip_id = store.put(owner, "sheets.zip", "application/zip", res.zip_bytes)
-        errors = [dict(e, problem=row_error(e["message"], ui)) for e in res.errors]
+        errors = [
+            dict(e, problem=row_error(e["message"], ui), caption=jobs.column_caption(e["column"], ui))
+            for e in res.errors
+        ]
         return _page(request, "fill.html", ui, {"res": res, "errors": errors, "zip_id": zip_id})
 
     @app.post("/compare", include_in_schema=False)

@@ -230,8 +230,8 @@ def _langs(lang: str | None, cat: Any) -> tuple[str, ...]:
     raise UsageError("lang must be kk, ru or both", where="lang")
 
 
-def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[str]]:
-    """ZIP of the blank appendix forms and the names inside it (empty when the act has none)."""
+def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """ZIP of the blank appendix forms, and each form as (file name, DOCX bytes)."""
     from ..forms.blank import blank_forms
     from ..render import render_form
 
@@ -242,15 +242,27 @@ def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[str]]:
         raise UsageError("the text has no appendix forms", where="act")
     items, _skipped = blank_forms(data, langs)
     buf = io.BytesIO()
-    names: list[str] = []
+    files: list[tuple[str, bytes]] = []
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for item in items:
-            zf.writestr(item.filename, render_form(item.kind, item.lang, item.context))
-            names.append(item.filename)
-    return buf.getvalue(), names
+            body = render_form(item.kind, item.lang, item.context)
+            zf.writestr(item.filename, body)
+            files.append((item.filename, body))
+    return buf.getvalue(), files
 
 
 # --- fill -----------------------------------------------------------------------------------------
+
+
+def column_caption(key: str, lang: str) -> str:
+    """The caption of an input column as the input template prints it (kk or ru)."""
+    from ..forms.labels import labels
+
+    heads = labels(lang).get("input_headers") or {}
+    base, _, n = key.rpartition("_")
+    if key.startswith(("score_", "comment_")) and base in heads:
+        return str(heads[base]).format(n=n)
+    return str(heads.get(key, key))
 
 
 def input_template(path: Path, out: Path) -> bytes:

@@ -268,3 +268,34 @@ def test_long_jobs_do_not_block_other_requests(monkeypatch: Any) -> None:
 
     asyncio.run(main())
     assert done["fast"] < done["slow"]
+
+
+# --- pages through the client ----------------------------------------------------------------------
+
+
+def test_fill_page_row_errors_in_the_interface_language(client: Any) -> None:
+    client.get("/fill?lang=kk")
+    resp = client.post(
+        "/fill?lang=kk",
+        data={"csrf": client.cookies["csrf"], "corpus": "wko-akimat-53", "lang": "auto"},
+        files={"data": ("d.csv", _bad_sheet())},
+    )
+    assert resp.status_code == 200
+    errors = resp.text.split('class="errors"', 1)[1]
+    assert "сан емес" in errors and "«abc»" in errors and "Баға 1" in errors  # "not a number", quoted
+    assert "not a number" not in resp.text
+
+
+def test_row_errors_are_never_english() -> None:
+    from docgen.web.i18n import row_error
+
+    assert row_error("outside the methodology's range 0..5", "ru") == "вне пределов методики 0–5"
+    assert row_error("something new", "kk") == "мәні жарамсыз"
+
+
+def test_pages_switch_language(client: Any) -> None:
+    for page in ("act", "forms", "fill", "compare", "check", "api"):
+        kk = client.get(f"/{page}?lang=kk").text
+        ru = client.get(f"/{page}?lang=ru").text
+        assert '<html lang="kk">' in kk and '<html lang="ru">' in ru
+        assert 'href="?lang=ru"' in kk and 'href="?lang=kk"' in ru

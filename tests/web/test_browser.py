@@ -84,12 +84,20 @@ def test_act_page_upload_values_and_downloads(page: Any, base_url: str) -> None:
 
 
 def test_forms_page_zip(page: Any, base_url: str) -> None:
+    import docx
+
     page.goto(f"{base_url}/forms?lang=ru")
     page.locator("select[name=corpus]").select_option("wko-akimat-53")
     page.locator("select[name=lang]").select_option("both")
-    body = _download(page, lambda: page.locator("form.job button").click())
+    page.locator("form.job button").click()
+    body = _download(page, lambda: page.locator("#forms-zip").click())
     names = zipfile.ZipFile(io.BytesIO(body)).namelist()
     assert any(n.endswith(".kk.docx") for n in names) and any(n.endswith(".ru.docx") for n in names)
+    # file by file: the same forms, each one opens in Word
+    links = page.locator("ul.files a")
+    assert links.count() == len(names)
+    one = _download(page, lambda: links.first.click())
+    assert docx.Document(io.BytesIO(one)).tables
 
 
 def test_fill_page_template_results_zip(page: Any, base_url: str) -> None:
