@@ -23,7 +23,9 @@ def main() -> int:
     from docgen.web.live import running
 
     OUT.mkdir(parents=True, exist_ok=True)
-    edited = OUT / ".edited.txt"
+    import tempfile
+
+    edited = Path(tempfile.mkdtemp()) / "edited.txt"
     edited.write_text(
         WKO.read_text(encoding="utf-8").replace("не позднее двадцатого числа", "не позднее десятого числа"),
         encoding="utf-8",
@@ -72,6 +74,7 @@ def main() -> int:
             browser.close()
     finally:
         edited.unlink(missing_ok=True)
+        edited.parent.rmdir()
     for p in sorted(OUT.glob("*.png")):
         print(p.relative_to(ROOT))
     return 0

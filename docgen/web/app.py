@@ -13,6 +13,7 @@ downloadable for a few minutes, in memory, only to the browser that asked for th
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
@@ -103,6 +104,21 @@ class ResultStore:
         return item
 
 
+@dataclass
+class FillJob:
+    """A batch started from the Fill page: its folder (deleted when it ends) and its outcome."""
+
+    owner: str
+    folder: Path
+    created: float
+    total: int = 0
+    done: bool = False
+    result: Any = None
+    error: tuple[int, str, str] | None = None
+    zip_id: str = ""
+    task: Any = None
+
+
 def _error_json(status: int, error: str, where: str) -> JSONResponse:
     return JSONResponse({"error": error, "where": where}, status_code=status)
 
@@ -187,8 +203,6 @@ _JOB_SLOTS: dict[int, Any] = {}
 
 
 def _slots() -> Any:
-    import asyncio
-
     loop = asyncio.get_running_loop()
     sem = _JOB_SLOTS.get(id(loop))
     if sem is None:
@@ -494,6 +508,9 @@ def create_app(
             body = await in_thread("act", jobs.input_template, path, folder / "template.xlsx")
         return _attachment(body, XLSX, "input.xlsx")
 
+    fill_jobs: dict[str, FillJob] = {}
+    app.state.fill_jobs = fill_jobs
+
     @app.post("/fill", include_in_schema=False)
     async def fill_post(
         request: Request,
@@ -503,18 +520,63 @@ def create_app(
         data: UploadFile = File(...),
         lang: str = Form("auto"),
     ) -> Response:
+        """Start the batch and send the browser to its page, which shows the progress and then
+        the results. The job's folder is deleted as soon as the batch ends."""
         ui = _ui_lang(request)
         owner = _check_csrf(request, csrf)
-        async with workdir() as folder:
+        folder = Path(tempfile.mkdtemp(prefix="docgen-web-"))
+        try:
             path, _ = await _act_file(folder, act, corpus)
             data_path = await save_upload(data, folder, "data", jobs.DATA_SUFFIXES, data_limit)
-            res = await in_thread("data", jobs.fill_zip, path, data_path, folder, lang)
-        zip_id = store.put(owner, "sheets.zip", "application/zip", res.zip_bytes)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        now = time.monotonic()
+        for key in [k for k, j in fill_jobs.items() if j.done and now - j.created > store.ttl]:
+            del fill_jobs[key]
+        key = secrets.token_urlsafe(16)
+        job = FillJob(owner, folder, now)
+        fill_jobs[key] = job
+        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang))
+        return RedirectResponse(f"/fill/job/{key}?lang={ui}", status_code=303)
+
+    async def _run_fill(job: FillJob, path: Path, data_path: Path, lang: str) -> None:
+        try:
+            job.total = await in_thread("data", jobs.count_rows, data_path)
+            res = await in_thread("data", jobs.fill_zip, path, data_path, job.folder, lang)
+            job.zip_id = store.put(job.owner, "sheets.zip", "application/zip", res.zip_bytes)
+            res.zip_bytes = b""
+            job.result = res
+        except DocgenError as exc:
+            inner, field = (exc.inner, exc.field) if isinstance(exc, FieldError) else (exc, None)
+            job.error = (_status_of(inner), _message_key(inner), _where(inner, field))
+        except Exception as exc:
+            log.error("internal error %s in a fill job", type(exc).__name__)
+            job.error = (500, "error.internal", "server")
+        finally:
+            job.done = True
+            shutil.rmtree(job.folder, ignore_errors=True)
+
+    @app.get("/fill/job/{key}", include_in_schema=False)
+    async def fill_job(request: Request, key: str) -> Response:
+        ui = _ui_lang(request)
+        job = fill_jobs.get(key)
+        if job is None or not hmac.compare_digest(job.owner, request.cookies.get("csrf") or ""):
+            return _page(
+                request, "error.html", ui, {"error": t("error.expired", ui), "where": "fill"}, status=404
+            )
+        if not job.done:
+            done = await run_in_threadpool(jobs.count_outputs, job.folder)
+            return _page(request, "fill.html", ui, {"running": True, "total": job.total, "done": done})
+        if job.error is not None:
+            status, msg_key, where = job.error
+            return _page(request, "error.html", ui, {"error": t(msg_key, ui), "where": where}, status=status)
+        res = job.result
         errors = [
             dict(e, problem=row_error(e["message"], ui), caption=jobs.column_caption(e["column"], ui))
             for e in res.errors
         ]
-        return _page(request, "fill.html", ui, {"res": res, "errors": errors, "zip_id": zip_id})
+        return _page(request, "fill.html", ui, {"res": res, "errors": errors, "zip_id": job.zip_id})
 
     @app.post("/compare", include_in_schema=False)
     async def compare_post(
@@ -558,7 +620,7 @@ def create_app(
             path, label = await _act_file(folder, act, corpus)
             result = await in_thread("act", jobs.run_check, path, model, label)
             docx = (await in_thread("format", jobs.check_output, result, "docx"))[0]
-            text_html, _ = jobs.highlight(
+            text_html, found = jobs.highlight(
                 (await in_thread("act", _act_text, path)),
                 [(f"f{i}", f.quote or "", f.code) for i, f in enumerate(result.findings)],
             )
@@ -571,7 +633,14 @@ def create_app(
             request,
             "check.html",
             ui,
-            {"result": result, "groups": groups, "docx_id": docx_id, "text_html": text_html, "label": label},
+            {
+                "result": result,
+                "groups": groups,
+                "docx_id": docx_id,
+                "text_html": text_html,
+                "label": label,
+                "found": found,
+            },
         )
 
     # --- API ----------------------------------------------------------------------------------

@@ -273,6 +273,18 @@ def input_template(path: Path, out: Path) -> bytes:
     return out.read_bytes()
 
 
+def count_rows(data: Path) -> int:
+    from ..batch.reader import read_rows
+
+    return sum(1 for _ in read_rows(data))
+
+
+def count_outputs(workdir: Path) -> int:
+    """Sheets written so far by a running batch in ``workdir`` (its progress)."""
+    out = workdir / "out"
+    return sum(1 for p in out.rglob("*.docx")) if out.is_dir() else 0
+
+
 @dataclass
 class FillResult:
     zip_bytes: bytes

@@ -280,7 +280,13 @@ def test_fill_page_row_errors_in_the_interface_language(client: Any) -> None:
         data={"csrf": client.cookies["csrf"], "corpus": "wko-akimat-53", "lang": "auto"},
         files={"data": ("d.csv", _bad_sheet())},
     )
-    assert resp.status_code == 200
+    assert resp.status_code == 200 and "/fill/job/" in str(resp.url)
+    deadline = time.monotonic() + 120
+    while 'id="rows"' not in resp.text:  # the job page shows the progress, then the results
+        assert 'http-equiv="refresh"' in resp.text and "<progress" in resp.text
+        assert time.monotonic() < deadline
+        time.sleep(0.3)
+        resp = client.get(str(resp.url))
     errors = resp.text.split('class="errors"', 1)[1]
     assert "сан емес" in errors and "«abc»" in errors and "Баға 1" in errors  # "not a number", quoted
     assert "not a number" not in resp.text
@@ -299,3 +305,31 @@ def test_pages_switch_language(client: Any) -> None:
         ru = client.get(f"/{page}?lang=ru").text
         assert '<html lang="kk">' in kk and '<html lang="ru">' in ru
         assert 'href="?lang=ru"' in kk and 'href="?lang=kk"' in ru
+
+
+def test_fill_job_belongs_to_its_browser(client: Any) -> None:
+    client.get("/fill")
+    resp = client.post(
+        "/fill",
+        data={"csrf": client.cookies["csrf"], "corpus": "wko-akimat-53"},
+        files={"data": SHEETS_RU.name and ("d.csv", SHEETS_RU.read_bytes())},
+        follow_redirects=False,
+    )
+    assert resp.status_code == 303
+    job_url = resp.headers["location"]
+    other = TestClient(client.app, raise_server_exceptions=False)
+    assert other.get(job_url).status_code == 404  # another browser (no csrf cookie) sees nothing
+
+
+def test_fill_page_bad_workbook_is_an_error_page(client: Any) -> None:
+    client.get("/fill?lang=ru")
+    resp = client.post(
+        "/fill?lang=ru",
+        data={"csrf": client.cookies["csrf"], "corpus": "wko-akimat-53"},
+        files={"data": ("d.xlsx", b"not a workbook")},
+    )
+    deadline = time.monotonic() + 60
+    while 'http-equiv="refresh"' in resp.text and time.monotonic() < deadline:
+        time.sleep(0.3)
+        resp = client.get(str(resp.url))
+    assert resp.status_code == 400 and "Файл не читается или неверен" in resp.text

@@ -141,6 +141,12 @@ def test_compare_and_check_pages(page: Any, base_url: str, tmp_path: Path) -> No
     page.goto(f"{base_url}/check?lang=ru")
     page.locator("select[name=corpus]").select_option("wko-akimat-53")
     page.locator("form.job button").click()
-    assert page.locator("#result").is_visible()
+    page.locator("#result").wait_for()
+    # findings grouped by severity; each quote links to the place in the act's text
+    assert page.locator("h2[class^=sev-]").count() >= 1
+    first = page.locator("ul.findings a").first
+    target = first.get_attribute("href")
+    first.click()
+    assert page.locator(f"mark{target}").inner_text()
     report = _download(page, lambda: page.get_by_text("Отчёт (DOCX)").click())
     assert docx.Document(io.BytesIO(report)).paragraphs
