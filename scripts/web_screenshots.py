@@ -33,7 +33,7 @@ def main() -> int:
     try:
         with running(create_app()) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ru-RU")
             page.set_default_timeout(120_000)
 
             page.goto(f"{base}/act?lang=ru&corpus={ACT}")

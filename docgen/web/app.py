@@ -409,6 +409,7 @@ def create_app(
                 act = jobs.corpus_act(corpus)
                 view = await in_thread("corpus", jobs.act_view, act.path, lang)
             ctx = _act_ctx(request, view, act.title)
+            ctx["chosen"] = {"corpus": corpus}
         return _page(request, "act.html", lang, ctx)
 
     def _act_ctx(request: Request, view: jobs.ActView, label: str) -> dict[str, Any]:
@@ -434,7 +435,9 @@ def create_app(
         async with workdir() as folder:
             path, label = await _act_file(folder, act, corpus)
             view = await in_thread("act", jobs.act_view, path, lang)
-        return _page(request, "act.html", lang, _act_ctx(request, view, label))
+        ctx = _act_ctx(request, view, label)
+        ctx["chosen"] = {"corpus": "" if act is not None and act.filename else corpus or ""}
+        return _page(request, "act.html", lang, ctx)
 
     @app.get("/forms", include_in_schema=False)
     @app.get("/fill", include_in_schema=False)
@@ -493,7 +496,10 @@ def create_app(
             body, files = await in_thread("act", jobs.forms_zip, path, lang)
         zip_id = store.put(owner, "forms.zip", "application/zip", body)
         links = [(name, store.put(owner, name, jobs.DOCX, data)) for name, data in files]
-        return _page(request, "forms.html", ui, {"files": links, "zip_id": zip_id, "label": label})
+        chosen = {"corpus": "" if act is not None and act.filename else corpus or ""}
+        return _page(
+            request, "forms.html", ui, {"files": links, "zip_id": zip_id, "label": label, "chosen": chosen}
+        )
 
     @app.post("/fill/template", include_in_schema=False)
     async def fill_template(
@@ -604,7 +610,11 @@ def create_app(
             if result.text is not None:
                 docx = (await in_thread("format", jobs.diff_output, result, "docx", None))[0]
                 ids["docx"] = store.put(owner, "diff.docx", jobs.DOCX, docx)
-        return _page(request, "compare.html", ui, {"table": table, "ids": ids})
+        chosen = {
+            "old_corpus": "" if old is not None and old.filename else old_corpus or "",
+            "new_corpus": "" if new is not None and new.filename else new_corpus or "",
+        }
+        return _page(request, "compare.html", ui, {"table": table, "ids": ids, "chosen": chosen})
 
     @app.post("/check", include_in_schema=False)
     async def check_post(
@@ -640,6 +650,7 @@ def create_app(
                 "text_html": text_html,
                 "label": label,
                 "found": found,
+                "chosen": {"corpus": "" if act is not None and act.filename else corpus or ""},
             },
         )
 

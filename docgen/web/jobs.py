@@ -107,7 +107,7 @@ class ParamRow:
     point: str
     quote: str
     anchor: str
-    found: bool = False
+    mark: str = ""  # anchor of the mark in the text showing this value ("" when not found)
 
 
 @dataclass
@@ -132,13 +132,14 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
-def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, set[str]]:
-    """``text`` as escaped HTML with each quote wrapped in ``<mark id=anchor>`` linking to ``#row-…``.
+def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, dict[str, str]]:
+    """``text`` as escaped HTML with each quote wrapped in ``<mark id=q-anchor>`` linking to ``#row-…``.
 
     ``quotes`` are (anchor, quote, title); a quote is looked up verbatim, then with any run of spaces
-    matching any run of spaces. Overlapping quotes keep the first one found. Returns the HTML and the
-    anchors found."""
+    matching any run of spaces. A quote overlapping one already marked shares that mark. Returns the
+    HTML and, for every quote found, the anchor of its mark."""
     spans: list[tuple[int, int, str, str]] = []
+    marks: dict[str, str] = {}
     for anchor, quote, title in quotes:
         q = quote.strip()
         if len(q) < 2:
@@ -148,9 +149,12 @@ def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, set[s
         if m is None:
             continue
         s, e = m.span()
-        if any(s < e2 and s2 < e for s2, e2, _, _ in spans):
+        other = next((a for s2, e2, a, _ in spans if s < e2 and s2 < e), None)
+        if other is not None:
+            marks[anchor] = other
             continue
         spans.append((s, e, anchor, title))
+        marks[anchor] = anchor
     spans.sort()
     out: list[str] = []
     pos = 0
@@ -162,7 +166,7 @@ def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, set[s
         )
         pos = e
     out.append(html.escape(text[pos:]))
-    return "".join(out), {a for _, _, a, _ in spans}
+    return "".join(out), marks
 
 
 def outline(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
@@ -177,6 +181,8 @@ def outline(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
     for app in struct.get("appendices") or []:
         if isinstance(app, dict):
             out.append((point_name(f"app:{app.get('number')}", lang), str(app.get("title") or "")))
+        elif isinstance(app, int):
+            out.append((point_name(f"app:{app}", lang), ""))
     return out
 
 
@@ -203,9 +209,9 @@ def act_view(path: Path, ui_lang: str) -> ActView:
             )
         )
     text = doc.text
-    text_html, found = highlight(text, [(r.anchor, r.quote, r.label) for r in rows])
+    text_html, marks = highlight(text, [(r.anchor, r.quote, r.label) for r in rows])
     for r in rows:
-        r.found = r.anchor in found
+        r.mark = marks.get(r.anchor, "")
     return ActView(
         language=catalogue_language(cat),
         rows=rows,
@@ -213,7 +219,7 @@ def act_view(path: Path, ui_lang: str) -> ActView:
         outline=outline(data, ui_lang),
         catalogue=data,
         text=text,
-        missing_quotes=sum(1 for r in rows if r.quote and not r.found),
+        missing_quotes=sum(1 for r in rows if r.quote and not r.mark),
     )
 
 

@@ -333,3 +333,15 @@ def test_fill_page_bad_workbook_is_an_error_page(client: Any) -> None:
         time.sleep(0.3)
         resp = client.get(str(resp.url))
     assert resp.status_code == 400 and "Файл не читается или неверен" in resp.text
+
+
+def test_highlight_marks_quotes_and_shares_overlaps() -> None:
+    from docgen.web.jobs import highlight
+
+    text = "Оценки выставляются\n от 0 до 5-ти <баллов>."
+    out, marks = highlight(
+        text, [("max", "выставляются от 0 до 5-ти", "max"), ("min", "от 0 до 5-ти", "min"), ("x", "нет", "")]
+    )
+    assert marks == {"max": "max", "min": "max"}  # one mark for both values; an absent quote has none
+    assert out.count("<mark") == 1 and 'href="#row-max"' in out
+    assert "&lt;баллов&gt;" in out  # the act's text is escaped
