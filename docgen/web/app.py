@@ -548,8 +548,11 @@ def create_app(
 
     async def _run_fill(job: FillJob, path: Path, data_path: Path, lang: str) -> None:
         try:
-            job.total = await in_thread("data", jobs.count_rows, data_path)
-            res = await in_thread("data", jobs.fill_zip, path, data_path, job.folder, lang)
+
+            def on_total(n: int) -> None:
+                job.total = n
+
+            res = await in_thread("data", jobs.fill_counted, path, data_path, job.folder, lang, on_total)
             job.zip_id = store.put(job.owner, "sheets.zip", "application/zip", res.zip_bytes)
             res.zip_bytes = b""
             job.result = res
@@ -598,18 +601,19 @@ def create_app(
         async with workdir() as folder:
             old_path, old_label = await _act_file(folder, old, old_corpus, "old")
             new_path, new_label = await _act_file(folder, new, new_corpus, "new")
-            result = await in_thread("new", jobs.run_diff, old_path, new_path, old_label, new_label)
-            table = json.loads((await in_thread("format", jobs.diff_output, result, "json", None))[0])
-            html_body = (await in_thread("format", jobs.diff_output, result, "html", None))[0]
+            result, outs = await in_thread(
+                "new", jobs.diff_all, old_path, new_path, old_label, new_label, None, None
+            )
+            table = json.loads(outs["json"][0])
+            html_body = outs["html"][0]
             ids = {
                 "html": store.put(owner, "diff.html", "text/html; charset=utf-8", html_body),
                 "json": store.put(
                     owner, "diff.json", "application/json", json.dumps(table, ensure_ascii=False).encode()
                 ),
             }
-            if result.text is not None:
-                docx = (await in_thread("format", jobs.diff_output, result, "docx", None))[0]
-                ids["docx"] = store.put(owner, "diff.docx", jobs.DOCX, docx)
+            if "docx" in outs:
+                ids["docx"] = store.put(owner, "diff.docx", jobs.DOCX, outs["docx"][0])
         chosen = {
             "old_corpus": "" if old is not None and old.filename else old_corpus or "",
             "new_corpus": "" if new is not None and new.filename else new_corpus or "",
@@ -628,10 +632,11 @@ def create_app(
         owner = _check_csrf(request, csrf)
         async with workdir() as folder:
             path, label = await _act_file(folder, act, corpus)
-            result = await in_thread("act", jobs.run_check, path, model, label)
-            docx = (await in_thread("format", jobs.check_output, result, "docx"))[0]
+            result, docx, _, _, text = await in_thread(
+                "act", jobs.check_all, path, model, label, "docx", True
+            )
             text_html, found = jobs.highlight(
-                (await in_thread("act", _act_text, path)),
+                text,
                 [(f"f{i}", f.quote or "", f.code) for i, f in enumerate(result.findings)],
             )
         docx_id = store.put(owner, "check.docx", jobs.DOCX, docx)
@@ -703,8 +708,10 @@ def create_app(
                 raise FieldError(UsageError("format must be json, html or docx"), "format")
             old_label = Path(old.filename or "old").name[:120]
             new_label = Path(new.filename or "new").name[:120]
-            result = await in_thread("new", jobs.run_diff, old_path, new_path, old_label, new_label)
-            body, media, name = await in_thread("format", jobs.diff_output, result, format, lang)
+            _, outs = await in_thread(
+                "new", jobs.diff_all, old_path, new_path, old_label, new_label, format, lang
+            )
+            body, media, name = outs[format]
         return _attachment(body, media, name, report=media.startswith("text/html"))
 
     @app.post("/api/check", summary="Check of an act against the model")
@@ -718,8 +725,7 @@ def create_app(
             if format not in ("json", "html", "docx"):
                 raise FieldError(UsageError("format must be json, html or docx"), "format")
             label = Path(act.filename or "act").name[:120]
-            result = await in_thread("model", jobs.run_check, path, model, label)
-            body, media, name = await in_thread("format", jobs.check_output, result, format)
+            result, body, media, name, _ = await in_thread("act", jobs.check_all, path, model, label, format)
         resp = _attachment(body, media, name, report=media.startswith("text/html"))
         resp.headers["X-Docgen-Failed"] = str(result.exit_code)
         return resp
@@ -728,12 +734,6 @@ def create_app(
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _act_text(path: Path) -> str:
-    from ..catalogue import parse_document
-
-    return parse_document(path).text
 
 
 def _attachment(body: bytes, media: str, name: str, *, report: bool = False) -> Response:

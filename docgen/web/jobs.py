@@ -411,3 +411,38 @@ def check_output(result: Any, fmt: str) -> tuple[bytes, str, str]:
     body = out if isinstance(out, bytes) else out.encode()
     media = {"json": "application/json", "html": "text/html; charset=utf-8", "docx": DOCX}[fmt]
     return body, media, f"check.{fmt}"
+
+
+# --- one thread-pool call per request (a request never queues twice behind the others) -----------
+
+
+def diff_all(
+    old: Path, new: Path, old_label: str, new_label: str, fmt: str | None, lang: str | None
+) -> tuple[Any, dict[str, tuple[bytes, str, str]]]:
+    """The diff and its outputs: ``fmt`` only, or (None) json, html and, when there is a text
+    diff, the docx redline."""
+    result = run_diff(old, new, old_label, new_label)
+    fmts = [fmt] if fmt else ["json", "html"] + (["docx"] if result.text is not None else [])
+    return result, {f: diff_output(result, f, lang) for f in fmts}
+
+
+def check_all(
+    act: Path, model: str, label: str, fmt: str, with_text: bool = False
+) -> tuple[Any, bytes, str, str, str]:
+    """(result, body, media type, file name, the act's text when ``with_text``)."""
+    if fmt not in ("json", "html", "docx"):
+        raise UsageError("format must be json, html or docx", where="format")
+    result = run_check(act, model, label)
+    body, media, name = check_output(result, fmt)
+    text = ""
+    if with_text:
+        from ..catalogue import parse_document
+
+        text = parse_document(act).text
+    return result, body, media, name, text
+
+
+def fill_counted(act: Path, data: Path, workdir: Path, lang: str | None, on_total: Any) -> FillResult:
+    """``fill_zip`` after telling ``on_total`` how many rows the workbook has (for the progress)."""
+    on_total(count_rows(data))
+    return fill_zip(act, data, workdir, lang)
