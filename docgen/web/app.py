@@ -41,7 +41,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..data.labels import point_name
 from ..errors import DataError, DocgenError, InputError, UnsafeInputError, UsageError
 from . import jobs
-from .i18n import LANGS, row_error, t
+from .i18n import LANGS, row_error, t, where_words
 
 log = logging.getLogger("docgen.web")
 HERE = Path(__file__).resolve().parent
@@ -242,6 +242,7 @@ def create_app(
     templates.env.globals["t"] = t
     templates.env.globals["LANGS"] = LANGS
     templates.env.globals["point_name"] = point_name
+    templates.env.globals["where_words"] = where_words
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     store = ResultStore()
     app.state.store = store

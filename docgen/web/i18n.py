@@ -26,6 +26,10 @@ UI: dict[str, dict[str, str]] = {
     },
     "field.act": {"kk": "Әдістеме файлы", "ru": "Файл методики"},
     "field.corpus": {"kk": "немесе корпустан акт", "ru": "или акт из корпуса"},
+    "field.corpus.name": {"kk": "Корпустағы акт", "ru": "Акт из корпуса"},
+    "field.format": {"kk": "Формат", "ru": "Формат"},
+    "field.form": {"kk": "Пішін", "ru": "Форма"},
+    "field.server": {"kk": "Сервер", "ru": "Сервер"},
     "field.none": {"kk": "— таңдалмаған —", "ru": "— не выбран —"},
     "field.lang": {"kk": "Нысандардың тілі", "ru": "Язык форм"},
     "field.lang.auto": {"kk": "актінің тілі", "ru": "язык акта"},
@@ -173,6 +177,31 @@ def t(key: str, lang: str) -> str:
     if entry is None:
         return key
     return entry[lang_of(lang)]
+
+
+_FIELD_WORDS = {
+    "act": "field.act",
+    "corpus": "field.corpus.name",
+    "data": "field.data",
+    "old": "field.old",
+    "new": "field.new",
+    "model": "field.model",
+    "lang": "field.lang",
+    "format": "field.format",
+    "csrf": "field.form",
+    "fill": "nav.fill",
+    "server": "field.server",
+    "download": "download",
+}
+
+
+def where_words(where: str, lang: str) -> str:
+    """The place of an error for a page: the form field in words, then the place inside the file
+    as the reader gave it (line, row, point)."""
+    field, _, rest = where.partition(":")
+    key = _FIELD_WORDS.get(field)
+    head = t(key, lang) if key else field
+    return f"{head}, {rest}" if rest else head
 
 
 def row_error(message: str, lang: str) -> str:

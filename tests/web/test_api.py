@@ -222,8 +222,8 @@ def test_host_origin_and_headers(client: Any) -> None:
 
 
 def test_page_posts_need_the_csrf_token(client: Any) -> None:
-    resp = client.post("/act", data={"csrf": "forged", "corpus": "wko-akimat-53"})
-    assert resp.status_code == 400 and "csrf" in resp.text
+    resp = client.post("/act?lang=ru", data={"csrf": "forged", "corpus": "wko-akimat-53"})
+    assert resp.status_code == 400 and "Форма устарела" in resp.text
     client.get("/act")
     resp = client.post("/act", data={"csrf": client.cookies["csrf"], "corpus": "wko-akimat-53"})
     assert resp.status_code == 200
@@ -333,6 +333,7 @@ def test_fill_page_bad_workbook_is_an_error_page(client: Any) -> None:
         time.sleep(0.3)
         resp = client.get(str(resp.url))
     assert resp.status_code == 400 and "Файл не читается или неверен" in resp.text
+    assert "Место: Заполненная книга (.xlsx, .csv)" in resp.text  # the field in words, not its name
 
 
 def test_highlight_marks_quotes_and_shares_overlaps() -> None:
@@ -345,3 +346,24 @@ def test_highlight_marks_quotes_and_shares_overlaps() -> None:
     assert marks == {"max": "max", "min": "max"}  # one mark for both values; an absent quote has none
     assert out.count("<mark") == 1 and 'href="#row-max"' in out
     assert "&lt;баллов&gt;" in out  # the act's text is escaped
+
+
+def test_serve_refuses_an_open_address_without_a_token(capsys: Any) -> None:
+    from docgen.cli import main
+
+    for argv in (["serve", "--host", "0.0.0.0"], ["serve", "--host", "0.0.0.0", "--token", "short"]):
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("docgen: error: --") and "Traceback" not in err
+
+
+def test_spacy_pipelines_are_loaded_once(client: Any) -> None:
+    from docgen.nlp import get_nlp
+
+    client.post("/api/catalogue", files=_files(act=WKO))
+    before = get_nlp.cache_info().misses
+    for _ in range(2):
+        assert client.post("/api/catalogue", files=_files(act=WKO)).status_code == 200
+    assert get_nlp.cache_info().misses == before
