@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from docgen.accuracy import score, summary  # noqa: E402
-from docgen.catalogue import catalogue_for_path  # noqa: E402
+from docgen.catalogue import catalogue_for_path, read_catalogue_json  # noqa: E402
 
 
 def cases() -> list[tuple[str, Path, Path]]:
@@ -43,7 +43,7 @@ def main() -> int:
     groups: dict[str, list] = {"seed": [], "variant": [], "heldout": [], "heldout2": [], "heldout3": []}
     print(f"{'text':40} {'exp':>4} {'got':>4} {'hit':>4} {'prec':>6} {'rec':>6} {'p.prec':>6} {'p.rec':>6}")
     for group, txt, exp in cases():
-        expected = json.loads(exp.read_text(encoding="utf-8"))
+        expected = read_catalogue_json(exp)
         actual = catalogue_for_path(txt)
         rep = score(expected, actual, txt.name)
         groups[group].append(rep)

@@ -1,7 +1,8 @@
 """Atomic file writes: write to a hidden temporary file in the same folder, then rename it.
 
-Nothing half-written is ever left under the final name (at most a ``.<name>.*.tmp`` file, which
-``docgen.render.write.clean_stale_temps`` removes). ``force=False`` refuses to overwrite. ``durable``
+Nothing half-written is ever left under the final name (at most a ``.docgen-<pid>-<n>.<name>.tmp``
+file, which ``docgen.render.write.clean_stale_temps`` removes once process ``<pid>`` is gone; no other
+name is ever cleaned, so a user's own ``.*.tmp`` files are safe). ``force=False`` refuses to overwrite. ``durable``
 fsyncs each file; a batch of thousands instead syncs the folder once at the end.
 """
 
@@ -10,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .errors import OutputExistsError
 
@@ -24,13 +26,17 @@ def check_writable(path: str | os.PathLike[str], force: bool) -> None:
 
 
 _counter = itertools.count()
+TMP_PREFIX = ".docgen-"
+TMP_SUFFIX = ".tmp"
+# .docgen-<pid>-<n>.<name>.tmp: the only names docgen's clean-up ever removes
+TMP_NAME = re.compile(r"^\.docgen-(?P<pid>\d{1,10})-\d{1,20}\..+\.tmp$", re.DOTALL)
 
 
-def _open_tmp(p: Path) -> tuple[int, str]:
-    """Create ``.<name>.<pid>.<n>.tmp`` beside ``p`` (O_EXCL; mode 0666 less the umask)."""
+def open_tmp(p: Path) -> tuple[int, str]:
+    """Create ``.docgen-<pid>-<n>.<name>.tmp`` beside ``p`` (O_EXCL; mode 0666 less the umask)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
-        tmp = os.path.join(p.parent, f".{p.name}.{os.getpid()}.{next(_counter)}.tmp")
+        tmp = os.path.join(p.parent, f"{TMP_PREFIX}{os.getpid()}-{next(_counter)}.{p.name}{TMP_SUFFIX}")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:  # left by an interrupted process that had the same pid
@@ -40,13 +46,28 @@ def _open_tmp(p: Path) -> tuple[int, str]:
     raise OSError(f"cannot create a temporary file beside {p}")
 
 
+def pid_alive(pid: int) -> bool:
+    """True if process ``pid`` exists (also when it belongs to another user)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:  # e.g. a pid out of range on this platform
+        return False
+    return True
+
+
 @contextlib.contextmanager
-def atomic_open(  # type: ignore[type-arg]
+def atomic_open(
     path: str | os.PathLike[str], mode: str = "wb", *, force: bool = True, durable: bool = True
-) -> Iterator[IO]:
+) -> Iterator[IO[Any]]:
     p = Path(path)
     check_writable(p, force)
-    fd, tmp = _open_tmp(p)
+    fd, tmp = open_tmp(p)
     try:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as fh:

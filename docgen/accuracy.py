@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .catalogue_model import Catalogue
 from .extract.registry import key_specs
 
 
@@ -88,11 +89,11 @@ class Report:
     xrefs: Counts = field(default_factory=Counts)
 
 
-def score(expected: dict[str, Any], actual: dict[str, Any], name: str = "") -> Report:
+def score(expected: Catalogue, actual: Catalogue, name: str = "") -> Report:
     vocab = set(key_specs())
     rep = Report(name)
-    exp_p = {k: v for k, v in (expected.get("parameters") or {}).items() if k in vocab}
-    act_p = {k: v for k, v in (actual.get("parameters") or {}).items() if k in vocab}
+    exp_p = {k: v for k, v in expected.parameters.items() if k in vocab}
+    act_p = {k: v for k, v in actual.parameters.items() if k in vocab}
     for key in sorted(set(exp_p) | set(act_p)):
         c = Counts()
         e, a = exp_p.get(key), act_p.get(key)
@@ -101,48 +102,44 @@ def score(expected: dict[str, Any], actual: dict[str, Any], name: str = "") -> R
         if a is not None:
             c.extracted = 1
         if e is not None and a is not None:
-            if _norm(e.get("value")) == _norm(a.get("value")):
+            if _norm(e.value) == _norm(a.value):
                 c.value_hits = 1
-                if str(e.get("source", {}).get("point")) == str(a.get("source", {}).get("point")):
+                if str(e.source.point) == str(a.source.point):
                     c.point_hits = 1
                 else:
-                    rep.misses.append(
-                        f"{name} {key}: point {a['source']['point']} != expected {e['source']['point']}"
-                    )
+                    rep.misses.append(f"{name} {key}: point {a.source.point} != expected {e.source.point}")
             else:
-                rep.misses.append(f"{name} {key}: value {a.get('value')!r} != expected {e.get('value')!r}")
+                rep.misses.append(f"{name} {key}: value {a.value!r} != expected {e.value!r}")
         elif e is not None:
-            rep.misses.append(
-                f"{name} {key}: missing (expected {e.get('value')!r} at {e['source']['point']})"
-            )
+            rep.misses.append(f"{name} {key}: missing (expected {e.value!r} at {e.source.point})")
         else:
             assert a is not None
-            rep.misses.append(f"{name} {key}: invented {a.get('value')!r} at {a['source']['point']}")
+            rep.misses.append(f"{name} {key}: invented {a.value!r} at {a.source.point}")
         rep.per_key[key] = c
         rep.total.add(c)
     # forms: kind per appendix, rows as a set of normalised names
-    exp_f = {f["appendix"]: f for f in expected.get("forms") or []}
-    act_f = {f["appendix"]: f for f in actual.get("forms") or []}
+    exp_f = {f.appendix: f for f in expected.forms}
+    act_f = {f.appendix: f for f in actual.forms}
     rep.forms.expected, rep.forms.extracted = len(exp_f), len(act_f)
     for n, f in exp_f.items():
         g = act_f.get(n)
         if g is None:
             continue
-        if f.get("kind") == g.get("kind"):
+        if f.kind == g.kind:
             rep.forms.value_hits += 1
         else:
-            rep.misses.append(f"{name} form app{n}: kind {g.get('kind')} != expected {f.get('kind')}")
-        if _norm(f.get("rows") or []) == _norm(g.get("rows") or []):
+            rep.misses.append(f"{name} form app{n}: kind {g.kind} != expected {f.kind}")
+        if _norm(list(f.rows)) == _norm(list(g.rows)):
             rep.forms.point_hits += 1
         else:
             rep.misses.append(f"{name} form app{n}: rows differ")
 
     # cross references: (from, to) pairs
-    def pairs(c: dict[str, Any]) -> set[tuple[str, str]]:
+    def pairs(c: Catalogue) -> set[tuple[str, str]]:
         out = set()
-        for r in c.get("cross_references") or []:
-            to = f"p{r['to_point']}" if r.get("to_point") is not None else f"app{r.get('to_appendix')}"
-            out.add((str(r.get("from_point")), to))
+        for r in c.cross_references:
+            to = f"p{r.to_point}" if r.to_point is not None else f"app{r.to_appendix}"
+            out.add((str(r.from_point), to))
         return out
 
     ep, ap = pairs(expected), pairs(actual)

@@ -2,7 +2,8 @@
 
 ``catalogue_for_path(path)`` reads, normalises, structures and extracts one text. ``build_corpus``
 writes one catalogue per act and version plus ``index.json``: for each key, its values across acts
-and dates with their sources (OpenFisca-style dated values). Consumes files; produces dicts/JSON.
+and dates with their sources (OpenFisca-style dated values). Consumes files; produces a typed
+:class:`~docgen.catalogue_model.Catalogue` (JSON only at the edges: ``to_json`` / ``read_catalogue_json``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import check_writable, write_text
-from .errors import InputError
+from .catalogue_model import Catalogue, catalogue_from_json, validate
+from .errors import InputError, UsageError
 from .model import Document
 
 
@@ -26,11 +28,11 @@ def parse_document(path: str | Path) -> Document:
     return parse_structure(source, norm)
 
 
-def catalogue_for_document(doc: Document, *, explain: bool = False) -> dict[str, Any]:
+def catalogue_for_document(doc: Document, *, explain: bool = False) -> Catalogue:
     from .extract import extract
     from .structure.export import structure_json
 
-    out = structure_json(doc)
+    out: dict[str, Any] = structure_json(doc)
     body, trace = extract(doc)
     document = out.setdefault("document", {})
     document["generation"] = body.pop("generation")
@@ -49,17 +51,17 @@ def catalogue_for_document(doc: Document, *, explain: bool = False) -> dict[str,
             }
             for t in trace
         ]
-    return out
+    return catalogue_from_json(out)
 
 
-def catalogue_for_path(path: str | Path, *, explain: bool = False) -> dict[str, Any]:
+def catalogue_for_path(path: str | Path, *, explain: bool = False) -> Catalogue:
     return catalogue_for_document(parse_document(path), explain=explain)
 
 
 MAX_CATALOGUE_BYTES = 20_000_000
 
 
-def load_catalogue(path: str | Path) -> dict[str, Any]:
+def load_catalogue(path: str | Path) -> Catalogue:
     """A catalogue from a ``.json`` file (``docgen parse`` output or an expected catalogue), or parsed
     from a regulation text. Used by every command that takes "a methodology or its catalogue"."""
     p = Path(path)
@@ -68,8 +70,22 @@ def load_catalogue(path: str | Path) -> dict[str, Any]:
     return read_catalogue_json(p)
 
 
-def read_catalogue_json(path: str | Path) -> dict[str, Any]:
-    """A catalogue saved as JSON; a one-line ``InputError`` for anything else."""
+def load_methodology(path: str | None, catalogue_file: str | None = None) -> Catalogue:
+    """The catalogue a command works on: ``PATH`` (a text, parsed; or a catalogue ``.json``) or
+    ``--catalogue FILE.json``, exactly one of them."""
+    if bool(path) == bool(catalogue_file):
+        raise UsageError(
+            "give exactly one of the methodology text (PATH / --methodology) or --catalogue FILE.json"
+        )
+    if catalogue_file:
+        return read_catalogue_json(catalogue_file)
+    assert path is not None
+    return load_catalogue(path)
+
+
+def read_catalogue_json(path: str | Path) -> Catalogue:
+    """A catalogue saved as JSON, validated against ``docgen/data/catalogue.schema.json``; a one-line
+    ``InputError`` naming the file (and the JSON path of the first problem) for anything else."""
     p = Path(path)
     try:
         if p.stat().st_size > MAX_CATALOGUE_BYTES:
@@ -81,23 +97,24 @@ def read_catalogue_json(path: str | Path) -> dict[str, Any]:
         raise InputError(f"not a JSON catalogue ({exc})", path=str(p)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("parameters"), dict):
         raise InputError("not a catalogue (no 'parameters' object)", path=str(p))
-    return data
+    validate(data, str(p))
+    return catalogue_from_json(data)
 
 
-def build_index(catalogues: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+def build_index(catalogues: list[tuple[dict[str, str], Catalogue]]) -> dict[str, Any]:
     """``[(entry_meta, catalogue)]`` → ``{key: [{act, date, value, unit, source}]}`` sorted by date."""
     index: dict[str, list[dict[str, Any]]] = {}
     for meta, cat in catalogues:
-        for key, p in cat.get("parameters", {}).items():
-            index.setdefault(key, []).append(
+        for p in cat:
+            index.setdefault(p.key, []).append(
                 {
                     "act": meta["slug"],
                     "date": meta["date"],
                     "language": meta["language"],
-                    "generation": cat.get("document", {}).get("generation"),
-                    "value": p["value"],
-                    "unit": p.get("unit"),
-                    "source": {"point": p["source"]["point"], "quote": p["source"]["quote"]},
+                    "generation": cat.act.generation,
+                    "value": p.value,
+                    "unit": p.unit,
+                    "source": {"point": p.source.point, "quote": p.source.quote},
                 }
             )
     for values in index.values():
@@ -110,17 +127,18 @@ def build_corpus(root: str | Path, outdir: str | Path, *, force: bool = False) -
 
     out = Path(outdir)
     written: list[Path] = []
-    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    pairs: list[tuple[dict[str, str], Catalogue]] = []
     for entry in load_corpus(root):
-        cat = catalogue_for_path(entry.text_path)
-        cat["corpus"] = {
-            "act": entry.slug,
-            "version_date": entry.version_date,
-            "seed_file": entry.meta["seed_file"],
-        }
+        cat = catalogue_for_path(entry.text_path).with_extra(
+            corpus={
+                "act": entry.slug,
+                "version_date": entry.version_date,
+                "seed_file": entry.meta["seed_file"],
+            }
+        )
         target = out / entry.slug / f"{entry.version_date}.json"
         check_writable(target, force)
-        write_text(target, json.dumps(cat, ensure_ascii=False, indent=1), force=force)
+        write_text(target, json.dumps(cat.to_json(), ensure_ascii=False, indent=1), force=force)
         written.append(target)
         pairs.append(({"slug": entry.slug, "date": entry.version_date, "language": entry.language}, cat))
     index_path = out / "index.json"

@@ -1,8 +1,11 @@
 """Command-line edge of docgen: ``docgen parse | catalogue | forms | fill | report360 | protocol | diff | check``.
 
-Subcommands live in ``docgen.commands.<name>`` (table: ``docgen.commands.COMMANDS``) and are imported
-only when invoked, so ``docgen --help`` starts fast (spaCy is never imported for help). Every ``DocgenError`` becomes a
-one-line message on stderr and its exit code; no traceback reaches the user.
+Subcommands live in ``docgen.commands.<name>`` and are imported only when invoked, so
+``docgen --help`` / ``docgen -h`` start fast (the command list comes from ``COMMANDS``, no command
+module and never spaCy is imported for help). Every command exits through click: a ``DocgenError``
+becomes a one-line message on stderr and ``ctx.exit(its exit code)`` in :meth:`LazyGroup.invoke`,
+and a command's own status is ``ctx.exit(n)``; so ``CliRunner().invoke(cli, ...)`` and
+``python -m docgen ...`` give the same exit code. No traceback reaches the user.
 """
 
 from __future__ import annotations
@@ -25,10 +28,23 @@ class LazyGroup(click.Group):
         if spec is None:
             return None
         short = spec[2]
-        if ctx.resilient_parsing or "--help" in sys.argv[1:2]:
-            # top-level help: do not import the subcommand module
+        if ctx.resilient_parsing:
+            # shell completion: do not import the subcommand module
             return click.Command(cmd_name, help=short, short_help=short)
         return load_command(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Top-level help from ``COMMANDS`` alone, so ``-h`` / ``--help`` import no command module."""
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except DocgenError as exc:
+            click.echo(f"docgen: error: {exc.one_line()}", err=True)
+            ctx.exit(exc.exit_code)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -52,6 +52,12 @@ class OutputExistsError(DocgenError):
     exit_code = 2
 
 
+class OutputFolderError(DocgenError):
+    """The output folder cannot be used: not a folder, not writable, locked by another run."""
+
+    exit_code = 2
+
+
 class UsageError(DocgenError):
     exit_code = 2
 

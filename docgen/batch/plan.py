@@ -1,6 +1,6 @@
 """Batch stage: what a methodology lets ``docgen fill`` produce, and row validation against it.
 
-Consumes a catalogue dict; produces a :class:`FillPlan` (the parameter sheets -- leader / staff --
+Consumes a :class:`~docgen.catalogue_model.Catalogue`; produces a :class:`FillPlan` (the parameter sheets -- leader / staff --
 with their rows, the scoring rules, the category -> form assignment) and validates one data row
 into a :class:`GoodRow` or a list of :class:`RowError` (row number, column, message; messages
 never repeat the cell's value, which may be personal data).
@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
+from ..catalogue_model import Catalogue, FormSpec
 from ..errors import DataError
-from ..forms.blank import catalogue_lang, param
 from ..forms.labels import labels, parse_period
 from ..render.env import check_text, normalize_newlines
 from ..scoring.sheets import SANCTIONS, SheetRules
@@ -43,7 +42,7 @@ class SheetForm:
     sheet: str  # leader | staff
     kind: str
     appendix: int
-    form: dict[str, Any]
+    form: FormSpec
     rows: tuple[str, ...]
     sanction_row: int
 
@@ -82,22 +81,22 @@ def _sanction_row(rows: tuple[str, ...], lang: str) -> int:
 
 
 class FillPlan:
-    def __init__(self, cat: dict[str, Any]) -> None:
+    def __init__(self, cat: Catalogue) -> None:
         self.cat = cat
-        self.lang = catalogue_lang(cat)
+        self.lang = cat.lang
         self.rules = SheetRules.from_catalogue(cat)
         self.sheets: dict[str, SheetForm] = {}
         by_app: dict[int, SheetForm] = {}
-        for form in cat.get("forms") or []:
+        for form in cat.forms:
             for sheet, kinds in SHEET_KINDS.items():
-                if form.get("kind") in kinds and sheet not in self.sheets:
-                    rows = tuple(str(r) for r in form.get("rows") or [])
+                if form.kind in kinds and sheet not in self.sheets:
+                    rows = form.rows
                     if not rows:
                         continue
                     sf = SheetForm(
                         sheet,
-                        str(form["kind"]),
-                        int(form["appendix"]),
+                        str(form.kind),
+                        int(form.appendix or 0),
                         form,
                         rows,
                         _sanction_row(rows, self.lang),
@@ -107,12 +106,12 @@ class FillPlan:
         if not self.sheets:
             raise DataError("the methodology has no parameter sheet (leader/staff evaluation sheet) to fill")
         self.by_app = by_app
-        self.heads = {normalise_category(c) for c in param(cat, "head_of_unit_categories") or []}
+        self.heads = {normalise_category(c) for c in cat.value("head_of_unit_categories") or []}
         self.assign: dict[str, set[int]] = {}
         self.other: dict[str, int] = {}
-        for a in cat.get("form_assignment") or []:
-            app = int(a.get("form_appendix", 0))
-            for c in a.get("categories") or []:
+        for a in cat.form_assignment:
+            app = a.form_appendix or 0
+            for c in a.categories:
                 if c in ("other_leading_positions", "other_staff"):
                     self.other[c] = app
                 else:
@@ -123,7 +122,8 @@ class FillPlan:
     def _form_for(self, rownum: int, app: int, column: str) -> SheetForm | RowError:
         sf = self.by_app.get(app)
         if sf is None:
-            kind = next((f.get("kind") for f in self.cat.get("forms") or [] if f.get("appendix") == app), "?")
+            form = self.cat.form_at(app)
+            kind = form.kind if form is not None else "?"
             return RowError(
                 rownum, column, f"the category is evaluated on appendix {app} ({kind}), not a parameter sheet"
             )
@@ -169,7 +169,7 @@ class FillPlan:
             errors.append(RowError(rownum, "full_name", "missing"))
         period = values.get("period", "").strip()
         parsed = parse_period(period) if period else None
-        expected = param(self.cat, "evaluation_period")
+        expected = self.cat.value("evaluation_period")
         if not period:
             errors.append(RowError(rownum, "period", "missing"))
         elif parsed is None:

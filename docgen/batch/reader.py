@@ -5,7 +5,8 @@ in streaming read-only mode) or a .csv (UTF-8 with or without BOM; delimiter ``,
 produces ``(row_number, {column: text})`` pairs, streamed, with the row number as the spreadsheet
 shows it. The header row may use the column keys (``full_name`` ...) or the kk/ru captions of the
 input template; the caption rows of the template (rows 2 and 3) are skipped. Numbers become text
-without float noise (4.0 -> "4", 3.5 -> "3.5"); empty cells become "".
+without float noise (4.0 -> "4", 3.5 -> "3.5"); empty cells become ""; a logical cell (TRUE/FALSE)
+becomes the word, never 1/0, so it is refused as a score.
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ def column_key(header: str, aliases: dict[str, str]) -> str | None:
 def cell_text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
+    if isinstance(value, bool):  # a logical cell is not a number (Excel: TRUE/ИСТИНА/АҚИҚАТ)
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float):
         d = Decimal(repr(value))
         return str(int(d)) if d == d.to_integral_value() else format(d.normalize(), "f")

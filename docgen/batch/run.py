@@ -1,64 +1,75 @@
 """Batch stage: ``docgen fill`` end to end -- read, validate, score, render, write, summarise.
 
-Consumes a catalogue dict and a data file (one row per employee and period); produces one DOCX
+Consumes a :class:`~docgen.catalogue_model.Catalogue` and a data file (one row per employee and period); produces one DOCX
 per good row and language, ``summary.csv`` and ``summary.xlsx`` (full_name, period, sheet,
-average, final_score, grade, errors, then row, grade_label, interpretation, files).
+average, final_score, grade, errors, then row, grade_label, interpretation, files) and
+``docgen-manifest.json`` (rows -> files).
 
+- A batch is a transaction (see :mod:`docgen.batch.folder`): the folder is locked first; then
+  everything that can refuse the run is checked before any document is written -- the folder is
+  a folder and writable, the data has rows and reads to its end, and, without ``force``, existing
+  summaries equal the ones this run would write (computed by a dry pass without rendering). A
+  completed run removes the sheets earlier runs wrote that it did not produce (a changed row's old
+  sheet), so a folder never holds two sheets for one row.
 - Streaming: rows are read in chunks; at most a few chunks are in flight; the summaries are
-  streamed to temporary files; memory does not grow with the batch size.
+  streamed to temporary files; memory does not grow with the batch size (but for the file names).
 - Parallel: with ``jobs > 1`` chunks are validated, scored, rendered and written by forked worker
   processes (the compiled templates are built once, before the fork); the main process reads the
-  data and writes the summaries in row order.
+  data and writes the summaries in row order. Workers ignore SIGINT and die with the main process
+  (``PR_SET_PDEATHSIG`` on Linux, a parent watch elsewhere), quietly.
 - A bad row is reported (row number, column) and not rendered; the other rows are.
 - File names are ``row<NNNNN>_<period>_<sheet>_<digest>.<lang>.docx``; the digest covers the row's
   values, the catalogue, the template and the options, so an existing file with that name has
   exactly the content this run would write. Without ``force`` existing files are kept (a rerun
   after an interruption renders only what is missing); with ``force`` everything is rewritten.
-- Writes are atomic (temporary file + rename); stale temporary files of an interrupted run are
-  removed first; the folder is synced once at the end.
+- Writes are atomic (docgen temporary file + rename); temporary files of dead docgen processes
+  are removed first; the folder is synced once at the end.
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
+import ctypes
 import hashlib
 import json
 import multiprocessing
 import os
+import signal
 import sys
-import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import OutputExistsError
-from ..forms.blank import param
+from ..catalogue_model import Catalogue
+from ..errors import InputError, OutputExistsError, ToolMissingError
 from ..forms.labels import grade_label
 from ..render import as_mapping
 from ..render.fast import CompiledTemplate
+from ..render.pdf import convert_to_pdf, find_soffice
 from ..render.templates import compiled, template_path
 from ..render.write import clean_stale_temps, sync_dir, write_atomic
 from ..scoring.sheets import score_sheet
+from .folder import Ledger, ManifestWriter, open_folder, os_error
+from .messages import message
 from .plan import FillPlan, RowError
 from .reader import read_rows
 from .sheet_context import SheetStatics, build_context
-from .xlsx import StreamingXlsx
-
-SUMMARY_COLUMNS = (
-    "full_name",
-    "period",
-    "sheet",
-    "average",
-    "final_score",
-    "grade",
-    "errors",
-    "row",
-    "grade_label",
-    "interpretation",
-    "files",
+from .summary import (
+    CSV_NAME,
+    SUMMARY_COLUMNS,
+    XLSX_NAME,
+    SummaryFiles,
+    SummaryHash,
+    csv_safe,
+    existing_summary,
 )
+
+__all__ = ["SUMMARY_COLUMNS", "BatchReport", "csv_safe", "default_jobs", "fill_batch"]
+
 CHUNK = 200
 # Deflate level of word/document.xml in filled sheets: 0 stores it (valid OOXML; Word and
 # LibreOffice read it); deflating costs more than all the rest of a document on a slow CPU.
@@ -74,25 +85,7 @@ class BatchReport:
     pdfs: int = 0
     untranslated: set[str] = field(default_factory=set)
     summary_kept: bool = False
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(row: list[Any] | tuple[Any, ...]) -> list[Any]:
-    """Cells a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) get a leading ``'``.
-
-    Numbers stay numbers; only text that starts like a formula is changed (OWASP CSV injection).
-    """
-    out: list[Any] = []
-    for v in row:
-        if isinstance(v, str) and v.startswith(_FORMULA_START):
-            try:
-                float(v)
-            except ValueError:
-                v = "'" + v
-        out.append(v)
-    return out
+    removed: int = 0
 
 
 def _digest(*parts: str) -> str:
@@ -108,7 +101,7 @@ class Job:
 
     def __init__(
         self,
-        cat: dict[str, Any],
+        cat: Catalogue,
         out: Path,
         langs: tuple[str, ...],
         force: bool,
@@ -120,6 +113,7 @@ class Job:
         self.langs = langs
         self.force = force
         self.cap_mode = cap_mode
+        self.ledger: Ledger | None = None
         self.statics = {
             (s.sheet, lang): SheetStatics.build(cat, s, lang)
             for s in self.plan.sheets.values()
@@ -128,7 +122,7 @@ class Job:
         self.templates: dict[tuple[str, str], CompiledTemplate] = {
             (s.kind, lang): compiled(s.kind, lang, level) for s in self.plan.sheets.values() for lang in langs
         }
-        cat_fp = _digest(json.dumps(cat, sort_keys=True, ensure_ascii=False), cap_mode)
+        cat_fp = _digest(json.dumps(cat.to_json(), sort_keys=True, ensure_ascii=False), cap_mode)
         self.fp = {
             key: _digest(
                 cat_fp,
@@ -138,76 +132,122 @@ class Job:
             for key in self.templates
         }
         self.grade_text = {
-            g: grade_label(self.plan.lang, g, param(cat, "grades"), self.plan.lang)
+            g: grade_label(self.plan.lang, g, cat.value("grades"), self.plan.lang)
             for g in (str(b.id) for b in self.plan.rules.grades)
         }
 
-    def run_chunk(self, chunk: list[tuple[int, dict[str, str]]]) -> list[tuple[Any, ...]]:
-        """Per row: ("bad", summary_row, errors) or ("ok", summary_row, rendered, kept, paths)."""
-        results: list[tuple[Any, ...]] = []
+    def _row(self, rownum: int, raw: dict[str, str]) -> tuple[tuple[Any, ...], Any]:
+        """("bad", summary_row, errors) or ("ok", summary_row, names) and what rendering needs."""
         plan = self.plan
-        for rownum, raw in chunk:
-            res = plan.validate(rownum, raw)
-            if isinstance(res, list):
-                summary = [
-                    raw.get("full_name", ""),
-                    raw.get("period", ""),
-                    raw.get("sheet", ""),
-                    "",
-                    "",
-                    "",
-                    "; ".join(str(e) for e in res),
-                    rownum,
-                    "",
-                    "",
-                    "",
-                ]
-                results.append(("bad", summary, res))
-                continue
-            score = score_sheet(
-                res.scores,
-                res.sanction,
-                plan.rules,
-                cap_mode=self.cap_mode,
-                sanction_row=res.sheet.sanction_row,
-            )
-            values_fp = json.dumps(res.values, sort_keys=True, ensure_ascii=False)
-            names: list[str] = []
-            rendered = kept = 0
-            for lang in self.langs:
-                key = (res.sheet.kind, lang)
-                name = f"row{rownum:05d}_{res.period}_{res.sheet.sheet}_{_digest(values_fp, self.fp[key], lang)}.{lang}.docx"
-                names.append(name)
-                path = self.out / name
-                if not self.force and path.exists():
-                    kept += 1
-                    continue
-                ctx = build_context(res, score, self.statics[(res.sheet.sheet, lang)])
-                write_atomic(path, self.templates[key].render(as_mapping(ctx)), force=True)
-                rendered += 1
+        res = plan.validate(rownum, raw)
+        if isinstance(res, list):
             summary = [
-                res.values.get("full_name", ""),
-                res.period,
-                res.sheet.sheet,
-                f"{score.average:.2f}",
-                f"{score.final_score:.2f}",
-                score.grade,
+                raw.get("full_name", ""),
+                raw.get("period", ""),
+                raw.get("sheet", ""),
                 "",
+                "",
+                "",
+                "; ".join(str(e) for e in res),
                 rownum,
-                self.grade_text.get(score.grade, score.grade),
-                score.interpretation,
-                " ".join(names),
+                "",
+                "",
+                "",
             ]
-            results.append(("ok", summary, rendered, kept, names))
+            return ("bad", summary, res), None
+        score = score_sheet(
+            res.scores,
+            res.sanction,
+            plan.rules,
+            cap_mode=self.cap_mode,
+            sanction_row=res.sheet.sanction_row,
+        )
+        values_fp = json.dumps(res.values, sort_keys=True, ensure_ascii=False)
+        names = []
+        for lang in self.langs:
+            key = (res.sheet.kind, lang)
+            names.append(
+                f"row{rownum:05d}_{res.period}_{res.sheet.sheet}_{_digest(values_fp, self.fp[key], lang)}.{lang}.docx"
+            )
+        summary = [
+            res.values.get("full_name", ""),
+            res.period,
+            res.sheet.sheet,
+            f"{score.average:.2f}",
+            f"{score.final_score:.2f}",
+            score.grade,
+            "",
+            rownum,
+            self.grade_text.get(score.grade, score.grade),
+            score.interpretation,
+            " ".join(names),
+        ]
+        return ("ok", summary, names), (res, score)
+
+    def run_chunk(self, chunk: list[tuple[int, dict[str, str]]], dry: bool = False) -> list[tuple[Any, ...]]:
+        """Per row: ("bad", summary_row, errors) or ("ok", summary_row, rendered, kept, paths).
+
+        ``dry``: validate and score only; per row ("bad"|"ok", summary_row, ...), nothing written.
+        """
+        planned = [self._row(rownum, raw) for rownum, raw in chunk]
+        if dry:
+            return [item for item, _ in planned]
+        todo: list[tuple[int, str, Path]] = []
+        for i, (item, _) in enumerate(planned):
+            if item[0] == "ok":
+                for lang, name in zip(self.langs, item[2], strict=True):
+                    path = self.out / name
+                    if self.force or not path.exists():
+                        todo.append((i, lang, path))
+        if self.ledger is not None:
+            self.ledger.record(p.name for _, _, p in todo)
+        rendered = [0] * len(planned)
+        for i, lang, path in todo:
+            res, score = planned[i][1]
+            ctx = build_context(res, score, self.statics[(res.sheet.sheet, lang)])
+            key = (res.sheet.kind, lang)
+            write_atomic(path, self.templates[key].render(as_mapping(ctx)), force=True)
+            rendered[i] += 1
+        results: list[tuple[Any, ...]] = []
+        for i, (item, _) in enumerate(planned):
+            if item[0] == "bad":
+                results.append(item)
+            else:
+                results.append(("ok", item[1], rendered[i], len(item[2]) - rendered[i], item[2]))
         return results
 
 
 _JOB: Job | None = None
 
 
-def _worker(chunk: list[tuple[int, dict[str, str]]]) -> list[tuple[Any, ...]]:
+def _worker(chunk: list[tuple[int, dict[str, str]]], dry: bool) -> list[tuple[Any, ...]]:
     assert _JOB is not None
-    return _JOB.run_chunk(chunk)
+    return _JOB.run_chunk(chunk, dry)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _worker_init(parent: int) -> None:
+    """Workers leave SIGINT to the main process and die with it, quietly, however it ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watched = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            watched = libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            watched = False
+    if os.getppid() != parent:  # the parent died before the watch was set
+        os._exit(0)
+    if not watched:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
 
 
 def _chunks(
@@ -223,19 +263,21 @@ def _chunks(
         yield chunk
 
 
-def _results(job: Job, data: str | os.PathLike[str], jobs: int) -> Iterator[list[tuple[Any, ...]]]:
+def _results(
+    job: Job, data: str | os.PathLike[str], jobs: int, dry: bool = False
+) -> Iterator[list[tuple[Any, ...]]]:
     chunks = _chunks(read_rows(data), CHUNK)
     if jobs <= 1:
         for chunk in chunks:
-            yield job.run_chunk(chunk)
+            yield job.run_chunk(chunk, dry)
         return
     global _JOB
     _JOB = job
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         pending: deque[Any] = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(_worker, (chunk,)))
+            pending.append(pool.apply_async(_worker, (chunk, dry)))
             while len(pending) >= 2 * jobs:
                 yield pending.popleft().get()
         while pending:
@@ -252,7 +294,7 @@ def default_jobs() -> int:
 
 
 def fill_batch(
-    cat: dict[str, Any],
+    cat: Catalogue,
     data: str | os.PathLike[str],
     outdir: str | os.PathLike[str],
     *,
@@ -262,77 +304,113 @@ def fill_batch(
     jobs: int | None = None,
     progress: bool | None = None,
     on_error: Callable[[RowError], None] | None = None,
+    pdf: bool = False,
 ) -> tuple[BatchReport, list[Path]]:
-    """Render every good row; return the report and the DOCX paths of this batch (for --pdf)."""
-    out = Path(outdir)
-    out.mkdir(parents=True, exist_ok=True)
-    clean_stale_temps(out)
-    job = Job(cat, out, langs, force, cap_mode)
+    """Render every good row (and, with ``pdf``, convert them while the folder is still locked);
+    return the report and the DOCX paths of this batch."""
+    lang = cat.lang
+    out, lock, created = open_folder(outdir, lang)
+    ok = False
+    try:
+        if pdf and find_soffice() is None:
+            raise ToolMissingError(message(lang, "no_soffice"))
+        clean_stale_temps(out)
+        job = Job(cat, out, langs, force, cap_mode)
+        report, docs = _fill(
+            job, data, lang, jobs if jobs is not None else default_jobs(), progress, on_error
+        )
+        ok = True
+        if pdf:
+            todo = [d for d in docs if force or not d.with_suffix(".pdf").exists()]
+            report.pdfs = len(convert_to_pdf(todo, out))
+        return report, docs
+    except OSError as exc:
+        raise os_error(lang, exc, exc.filename or out) from exc
+    finally:
+        lock.release()
+        if created and not ok:  # a refused run leaves no empty folder behind
+            with contextlib.suppress(OSError):
+                out.rmdir()
+
+
+def _precheck(job: Job, data: str | os.PathLike[str], lang: str | None, jobs: int) -> int:
+    """Everything that can refuse the run, before a document is written; return the row count."""
+    present, old_hash = existing_summary(job.out)
+    compare = present and not job.force
+    n = 0
+    if compare:
+        h = SummaryHash()
+        for results in _results(job, data, jobs, dry=True):
+            for item in results:
+                h.add(item[1])
+                n += 1
+    else:
+        n = sum(1 for _ in read_rows(data))
+    if n == 0:
+        raise InputError(message(lang, "no_rows"), path=os.fspath(data))
+    if compare and h.hexdigest() != old_hash:
+        raise OutputExistsError(message(lang, "summary_differs"), path=str(job.out / CSV_NAME))
+    return n
+
+
+def _fill(
+    job: Job,
+    data: str | os.PathLike[str],
+    lang: str | None,
+    jobs: int,
+    progress: bool | None,
+    on_error: Callable[[RowError], None] | None,
+) -> tuple[BatchReport, list[Path]]:
+    out = job.out
+    ledger = Ledger(out, lang)
+    ledger.load(job.force)
+    nrows = _precheck(job, data, lang, jobs)
     report = BatchReport()
     for st in job.statics.values():
         report.untranslated.update(st.untranslated)
     docs: list[Path] = []
-    fd, csv_tmp = tempfile.mkstemp(prefix=".summary.csv.", suffix=".tmp", dir=out)
-    xlsx = StreamingXlsx(out)
+    produced: set[str] = set()
     show = sys.stderr.isatty() if progress is None else progress
     bar: Any = None
+    ledger.start()
+    job.ledger = ledger
+    summaries = SummaryFiles(out, lang)
+    manifest = ManifestWriter(out, (CSV_NAME, XLSX_NAME))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(SUMMARY_COLUMNS)
-            xlsx.add(SUMMARY_COLUMNS)
-            if show:
-                import click
+        if show:
+            import click
 
-                bar = click.progressbar(
-                    length=sum(1 for _ in read_rows(data)) or 1, label="filling", file=sys.stderr
-                )
-                bar.__enter__()
-            for results in _results(job, data, jobs if jobs is not None else default_jobs()):
-                for item in results:
-                    report.rows += 1
-                    writer.writerow(csv_safe(item[1]))
-                    xlsx.add(item[1])
-                    if item[0] == "bad":
-                        report.bad_rows += 1
-                        for err in item[2]:
-                            if on_error:
-                                on_error(err)
-                    else:
-                        report.rendered += item[2]
-                        report.kept += item[3]
-                        docs.extend(out / n for n in item[4])
-                if bar is not None:
-                    bar.update(len(results))
-        report.summary_kept = not _place_summaries(out, csv_tmp, xlsx, force)
+            bar = click.progressbar(length=nrows, label="filling", file=sys.stderr)
+            bar.__enter__()
+        for results in _results(job, data, jobs):
+            for item in results:
+                report.rows += 1
+                summaries.add(item[1])
+                if item[0] == "bad":
+                    manifest.add(item[1][7], [])
+                    report.bad_rows += 1
+                    for err in item[2]:
+                        if on_error:
+                            on_error(err)
+                else:
+                    manifest.add(item[1][7], item[4])
+                    report.rendered += item[2]
+                    report.kept += item[3]
+                    produced.update(item[4])
+                    docs.extend(out / n for n in item[4])
+            if bar is not None:
+                bar.update(len(results))
+        report.summary_kept = not summaries.place(force=job.force)
+        manifest.place()
     except BaseException:
-        xlsx.discard()
-        Path(csv_tmp).unlink(missing_ok=True)
+        summaries.discard()
+        manifest.discard()
+        ledger.close()
         raise
     finally:
+        job.ledger = None
         if bar is not None:
             bar.__exit__(None, None, None)
+    report.removed = ledger.finish(produced)
     sync_dir(out)
     return report, docs
-
-
-def _place_summaries(out: Path, csv_tmp: str, xlsx: StreamingXlsx, force: bool) -> bool:
-    """Move the summaries into place; False when identical ones already exist (and are kept)."""
-    csv_path, xlsx_path = out / "summary.csv", out / "summary.xlsx"
-    if not force and (csv_path.exists() or xlsx_path.exists()):
-        same = (
-            csv_path.exists() and xlsx_path.exists() and csv_path.read_bytes() == Path(csv_tmp).read_bytes()
-        )
-        xlsx.discard()
-        Path(csv_tmp).unlink()
-        if same:
-            return False
-        raise OutputExistsError(
-            "summary exists with other content; use --force to overwrite", path=str(csv_path)
-        )
-    fd, xlsx_tmp = tempfile.mkstemp(prefix=".summary.xlsx.", suffix=".tmp", dir=out)
-    os.close(fd)
-    xlsx.save(xlsx_tmp)
-    os.replace(csv_tmp, csv_path)
-    os.replace(xlsx_tmp, xlsx_path)
-    return True

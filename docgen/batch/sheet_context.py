@@ -16,8 +16,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..catalogue_model import Catalogue
 from ..forms import contexts as c
-from ..forms.blank import FormText, catalogue_lang, param
+from ..forms.formtext import FormText
 from ..forms.labels import SHORT_BLANK, fmt_number, grade_label, labels, period_text, source_text
 from ..render.env import ooxml_text
 from ..scoring.sheets import SheetScore
@@ -47,16 +48,16 @@ class SheetStatics:
     _periods: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, cat: dict[str, Any], sheet: SheetForm, lang: str) -> SheetStatics:
+    def build(cls, cat: Catalogue, sheet: SheetForm, lang: str) -> SheetStatics:
         ft = FormText(cat, sheet.form, lang)
         rows = tuple(ft.rows())
         base = ft.base()
         base = {k: _m(v) if isinstance(v, str) and k != "lang" else v for k, v in base.items()}
         base["columns"] = tuple(_m(x) for x in base["columns"])
-        src = catalogue_lang(cat)
+        src = cat.lang
         grades = {
-            str(g["id"]): grade_label(lang, str(g["id"]), param(cat, "grades"), src)
-            for g in param(cat, "grades") or []
+            str(g["id"]): grade_label(lang, str(g["id"]), cat.value("grades"), src)
+            for g in cat.value("grades") or []
         }
         return cls(
             kind=sheet.kind,

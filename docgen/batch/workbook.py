@@ -1,6 +1,6 @@
 """Batch stage: the empty input workbook of ``docgen fill PATH --template FILE.xlsx``.
 
-Consumes a catalogue dict (the number of parameters of its sheets, the score range, the
+Consumes a :class:`~docgen.catalogue_model.Catalogue` (the number of parameters of its sheets, the score range, the
 categories its form assignment names); produces an .xlsx whose sheet ``data`` has the column keys
 in row 1, their kk captions in row 2 and ru captions in row 3 (the reader skips both), frozen
 panes, and data validation: scores are decimals within the methodology's range, ``sanction`` and
@@ -10,11 +10,10 @@ panes, and data validation: scores are decimals within the methodology's range, 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
-from typing import Any
 
-from .._atomic import check_writable
+from .._atomic import check_writable, open_tmp
+from ..catalogue_model import Catalogue
 from ..forms.labels import labels
 from ..scoring.sheets import SANCTIONS
 from .plan import FillPlan
@@ -39,7 +38,7 @@ def _caption(lang: str, key: str) -> str:
     return str(heads[key])
 
 
-def write_input_template(cat: dict[str, Any], path: str | os.PathLike[str], *, force: bool = False) -> Path:
+def write_input_template(cat: Catalogue, path: str | os.PathLike[str], *, force: bool = False) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -86,12 +85,15 @@ def write_input_template(cat: dict[str, Any], path: str | os.PathLike[str], *, f
         elif c == "period":
             dv_period.add(rng)
         ws.column_dimensions[letter].width = 14 if c.startswith("score_") else 24
-    if plan.categories:
+    if plan.categories:  # text from the methodology: plain strings, never a formula or a bad character
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
         lists = wb.create_sheet("categories")
-        for c in plan.categories:
-            lists.append([c])
+        for i, c in enumerate(plan.categories, 1):
+            cell = lists.cell(i, 1, ILLEGAL_CHARACTERS_RE.sub("", c))
+            cell.data_type = "s"
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    fd, tmp = open_tmp(out)
     os.close(fd)
     try:
         wb.save(tmp)

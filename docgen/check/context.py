@@ -30,11 +30,6 @@ class Ctx:
         return fold(self.text)
 
     @cached_property
-    def body_end(self) -> int:
-        starts = [a.start for a in self.doc.appendices]
-        return min(starts) if starts else len(self.text)
-
-    @cached_property
     def live_points(self) -> list[Point]:
         return [p for p in self.doc.points if not p.deleted]
 

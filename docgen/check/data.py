@@ -82,16 +82,6 @@ def topics_of(text: str, lang: str) -> frozenset[str]:
     return frozenset(t for t in topics_data()["topics"] if matches_topic(low, t, lang))
 
 
-def month_number(word: str, lang: str) -> int | None:
-    months: dict[str, int] = topics_data()["months"][lang]
-    w = fold(word).lower()
-    best = None
-    for prefix, num in months.items():
-        if w.startswith(prefix) and (best is None or len(prefix) > best[0]):
-            best = (len(prefix), num)
-    return best[1] if best else None
-
-
 def label(path: str, lang: str, default: str = "") -> str:
     if path.startswith(_SHARED):  # key names and units live in docgen/data/labels.yaml (shared with diff)
         from ..data.labels import word

@@ -1,6 +1,6 @@
 """Check stage, orchestration: pick the model edition, run every check, collect one CheckResult.
 
-Consumes a :class:`~docgen.model.Document`, the act's catalogue dict (or ``None``) and a model
+Consumes a :class:`~docgen.model.Document`, the act's :class:`~docgen.catalogue_model.Catalogue` (or ``None``) and a model
 selector (``auto``, an edition code or a profile path); produces a :class:`CheckResult`. The core
 (:func:`check_document`) does no I/O, so tests can drive it with JSON catalogue fixtures.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..extract.generation import decide_generation
 from ..model import Document
 from . import modelcheck, profiles, script, selfcheck, values, xref
@@ -26,11 +27,11 @@ def _date(s: Any) -> dt.date | None:
         return None
 
 
-def effective_date(doc: Document, catalogue: dict[str, Any] | None) -> dt.date | None:
+def effective_date(doc: Document, catalogue: Catalogue | None) -> dt.date | None:
     """Date of the text as printed: the act's date or the latest amendment noted in it."""
-    cdoc = (catalogue or {}).get("document", {})
-    dates = [_date(cdoc.get("act_date")), _date(doc.header.act_date)]
-    dates += [_date(n.get("amending_act_date")) for n in cdoc.get("edit_notes", []) if isinstance(n, dict)]
+    act = catalogue.act if catalogue is not None else None
+    dates = [_date(act.act_date if act else None), _date(doc.header.act_date)]
+    dates += [_date(n.get("amending_act_date")) for n in (act.edit_notes if act else ())]
     dates += [_date(n.act_date) for n in doc.header.edit_notes if n.kind != "repealed"]
     for p in doc.points:
         dates += [_date(n.act_date) for n in p.edit_notes if n.kind != "repealed"]
@@ -38,15 +39,15 @@ def effective_date(doc: Document, catalogue: dict[str, Any] | None) -> dt.date |
     return max(known) if known else None
 
 
-def detect_generation(catalogue: dict[str, Any] | None) -> str | None:
+def detect_generation(catalogue: Catalogue | None) -> str | None:
     """The catalogue's generation, or the one detector (:func:`docgen.extract.generation.decide_generation`)
     over its parameters and forms; None without a catalogue (the edition then follows the act's date)."""
-    if not catalogue:
+    if catalogue is None:
         return None
-    named = (catalogue.get("document") or {}).get("generation")
-    if named:
-        return str(named)
-    return decide_generation(catalogue.get("parameters") or {}, catalogue.get("forms") or [])[0]
+    if catalogue.act.generation:
+        return str(catalogue.act.generation)
+    data = catalogue.to_json()  # the detector reads the JSON shape (it also runs inside extraction)
+    return decide_generation(data.get("parameters") or {}, data.get("forms") or [])[0]
 
 
 def _choose(
@@ -120,19 +121,19 @@ def _choose(
 
 def check_document(
     doc: Document,
-    catalogue: dict[str, Any] | None,
+    catalogue: Catalogue | None,
     model: str | Profile = "auto",
     *,
     as_of: dt.date | None = None,
     notes: list[str] | None = None,
 ) -> CheckResult:
     """Check one parsed act against a model edition and against itself."""
-    cdoc = (catalogue or {}).get("document", {})
-    lang = cdoc.get("language") or doc.language or "ru"
+    act = catalogue.act if catalogue is not None else None
+    lang = (act.language if act else None) or doc.language or "ru"
     ctx = Ctx(doc, lang if lang in ("kk", "ru") else "ru")
     day = effective_date(doc, catalogue)
     generation = detect_generation(catalogue)
-    repealed = cdoc.get("status") == "repealed" or doc.header.repealed
+    repealed = (act.status if act else None) == "repealed" or doc.header.repealed
     profile, found = _choose(ctx, model, generation, day, repealed, as_of)
     found += xref.point_references(ctx, catalogue, profile)
     found += xref.appendix_references(ctx, catalogue)
@@ -145,7 +146,7 @@ def check_document(
     found += modelcheck.provisions(ctx, profile)
     found += modelcheck.extra_provisions(ctx, profile)
     found += modelcheck.forms(ctx, catalogue, profile)
-    if catalogue and catalogue.get("parameters"):
+    if catalogue is not None and catalogue.parameters:
         found += modelcheck.parameters(ctx, catalogue, profile, day)
     else:
         found.append(
@@ -167,10 +168,10 @@ def check_path(
     model: str | Profile = "auto",
     *,
     as_of: dt.date | None = None,
-    catalogue: dict[str, Any] | None = None,
+    catalogue: Catalogue | None = None,
 ) -> CheckResult:
     """Read, parse and check the act at ``path`` (the catalogue is built when the builder exists)."""
     from .inputs import load
 
-    doc, built, notes = load(path, build_catalogue=catalogue is None)
-    return check_document(doc, catalogue if catalogue is not None else built, model, as_of=as_of, notes=notes)
+    doc, built = load(path, build_catalogue=catalogue is None)
+    return check_document(doc, catalogue if catalogue is not None else built, model, as_of=as_of)

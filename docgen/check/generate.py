@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..catalogue_model import Catalogue
 from .data import topics_data
 from .profiles import Profile
 
@@ -71,9 +72,7 @@ def _frame(lang: str, day: dt.date, title: str) -> tuple[list[str], str]:
     return head, "Приложение {n} к Методике\nФорма"
 
 
-def generate_clean(
-    profile: Profile, lang: str, act_date: dt.date | None = None
-) -> tuple[str, dict[str, Any]]:
+def generate_clean(profile: Profile, lang: str, act_date: dt.date | None = None) -> tuple[str, Catalogue]:
     day = act_date or (profile.valid_from + dt.timedelta(days=60))
     body = [p for p in profile.provisions if p.get("chapter") and p.get("text", {}).get(lang)]
     if not body:
@@ -135,7 +134,7 @@ def generate_clean(
         forms.append(
             {"appendix": n, "kind": form["kind"], "title": ftitle, "rows": rows, "columns": columns or []}
         )
-    catalogue = {
+    catalogue: dict[str, Any] = {
         "document": {
             "act_date": day.isoformat(),
             "language": lang,
@@ -145,4 +144,4 @@ def generate_clean(
         "parameters": parameters,
         "forms": forms,
     }
-    return "\n".join(lines) + "\n", catalogue
+    return "\n".join(lines) + "\n", Catalogue.from_json(catalogue)

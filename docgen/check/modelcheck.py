@@ -13,6 +13,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..data.labels import quantity
 from .context import Ctx
 from .data import compiled, fold, form_kind_from_title, label, pattern, topics_of
@@ -60,27 +61,25 @@ def same_value(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def parameters(ctx: Ctx, catalogue: dict[str, Any], profile: Profile, day: dt.date | None) -> list[Finding]:
+def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | None) -> list[Finding]:
     out: list[Finding] = []
-    found = catalogue.get("parameters") or {}
     for key in profile.data.get("parameters", {}):
         model = profile.value_at(key, day)
-        entry = found.get(key)
-        if model is None or not isinstance(entry, dict) or "value" not in entry:
+        entry = catalogue.param(key)
+        if model is None or entry is None:
             continue
-        if same_value(entry["value"], model["value"]):
+        if same_value(entry.value, model["value"]):
             continue
-        unit = model.get("unit") or entry.get("unit")
-        src = entry.get("source") or {}
+        unit = model.get("unit") or entry.unit
         out.append(
             finding(
                 "model_deviation.parameter",
                 _sev(model["evidence"]),
                 ctx.lang,
-                point=str(src.get("point", "")),
-                quote=str(src.get("quote", "")),
+                point=entry.source.point or "",
+                quote=entry.source.quote or "",
                 expected=fmt_value(model["value"], unit, ctx.lang),
-                actual=fmt_value(entry["value"], unit, ctx.lang),
+                actual=fmt_value(entry.value, unit, ctx.lang),
                 evidence=model["evidence"],
                 key_label=label(f"keys.{key}", ctx.lang, key),
                 edition=profile.edition,
@@ -185,13 +184,11 @@ def _fallback_rows(ctx: Ctx, appendix: int) -> list[str]:
     return rows
 
 
-def _act_forms(ctx: Ctx, catalogue: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+def _act_forms(ctx: Ctx, catalogue: Catalogue | None) -> dict[str, dict[str, Any]]:
     forms: dict[str, dict[str, Any]] = {}
-    if catalogue and catalogue.get("forms"):
-        for f in catalogue["forms"]:
-            forms.setdefault(
-                str(f.get("kind")), {"appendix": f.get("appendix"), "rows": list(f.get("rows") or [])}
-            )
+    if catalogue is not None and catalogue.forms:
+        for f in catalogue.forms:
+            forms.setdefault(str(f.kind), {"appendix": f.appendix, "rows": list(f.rows)})
         return forms
     for a in ctx.doc.appendices:
         kind = form_kind_from_title(a.title, ctx.lang) or form_kind_from_title(
@@ -282,7 +279,7 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
     return out
 
 
-def forms(ctx: Ctx, catalogue: dict[str, Any] | None, profile: Profile) -> list[Finding]:
+def forms(ctx: Ctx, catalogue: Catalogue | None, profile: Profile) -> list[Finding]:
     out: list[Finding] = []
     act = _act_forms(ctx, catalogue)
     refs = appendix_references(ctx)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import Any
 
+from ..catalogue_model import Catalogue
 from .context import Ctx
 from .data import compiled, label, pattern
 from .findings import Finding
@@ -136,17 +136,18 @@ def table_gaps(ctx: Ctx) -> list[Finding]:
     return out
 
 
-def conflicting_parameters(ctx: Ctx, catalogue: dict[str, Any] | None) -> list[Finding]:
+def conflicting_parameters(ctx: Ctx, catalogue: Catalogue | None) -> list[Finding]:
     """The same numeric rule stated twice with different values (from the catalogue's ``conflicts``).
 
     The score scale is left to :func:`inconsistent_scale`; enums (e.g. two appeal routes in two
     points) are not contradictions.
     """
     out: list[Finding] = []
-    for key, p in ((catalogue or {}).get("parameters") or {}).items():
-        if key in ("score_min", "score_max") or not isinstance(p.get("value"), int | float):
+    for p in catalogue or ():
+        key = p.key
+        if key in ("score_min", "score_max") or not isinstance(p.value, int | float):
             continue
-        for c in p.get("conflicts") or []:
+        for c in p.conflicts:
             if not isinstance(c.get("value"), int | float) or isinstance(c.get("value"), bool):
                 continue
             out.append(
@@ -156,10 +157,10 @@ def conflicting_parameters(ctx: Ctx, catalogue: dict[str, Any] | None) -> list[F
                     ctx.lang,
                     point=str(c["point"]),
                     quote=str(c.get("quote", "")),
-                    expected=p["value"],
+                    expected=p.value,
                     actual=c["value"],
                     key=label(f"keys.{key}", ctx.lang, key),
-                    where=_where_label(ctx, str(p["source"]["point"])),
+                    where=_where_label(ctx, str(p.source.point)),
                 )
             )
     return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from ..catalogue_model import Catalogue
 from .context import Ctx
 from .data import compiled, fold, form_kind_from_title, label, pattern
 from .findings import Finding
@@ -57,35 +58,20 @@ class CatalogueView:
     assignment_points: tuple[str, ...] = ()
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, Mapping):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def catalogue_view(catalogue: Any) -> CatalogueView:
-    """The one adapter from a catalogue to this check. Accepts the catalogue as a dict (``docgen
-    parse`` JSON) or any object with the same attribute names (a typed ``Catalogue``)."""
+def catalogue_view(catalogue: Catalogue | None) -> CatalogueView:
+    """The one adapter from the typed catalogue to this check."""
     if catalogue is None:
         return CatalogueView()
     sources: dict[str, tuple[str, ...]] = {}
-    params = _get(catalogue, "parameters") or {}
-    items: Iterable[tuple[str, Any]] = params.items() if isinstance(params, Mapping) else []
-    for key, entry in items:
-        src = _get(entry, "source") or {}
-        points = [str(_get(src, "point"))] if _get(src, "point") is not None else []
-        points += [str(p) for p in (_get(entry, "also_in") or [])]
+    for key, entry in catalogue.parameters.items():
+        points = [str(entry.source.point)] if entry.source.point is not None else []
+        points += [str(p) for p in entry.also_in]
         sources[str(key)] = tuple(dict.fromkeys(points))
     forms: dict[int, str] = {}
-    for form in _get(catalogue, "forms") or []:
-        app, kind = _get(form, "appendix"), _get(form, "kind")
-        if isinstance(app, int) and kind:
-            forms[app] = str(kind)
-    assign = []
-    for a in _get(catalogue, "form_assignment") or []:
-        src = _get(a, "source") or {}
-        if _get(src, "point") is not None:
-            assign.append(str(_get(src, "point")))
+    for form in catalogue.forms:
+        if isinstance(form.appendix, int) and form.kind:
+            forms[form.appendix] = str(form.kind)
+    assign = [str(a.source.point) for a in catalogue.form_assignment if a.source.point is not None]
     return CatalogueView(sources, forms, tuple(dict.fromkeys(assign)))
 
 

@@ -1,19 +1,18 @@
 """CLI edge of the check stage: ``docgen check PATH [--model auto|E0|E1|E4|FILE] [--format ...] [-o OUT]``.
 
 Consumes a local act (txt/docx/html) and optionally a catalogue JSON; prints or writes the report.
-Returns 0 when no finding has severity ``error``, 1 otherwise; usage errors exit with 2. Heavy
+Exits (``ctx.exit``) 0 when no finding has severity ``error``, 1 otherwise; usage errors exit with 2. Heavy
 modules (the checker, python-docx) are imported only when the command runs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 
 import click
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 
 
 @click.command("check", help="Check a local act against the model methodology and against itself.")
@@ -45,7 +44,9 @@ from ..errors import InputError, UsageError
     default=None,
     help="Reference date YYYY-MM-DD for 'edition superseded' notes (default: today).",
 )
+@click.pass_context
 def check(
+    ctx: click.Context,
     path: str,
     model: str,
     fmt: str,
@@ -53,7 +54,7 @@ def check(
     force: bool,
     catalogue_path: str | None,
     as_of: str | None,
-) -> int:
+) -> None:
     from .._atomic import check_writable, write_bytes, write_text
     from ..check import check_path
     from ..check.report import render
@@ -68,15 +69,9 @@ def check(
         check_writable(output, force)
     catalogue = None
     if catalogue_path:
-        try:
-            with open(catalogue_path, encoding="utf-8") as fh:
-                catalogue = json.load(fh)
-        except OSError as exc:
-            raise InputError(f"cannot read catalogue: {exc.strerror}", path=catalogue_path) from None
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"invalid JSON: {exc.msg}", path=catalogue_path, where=f"line {exc.lineno}"
-            ) from None
+        from ..catalogue import read_catalogue_json
+
+        catalogue = read_catalogue_json(catalogue_path)
     result = check_path(path, model, as_of=ref_day, catalogue=catalogue)
     rendered = render(result, fmt)
     if output:
@@ -87,4 +82,4 @@ def check(
     else:
         assert isinstance(rendered, str)
         sys.stdout.write(rendered)
-    return result.exit_code
+    ctx.exit(result.exit_code)

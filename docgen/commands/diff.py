@@ -15,12 +15,13 @@ from typing import Any
 import click
 
 from .._atomic import check_writable, write_bytes, write_text
+from ..catalogue_model import Catalogue
 from ..errors import UsageError
 
 __all__ = ["diff", "run_diff"]
 
 
-def _load(path: str, rules: bool) -> tuple[Any, dict[str, Any] | None]:
+def _load(path: str, rules: bool) -> tuple[Any, Catalogue | None]:
     """(Document or None, catalogue or None) for one input."""
     if Path(path).suffix.lower() == ".json":
         from ..catalogue import load_catalogue

@@ -6,19 +6,24 @@ are reported on stderr as ``row N, column C: problem`` (never with the cell's va
 rendered; the exit code is 1 if any row was bad. ``--template FILE.xlsx`` instead writes the empty
 input workbook (column keys, kk and ru captions, data validation). ``--cap-mode parameter`` applies
 disciplinary caps to the "no disciplinary sanctions" row instead of the final score.
+The output folder is locked for the run and checked before anything is written; the run keeps
+``docgen-manifest.json`` (rows -> files) and removes sheets of earlier runs it replaced
+(see :mod:`docgen.batch.folder`).
 """
 
 from __future__ import annotations
 
 import click
 
+from ._methodology import MethodologySource, methodology_source
+
 
 @click.command("fill")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@methodology_source()
 @click.option(
     "--data", "data", type=click.Path(exists=True, dir_okay=False), help="Employee rows (.xlsx or .csv)."
 )
-@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False), help="Output folder.")
+@click.option("-o", "--output", "outdir", type=click.Path(), help="Output folder.")
 @click.option(
     "--lang",
     "lang",
@@ -42,7 +47,7 @@ import click
     help="Write the empty input workbook to this .xlsx instead of filling.",
 )
 def fill(
-    path: str,
+    source: MethodologySource,
     data: str | None,
     outdir: str | None,
     lang: str | None,
@@ -52,11 +57,9 @@ def fill(
     template: str | None,
 ) -> None:
     """Fill evaluation sheets for every employee row."""
-    from ..catalogue import load_catalogue
     from ..errors import UsageError
-    from ..forms.blank import catalogue_lang
 
-    cat = load_catalogue(path)
+    cat = source.load()
     if template:
         from ..batch.workbook import write_input_template
 
@@ -65,28 +68,33 @@ def fill(
         return
     if not data or not outdir:
         raise UsageError("fill needs --data FILE and -o DIR (or --template FILE.xlsx)")
+    from ..batch.messages import message
     from ..batch.run import fill_batch
 
-    src = catalogue_lang(cat) or "ru"
+    src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
 
     def on_error(err: object) -> None:
         click.echo(f"docgen: {data}: {err}", err=True)
 
-    report, docs = fill_batch(
-        cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error
+    report, _docs = fill_batch(
+        cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error, pdf=pdf
     )
     for row in sorted(report.untranslated):
         click.echo(f"docgen: no translation, kept as printed: {row}", err=True)
-    if pdf:
-        from ..render.pdf import convert_to_pdf
-
-        todo = [d for d in docs if force or not d.with_suffix(".pdf").exists()]
-        report.pdfs = len(convert_to_pdf(todo, outdir))
-    kept = " (summary unchanged)" if report.summary_kept else ""
+    msg_lang = cat.lang
     click.echo(
-        f"{report.rows} row(s): {report.rendered} document(s) rendered, {report.kept} kept, "
-        f"{report.bad_rows} bad row(s){kept}; pdf: {report.pdfs}"
+        message(
+            msg_lang,
+            "done",
+            rows=report.rows,
+            rendered=report.rendered,
+            kept=report.kept,
+            removed=report.removed,
+            bad=report.bad_rows,
+            pdfs=report.pdfs,
+            summary_kept=message(msg_lang, "summary_kept") if report.summary_kept else "",
+        )
     )
     if report.bad_rows:
         raise SystemExit(1)

@@ -10,11 +10,17 @@ model's forms) renders nothing, says so and exits 0. Forms whose kind has no bla
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+from typing import Any
+
 import click
+
+from ._methodology import MethodologySource, methodology_source
 
 
 @click.command("forms")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@methodology_source()
 @click.option(
     "--lang",
     "lang",
@@ -22,29 +28,36 @@ import click
     default=None,
     help="Language of the forms (default: the text's language).",
 )
-@click.option(
-    "-o", "--output", "outdir", type=click.Path(file_okay=False), required=True, help="Output folder."
-)
+@click.option("-o", "--output", "outdir", type=click.Path(), required=True, help="Output folder.")
 @click.option("--force", is_flag=True, help="Overwrite existing files.")
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice.")
-def forms(path: str, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
+def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
     """Render the blank appendix forms of a methodology."""
-    from pathlib import Path
+    from ..forms.blank import blank_forms
 
-    from ..catalogue import load_catalogue
-    from ..errors import OutputExistsError
-    from ..forms.blank import blank_forms, catalogue_lang
-    from ..render import render_form
-    from ..render.write import clean_stale_temps, write_atomic
-
-    cat = load_catalogue(path)
-    src = catalogue_lang(cat) or "ru"
+    cat = source.load()
+    src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
-    if not cat.get("forms"):
-        click.echo(f"docgen: {path}: the text has no appendix forms; nothing rendered", err=True)
+    if not cat.forms:
+        click.echo(f"docgen: {source.path}: the text has no appendix forms; nothing rendered", err=True)
         return
     items, skipped = blank_forms(cat, langs)
     out = Path(outdir)
+    try:
+        _write_forms(items, skipped, out, force, pdf)
+    except OSError as exc:  # a read-only folder, -o under a file: one line, exit 2
+        from ..batch.folder import os_error
+
+        raise os_error(src, exc, exc.filename or out) from exc
+
+
+def _write_forms(items: list[Any], skipped: list[Any], out: Path, force: bool, pdf: bool) -> None:
+    from ..errors import OutputExistsError
+    from ..render import render_form
+    from ..render.write import clean_stale_temps, write_atomic
+
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
     clean_stale_temps(out)
     existing = [f.filename for f in items if (out / f.filename).exists()]

@@ -39,7 +39,7 @@ def parse_to_json(path: str, *, catalogue: bool = True, explain: bool = False) -
     if catalogue:
         from ..catalogue import catalogue_for_document
 
-        out.update(catalogue_for_document(doc, explain=explain))
+        out.update(catalogue_for_document(doc, explain=explain).to_json())
     else:
         out.update(structure_json(doc))
     return out

@@ -10,19 +10,10 @@ from __future__ import annotations
 
 import click
 
+from ._methodology import MethodologySource, methodology_source
+
 _source = [
-    click.option(
-        "--methodology",
-        "methodology",
-        type=click.Path(dir_okay=False),
-        help="Methodology text (txt/docx/html).",
-    ),
-    click.option(
-        "--catalogue",
-        "catalogue_file",
-        type=click.Path(dir_okay=False),
-        help="Catalogue JSON instead of a text.",
-    ),
+    methodology_source(positional=False, catalogue_option=True),
     click.option(
         "--lang", type=click.Choice(["kk", "ru"]), default=None, help="Language (default: the methodology's)."
     ),
@@ -49,8 +40,7 @@ def protocol() -> None:
 @_with_source
 @click.option("--allow-late", is_flag=True, help="Record a decision/session held after its deadline (warns).")
 def calibration(
-    methodology: str | None,
-    catalogue_file: str | None,
+    source: MethodologySource,
     lang: str | None,
     data: str,
     output: str,
@@ -59,9 +49,8 @@ def calibration(
 ) -> None:
     """Calibration-session protocol (2018 and 2025 models)."""
     from ..protocols import render_calibration
-    from ..protocols.common import load_catalogue
 
-    cat = load_catalogue(methodology, catalogue_file)
+    cat = source.load()
     ctx = render_calibration(data, cat, output, lang=lang, force=force, allow_late=allow_late)
     for w in ctx.warnings:
         click.echo(f"docgen: warning: {w}", err=True)
@@ -70,13 +59,10 @@ def calibration(
 
 @protocol.command("commission")
 @_with_source
-def commission(
-    methodology: str | None, catalogue_file: str | None, lang: str | None, data: str, output: str, force: bool
-) -> None:
+def commission(source: MethodologySource, lang: str | None, data: str, output: str, force: bool) -> None:
     """Evaluation-commission protocol (2017 model)."""
     from ..protocols import render_commission
-    from ..protocols.common import load_catalogue
 
-    cat = load_catalogue(methodology, catalogue_file)
+    cat = source.load()
     render_commission(data, cat, output, lang=lang, force=force)
     click.echo(output)

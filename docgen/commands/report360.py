@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import click
 
+from ._methodology import MethodologySource, methodology_source
+
 
 @click.command("report360")
-@click.argument("path", required=False, type=click.Path(dir_okay=False))
-@click.option(
-    "--catalogue", "catalogue_file", type=click.Path(dir_okay=False), help="Catalogue JSON instead of PATH."
-)
+@methodology_source(required=False, catalogue_option=True)
 @click.option("--data", "data", type=click.Path(dir_okay=False), help="Answers workbook (.xlsx).")
 @click.option(
     "-o", "--output", "output", type=click.Path(file_okay=False), help="Output folder for the reports."
@@ -29,8 +28,7 @@ import click
 @click.option("--period", default="", help="Evaluated period, printed in the reports (e.g. '2024 жыл').")
 @click.option("--force", is_flag=True, help="Overwrite existing outputs.")
 def report360(
-    path: str | None,
-    catalogue_file: str | None,
+    source: MethodologySource,
     data: str | None,
     output: str | None,
     template: str | None,
@@ -40,11 +38,10 @@ def report360(
 ) -> None:
     """360 result reports with the «Паутинка» radar chart, one per evaluated person."""
     from ..errors import UsageError
-    from ..protocols.common import load_catalogue
 
     if not template and not (data and output):
         raise UsageError("give --data FILE.xlsx and -o DIR (or --template FILE.xlsx)")
-    cat = load_catalogue(path, catalogue_file)
+    cat = source.load()
     if template:
         from ..report360 import write_answers_template
 

@@ -37,7 +37,7 @@ def _invoke(args: list[str]) -> int:
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite existing outputs.")
-def run_corpus(corpus: Path, out: Path, force: bool) -> int:
+def run_corpus(corpus: Path, out: Path, force: bool) -> None:
     """Parse, catalogue, render, diff and check the whole corpus into OUT."""
     from ..corpus import load_corpus
 
@@ -108,4 +108,4 @@ def run_corpus(corpus: Path, out: Path, force: bool) -> int:
         f"docgen run-corpus: {len(entries)} texts -> {out}"
         + (f"; {len(failures)} step(s) failed" if failures else "")
     )
-    return 1 if failures else 0
+    click.get_current_context().exit(1 if failures else 0)

@@ -1,9 +1,10 @@
 """Diff stage: compare two regulation versions -> rule changes, aligned text changes, a Word redline.
 
-Consumes two :class:`docgen.model.Document` (text diff, same language only) and/or two catalogue
-dicts (rule diff, any languages); produces a :class:`DiffResult` that ``report`` (text / JSON),
-``html`` (side-by-side page) and ``redline`` (DOCX with tracked changes) render, in kk or ru (the
-new act's language unless asked otherwise), with the references a renumbering left behind.
+Consumes two :class:`docgen.model.Document` (text diff, same language only) and/or two
+:class:`~docgen.catalogue_model.Catalogue` (rule diff, any languages); produces a :class:`DiffResult`
+that ``report`` (text / JSON), ``html`` (side-by-side page) and ``redline`` (DOCX with tracked
+changes) render, in kk or ru (the new act's language unless asked otherwise), with the references a
+renumbering left behind.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..model import Document
 from .renumbering import stale_references
 from .rules import diff_rules
@@ -48,8 +50,8 @@ class DiffResult:
 def diff_documents(
     old: Document | None,
     new: Document | None,
-    old_catalogue: dict[str, Any] | None = None,
-    new_catalogue: dict[str, Any] | None = None,
+    old_catalogue: Catalogue | None = None,
+    new_catalogue: Catalogue | None = None,
     *,
     old_label: str = "old",
     new_label: str = "new",
@@ -76,14 +78,9 @@ def diff_documents(
     return DiffResult(old_label, new_label, rules, text, skipped, reason, langs, stale)
 
 
-def _field(obj: Any, name: str) -> Any:
-    """``obj[name]`` for a catalogue dict, ``obj.name`` for a typed catalogue."""
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-
-
-def _language(doc: Document | None, catalogue: Any) -> str:
+def _language(doc: Document | None, catalogue: Catalogue | None) -> str:
     if doc is not None and doc.language:
         return str(doc.language)
     if catalogue is not None:
-        return str(_field(_field(catalogue, "document"), "language") or _field(catalogue, "language") or "")
+        return catalogue.lang
     return ""

@@ -1,4 +1,4 @@
-"""Diff stage, rule part: two catalogue dicts (CATALOGUE_FORMAT.md) -> rule changes.
+"""Diff stage, rule part: two :class:`~docgen.catalogue_model.Catalogue` -> rule changes.
 
 Consumes two catalogues (``parameters`` with source points, ``forms``, ``form_assignment``,
 ``document``); produces plain dicts: parameter changes (changed / added / removed with value, unit
@@ -16,7 +16,10 @@ import difflib
 import json
 import math
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
+
+from ..catalogue_model import Catalogue, FormSpec, Parameter
 
 __all__ = ["diff_rules", "diff_parameters", "diff_forms", "diff_form_assignment", "values_equal"]
 
@@ -109,13 +112,12 @@ def _rows_diff(
     return rows
 
 
-def _side(p: dict[str, Any]) -> dict[str, Any]:
-    src = p.get("source") or {}
+def _side(p: Parameter) -> dict[str, Any]:
     return {
-        "value": p.get("value"),
-        "unit": p.get("unit"),
-        "point": src.get("point"),
-        "quote": src.get("quote"),
+        "value": p.value,
+        "unit": p.unit,
+        "point": p.source.point,
+        "quote": p.source.quote,
     }
 
 
@@ -139,7 +141,7 @@ def _list_change(
 
 
 def diff_parameters(
-    old: dict[str, Any], new: dict[str, Any], lang_old: str = "", lang_new: str = ""
+    old: Mapping[str, Parameter], new: Mapping[str, Parameter], lang_old: str = "", lang_new: str = ""
 ) -> list[dict[str, Any]]:
     """Changed / added / removed parameters, in the new catalogue's key order then removed keys."""
     out: list[dict[str, Any]] = []
@@ -151,7 +153,7 @@ def diff_parameters(
         elif n is None and o is not None:
             out.append({"key": key, "change": "removed", "old": _side(o), "new": None})
         elif o is not None and n is not None:
-            ov, nv = o.get("value"), n.get("value")
+            ov, nv = o.value, n.value
             entry: dict[str, Any] = {"key": key, "change": "changed", "old": _side(o), "new": _side(n)}
             if isinstance(ov, list) and isinstance(nv, list):
                 differs, rows, note = _list_change(ov, nv, lang_old, lang_new)
@@ -161,17 +163,17 @@ def diff_parameters(
                     entry["note"] = note
             else:
                 differs = not values_equal(ov, nv)
-            if differs or (o.get("unit") or None) != (n.get("unit") or None):
+            if differs or (o.unit or None) != (n.unit or None):
                 out.append(entry)
     return out
 
 
-def _form_key(f: dict[str, Any]) -> str:
-    return str(f.get("kind") or f"appendix:{f.get('appendix')}")
+def _form_key(f: FormSpec) -> str:
+    return str(f.kind or f"appendix:{f.appendix}")
 
 
 def diff_forms(
-    old: list[dict[str, Any]], new: list[dict[str, Any]], lang_old: str = "", lang_new: str = ""
+    old: Sequence[FormSpec], new: Sequence[FormSpec], lang_old: str = "", lang_new: str = ""
 ) -> list[dict[str, Any]]:
     """Forms matched by kind; appendix number, title (same language), rows and columns compared."""
     out: list[dict[str, Any]] = []
@@ -179,7 +181,7 @@ def diff_forms(
     new_by = {_form_key(f): f for f in new}
     for key in list(new_by) + [k for k in old_by if k not in new_by]:
         o, n = old_by.get(key), new_by.get(key)
-        brief = lambda f: {"appendix": f.get("appendix"), "title": f.get("title")}  # noqa: E731
+        brief = lambda f: {"appendix": f.appendix, "title": f.title}  # noqa: E731
         if o is None and n is not None:
             out.append({"kind": key, "change": "added", "old": None, "new": brief(n)})
             continue
@@ -188,14 +190,12 @@ def diff_forms(
             continue
         assert o is not None and n is not None
         entry: dict[str, Any] = {"kind": key, "change": "changed", "old": brief(o), "new": brief(n)}
-        differs = o.get("appendix") != n.get("appendix")
-        if lang_old == lang_new and _norm_text(str(o.get("title") or "")) != _norm_text(
-            str(n.get("title") or "")
-        ):
+        differs = o.appendix != n.appendix
+        if lang_old == lang_new and _norm_text(o.title or "") != _norm_text(n.title or ""):
             differs = True
             entry["title_changed"] = True
         for part in ("rows", "columns"):
-            ov, nv = list(o.get(part) or []), list(n.get(part) or [])
+            ov, nv = list(getattr(o, part)), list(getattr(n, part))
             d, rows, note = _list_change(ov, nv, lang_old, lang_new)
             if rows:
                 entry[part] = rows
@@ -215,22 +215,22 @@ def _category(c: str) -> str:
     )
 
 
-def _assignment_map(cat: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    kinds = {f.get("appendix"): f.get("kind") for f in cat.get("forms") or []}
+def _assignment_map(cat: Catalogue) -> dict[str, list[dict[str, Any]]]:
+    kinds = {f.appendix: f.kind for f in cat.forms}
     out: dict[str, list[dict[str, Any]]] = {}
-    for fa in cat.get("form_assignment") or []:
-        quals = fa.get("qualifiers") or {}
-        for c in fa.get("categories") or []:
+    for fa in cat.form_assignment:
+        quals = fa.extra.get("qualifiers") or {}
+        for c in fa.categories:
             key = _category(str(c))
             q = quals.get(c)
             if q:
                 key = f"{key} ({q})"
             out.setdefault(key, []).append(
                 {
-                    "form_appendix": fa.get("form_appendix"),
-                    "form_kind": kinds.get(fa.get("form_appendix")),
-                    "evaluator": fa.get("evaluator"),
-                    "point": (fa.get("source") or {}).get("point"),
+                    "form_appendix": fa.form_appendix,
+                    "form_kind": kinds.get(fa.form_appendix),
+                    "evaluator": fa.evaluator,
+                    "point": fa.source.point,
                 }
             )
     return out
@@ -247,7 +247,7 @@ def _assignments_differ(o: list[dict[str, Any]], n: list[dict[str, Any]]) -> boo
     return plain(o) != plain(n)
 
 
-def diff_form_assignment(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+def diff_form_assignment(old: Catalogue, new: Catalogue) -> list[dict[str, Any]]:
     """Category by category: which form (kind, else appendix) and which evaluator."""
     mo, mn = _assignment_map(old), _assignment_map(new)
     out: list[dict[str, Any]] = []
@@ -265,20 +265,18 @@ def diff_form_assignment(old: dict[str, Any], new: dict[str, Any]) -> list[dict[
 _DOC_FIELDS = ("generation", "language", "issuer", "act_type", "act_date", "act_number", "status")
 
 
-def diff_rules(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+def diff_rules(old: Catalogue, new: Catalogue) -> dict[str, Any]:
     """All rule-level changes between two catalogues (see module docstring)."""
-    do, dn = old.get("document") or {}, new.get("document") or {}
-    lo = str(do.get("language") or old.get("language") or "")
-    ln = str(dn.get("language") or new.get("language") or "")
+    lo, ln = old.lang, new.lang
     document = [
-        {"field": f, "old": do.get(f), "new": dn.get(f)}
+        {"field": f, "old": getattr(old.act, f), "new": getattr(new.act, f)}
         for f in _DOC_FIELDS
-        if do.get(f) != dn.get(f) and not (f == "issuer" and lo != ln)
+        if getattr(old.act, f) != getattr(new.act, f) and not (f == "issuer" and lo != ln)
     ]
     return {
         "document": document,
-        "parameters": diff_parameters(old.get("parameters") or {}, new.get("parameters") or {}, lo, ln),
-        "forms": diff_forms(old.get("forms") or [], new.get("forms") or [], lo, ln),
+        "parameters": diff_parameters(old.parameters, new.parameters, lo, ln),
+        "forms": diff_forms(old.forms, new.forms, lo, ln),
         "form_assignment": diff_form_assignment(old, new),
         "languages": {"old": lo, "new": ln},
     }

@@ -102,9 +102,6 @@ class Context:
     def point_segments(self) -> list[Segment]:
         return [s for s in self.segments if not s.ref.startswith("app")]
 
-    def appendix_segments(self) -> list[Segment]:
-        return [s for s in self.segments if s.ref.startswith("app")]
-
     def quote(self, start: int, end: int) -> str:
         return self.doc.norm.raw_slice(start, end)
 

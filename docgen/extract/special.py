@@ -228,7 +228,8 @@ _SINGLE = re.compile(rf"^\s*({_NUM})\s*%?\s*$")
 
 
 def _f(s: str) -> float | int:
-    return _int(float(s.replace(",", ".")))
+    value: float | int = _int(float(s.replace(",", ".")))
+    return value
 
 
 def _cell_range(cell: str, open_words: list[str]) -> tuple[Any, Any] | None:

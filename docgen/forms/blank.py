@@ -1,6 +1,6 @@
 """Form stage: blank appendix forms of a parsed methodology, in its own and in the other language.
 
-Consumes a catalogue dict (docs/CATALOGUE_FORMAT.md: ``forms``, ``parameters``, ``document``);
+Consumes a :class:`~docgen.catalogue_model.Catalogue` (its forms, parameters and language);
 produces one :class:`BlankForm` per appendix form and language, holding the typed context the
 template is rendered from. Rows are the ones the text itself lists (a body that changed a
 parameter row gets its own row). For the other language, titles, columns and rows go through the
@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..dictionary import translate
+from ..catalogue_model import Catalogue
 from . import contexts as c
-from .labels import BLANK, SHORT_BLANK, caption, fmt_number, grade_labels_line, labels
+from .formtext import FormText
+from .labels import BLANK, SHORT_BLANK, fmt_number
 
 
 @dataclass(frozen=True)
@@ -30,89 +31,9 @@ class BlankForm:
     untranslated: tuple[str, ...] = ()
 
 
-def catalogue_lang(cat: dict[str, Any]) -> str:
-    lang = (cat.get("document") or {}).get("language") or cat.get("language") or ""
-    return str(lang)
-
-
-def param(cat: dict[str, Any], key: str) -> Any:
-    entry = (cat.get("parameters") or {}).get(key)
-    return None if entry is None else entry.get("value")
-
-
-class FormText:
-    """Title, columns and rows of one catalogue form, in a chosen language."""
-
-    def __init__(self, cat: dict[str, Any], form: dict[str, Any], lang: str) -> None:
-        self.cat = cat
-        self.form = form
-        self.kind = str(form["kind"])
-        self.lang = lang
-        self.src = catalogue_lang(cat)
-        self.same = self.src == lang
-        self.lab = labels(lang)
-        self.untranslated: list[str] = []
-
-    def text(self, value: str | None, default: str) -> str:
-        if not value:
-            return default
-        return translate(value, self.src, self.lang) or default
-
-    def title(self) -> str:
-        return self.text(self.form.get("title"), str(self.lab["titles"].get(self.kind, "")))
-
-    def columns(self) -> tuple[str, ...]:
-        defaults = [str(x) for x in self.lab["columns"][self.kind]]
-        printed = [str(x) for x in self.form.get("columns") or []]
-        if len(printed) != len(defaults):
-            return tuple(defaults)
-        return tuple(self.text(p, d) for p, d in zip(printed, defaults, strict=True))
-
-    def rows(self, values: Sequence[str] | None = None) -> list[str]:
-        out: list[str] = []
-        for row in values if values is not None else self.form.get("rows") or []:
-            t = translate(str(row), self.src, self.lang)
-            if t is None:
-                self.untranslated.append(str(row))
-                t = str(row)
-            out.append(t)
-        return out
-
-    def same_lang_list(self, key: str, n: int) -> list[str]:
-        """An optional per-row list of the form (explanations, criteria), only in the text's language."""
-        vals = self.form.get(key) or []
-        if self.same and len(vals) == n:
-            return [str(v) for v in vals]
-        return [""] * n
-
-    def caption(self) -> str:
-        title = (self.cat.get("document") or {}).get("methodology_title") if self.same else None
-        return caption(self.lang, int(self.form["appendix"]), title)
-
-    def base(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "appendix": int(self.form["appendix"]),
-            "caption": self.caption(),
-            "form_label": str(self.lab["form_label"]),
-            "title": self.title(),
-            "columns": self.columns(),
-        }
-
-    def grade_line(self) -> str:
-        return grade_labels_line(self.lang, param(self.cat, "grades"), self.src)
-
-    def header_fields(self) -> list[str]:
-        printed = [str(x) for x in self.form.get("header_fields") or []]
-        defaults = [str(self.lab["header_fields"][k]) for k in ("evaluated", "period", "evaluator")]
-        if len(printed) != 3:
-            return defaults
-        return [self.text(p, d) for p, d in zip(printed, defaults, strict=True)]
-
-
 def _kpi_count(ft: FormText) -> int:
-    n = param(ft.cat, "kpi_max_count")
-    return int(n) if isinstance(n, int | float) and n > 0 else max(len(ft.form.get("rows") or []), 5)
+    n = ft.cat.value("kpi_max_count")
+    return int(n) if isinstance(n, int | float) and n > 0 else max(len(ft.form.rows), 5)
 
 
 def _sheet(ft: FormText) -> c.FormBase:
@@ -198,7 +119,7 @@ def _range(lo: Any, hi: Any, open_fmt: str) -> str:
 
 
 def _kpi_table(ft: FormText) -> c.FormBase:
-    bands = param(ft.cat, "kpi_score_table") or []
+    bands = ft.cat.value("kpi_score_table") or []
     open_fmt = str(ft.lab["open_range"])
     rows = [
         c.BandRow(
@@ -213,12 +134,12 @@ def _kpi_table(ft: FormText) -> c.FormBase:
 
 def _sheet360(ft: FormText) -> c.FormBase:
     key = "method360_competencies_leaders" if ft.kind.endswith("leader") else "method360_competencies_staff"
-    names = ft.rows(ft.form.get("rows") or param(ft.cat, key) or [])
+    names = ft.rows(ft.form.rows or ft.cat.value(key) or [])
     questions = ft.form.get("questions") or []
     qtext = ["\n".join(q) if isinstance(q, list) else str(q) for q in questions] if ft.same else []
     if len(qtext) != len(names):
         qtext = [""] * len(names)
-    scale = param(ft.cat, "method360_answer_scale") or []
+    scale = ft.cat.value("method360_answer_scale") or []
     return c.Sheet360Context(
         **ft.base(),
         evaluated=BLANK,
@@ -271,19 +192,19 @@ BUILDERS: dict[str, Callable[[FormText], c.FormBase]] = {
 }
 
 
-def blank_forms(cat: dict[str, Any], langs: Sequence[str]) -> tuple[list[BlankForm], list[str]]:
+def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], list[str]]:
     """Every appendix form in every language; second value: forms with no blank builder here."""
     out: list[BlankForm] = []
     skipped: list[str] = []
-    for form in sorted(cat.get("forms") or [], key=lambda f: int(f.get("appendix", 0))):
-        kind = str(form.get("kind"))
+    for form in sorted(cat.forms, key=lambda f: f.appendix or 0):
+        kind = str(form.kind)
         builder = BUILDERS.get(kind)
         if builder is None:
-            skipped.append(f"app{form.get('appendix')}: {kind}")
+            skipped.append(f"app{form.appendix}: {kind}")
             continue
         for lang in langs:
             ft = FormText(cat, form, lang)
             ctx = builder(ft)
-            name = f"app{int(form['appendix'])}_{kind}.{lang}.docx"
-            out.append(BlankForm(int(form["appendix"]), kind, lang, name, ctx, tuple(ft.untranslated)))
+            name = f"app{ft.appendix}_{kind}.{lang}.docx"
+            out.append(BlankForm(ft.appendix, kind, lang, name, ctx, tuple(ft.untranslated)))
     return out, skipped

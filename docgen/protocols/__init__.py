@@ -9,9 +9,9 @@ validation and contexts), ``render`` (docxtpl in a sandboxed autoescaping Jinja 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .._docxtext import load_yaml
+from ..catalogue_model import Catalogue
 from . import calibration, commission
 from .common import choose_lang
 from .render import write_docx
@@ -21,7 +21,7 @@ __all__ = ["render_calibration", "render_commission"]
 
 def render_calibration(
     data_path: str | Path,
-    catalogue: dict[str, Any],
+    catalogue: Catalogue,
     out: str | Path,
     *,
     lang: str | None = None,
@@ -37,7 +37,7 @@ def render_calibration(
 
 def render_commission(
     data_path: str | Path,
-    catalogue: dict[str, Any],
+    catalogue: Catalogue,
     out: str | Path,
     *,
     lang: str | None = None,

@@ -1,7 +1,7 @@
 """Protocols stage, calibration session: session YAML + catalogue -> validated typed context.
 
 Consumes the session description (``docs/protocols.md``: members, the disputed score and the arguments,
-the votes, the dates) and a catalogue dict (``calibration_min_members``, ``calibration_odd_members``,
+the votes, the dates) and a :class:`~docgen.catalogue_model.Catalogue` (``calibration_min_members``, ``calibration_odd_members``,
 ``calibration_decision_rule``, ``calibration_decision_deadline``, ``calibration_session_deadline``,
 ``protocol_upload_deadline``, ``grades``, ``score_min``/``score_max``). Produces
 :class:`CalibrationContext` for ``templates_<lang>/calibration_protocol.docx``. Deadlines are counted in
@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._docxtext import Fields, fmt_date, fmt_score, name_key
+from ..catalogue_model import Catalogue
 from ..errors import DataError
 from ..scoring.commission import check_calibration_size, majority_value
-from ..scoring.kpi import grade_for_score, param_value, score_bounds
+from ..scoring.kpi import score_bounds
 from ..workdays import WorkCalendar, default_calendar
 from .common import appendix_caption, grade_label
 from .labels import labels
@@ -62,8 +63,8 @@ class CalibrationContext:
     warnings: list[str] = field(default_factory=list)
 
 
-def _deadline(cal: WorkCalendar, start: dt.date, catalogue: dict[str, Any], key: str) -> dt.date | None:
-    n = param_value(catalogue, key, None)
+def _deadline(cal: WorkCalendar, start: dt.date, catalogue: Catalogue, key: str) -> dt.date | None:
+    n = catalogue.value(key)
     return None if n is None else cal.add_working_days(start, int(n))
 
 
@@ -74,7 +75,7 @@ def _check_order(f: Fields, earlier: str, a: dt.date | None, later: str, b: dt.d
 
 def build_context(
     data: dict[str, Any],
-    catalogue: dict[str, Any],
+    catalogue: Catalogue,
     lang: str,
     *,
     path: str | None = None,
@@ -227,7 +228,7 @@ def build_context(
         votes=vote_rows,
         majority=str(lab["majority_text"]).format(n=n_major, members=len(members)),
         final_score=fmt_score(final),
-        final_grade=grade_label(grade_for_score(final, catalogue, where="votes"), lang),
+        final_grade=grade_label(catalogue.grade_for(final, where="votes"), lang),
         change=lab["change"][change],
         warnings=warnings,
     )

@@ -1,7 +1,7 @@
 """Protocols stage, 2017 evaluation commission: meeting YAML + catalogue -> validated typed context.
 
 Consumes the meeting description (``docs/protocols.md``: members with roles and presence, the results of
-each evaluated servant with the commission's decision and its vote) and a catalogue dict
+each evaluated servant with the commission's decision and its vote) and a :class:`~docgen.catalogue_model.Catalogue`
 (``commission_min_members``, ``commission_quorum``, ``commission_tie_break``, ``commission_secretary_votes``,
 ``kpi_count_grades``, ``kpi_min_count``/``kpi_max_count``, ``competency_threshold``,
 ``results_familiarization_deadline``, ``appeal_window``). Produces :class:`CommissionContext` for
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._docxtext import Fields, fmt_date, name_key
+from ..catalogue_model import Catalogue
 from ..errors import DataError
 from ..scoring.commission import (
     check_commission_size,
@@ -23,7 +24,7 @@ from ..scoring.commission import (
     quorum_needed,
     secretary_votes,
 )
-from ..scoring.kpi import kpi_count_grade, param_value
+from ..scoring.kpi import kpi_count_grade
 from ..workdays import WorkCalendar, default_calendar
 from .common import appendix_caption, grade_label
 from .labels import labels
@@ -55,7 +56,7 @@ class CommissionContext:
 
 
 def _result_row(
-    r: Fields, n: int, catalogue: dict[str, Any], lang: str, present_voting: int, chair_present: bool
+    r: Fields, n: int, catalogue: Catalogue, lang: str, present_voting: int, chair_present: bool
 ) -> dict[str, str]:
     lab = labels(lang)
     parts: list[str] = []
@@ -129,7 +130,7 @@ def _result_row(
 
 def build_context(
     data: dict[str, Any],
-    catalogue: dict[str, Any],
+    catalogue: Catalogue,
     lang: str,
     *,
     path: str | None = None,
@@ -186,8 +187,8 @@ def build_context(
 
     meeting = f.date("meeting_date")
     assert meeting is not None
-    fam = param_value(catalogue, "results_familiarization_deadline", None)
-    appeal = param_value(catalogue, "appeal_window", None)
+    fam = catalogue.value("results_familiarization_deadline")
+    appeal = catalogue.value("appeal_window")
     auth = f.sub("authorized_person", required=False)
     return CommissionContext(
         appendix_caption=appendix_caption(catalogue, FORM, lang),
@@ -199,7 +200,7 @@ def build_context(
         members=members,
         members_count=voting,
         present_count=present_voting,
-        quorum=f"{param_value(catalogue, 'commission_quorum')} ({quorum_needed(voting, catalogue)})",
+        quorum=f"{catalogue.require_one('commission_quorum')} ({quorum_needed(voting, catalogue)})",
         results=results,
         conclusion=f.text("conclusion", required=False),
         signers=signers,

@@ -2,8 +2,8 @@
 
 Consumes DOCX bytes and a target path; produces the file. Every document is written to a hidden
 temporary file in the target folder and renamed over the final name, so an interruption never
-leaves a half-written ``.docx`` under its final name (at most a ``.<name>.*.tmp`` file, which
-:func:`clean_stale_temps` removes on the next run). ``durable=True`` also fsyncs each file; a batch
+leaves a half-written ``.docx`` under its final name (at most a ``.docgen-<pid>-<n>.<name>.tmp``
+file, which :func:`clean_stale_temps` removes on a later run once process ``<pid>`` is gone). ``durable=True`` also fsyncs each file; a batch
 instead calls :func:`sync_dir` once at the end, which keeps the batch fast.
 """
 
@@ -13,9 +13,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from .._atomic import write_bytes
-
-TMP_SUFFIX = ".tmp"
+from .._atomic import TMP_NAME, pid_alive, write_bytes
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool, durable: bool = False) -> None:
@@ -24,16 +22,28 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool, dura
 
 
 def clean_stale_temps(folder: str | os.PathLike[str]) -> int:
-    """Remove temporary files an interrupted run left behind; return how many."""
+    """Remove docgen's own temporary files that a dead process left behind; return how many.
+
+    Only names docgen itself creates (``.docgen-<pid>-<n>.<name>.tmp``) are considered, and only
+    those whose process is gone: a user's ``.notes.tmp`` and a running docgen's temporaries stay.
+    """
     n = 0
     d = Path(folder)
     if not d.is_dir():
         return 0
+    alive: dict[int, bool] = {}
     for entry in d.iterdir():
-        if entry.name.startswith(".") and entry.name.endswith(TMP_SUFFIX) and entry.is_file():
-            with contextlib.suppress(FileNotFoundError):
-                entry.unlink()
-                n += 1
+        m = TMP_NAME.match(entry.name)
+        if m is None:
+            continue
+        pid = int(m.group("pid"))
+        if pid not in alive:
+            alive[pid] = pid != os.getpid() and pid_alive(pid)  # own pid: a former holder's leftovers
+        if alive[pid] or not entry.is_file() or entry.is_symlink():
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            entry.unlink()
+            n += 1
     return n
 
 

@@ -8,8 +8,8 @@ rendering), ``chart`` (c:radarChart XML and its injection into the DOCX package)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..protocols.common import choose_lang
 from .answers import read_answers, write_answers_template
 from .report import write_reports
@@ -19,7 +19,7 @@ __all__ = ["make_reports", "write_answers_template"]
 
 def make_reports(
     answers: str | Path,
-    catalogue: dict[str, Any],
+    catalogue: Catalogue,
     out_dir: str | Path,
     *,
     lang: str | None = None,

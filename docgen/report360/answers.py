@@ -19,6 +19,7 @@ from typing import Any
 
 from .._atomic import atomic_open
 from .._docxtext import clean_text
+from ..catalogue_model import Catalogue
 from ..errors import DataError, InputError, UnsafeInputError
 from ..scoring.method360 import GROUP_KEYS, ROLES, Response, answer_bounds, competencies
 
@@ -72,7 +73,7 @@ def _cell_text(v: Any) -> str:
     return str(v)
 
 
-def read_answers(path: str | Path, catalogue: dict[str, Any]) -> list[PersonAnswers]:
+def read_answers(path: str | Path, catalogue: Catalogue) -> list[PersonAnswers]:
     """All evaluated persons of the workbook, in order of first appearance."""
     from openpyxl import load_workbook
 
@@ -101,7 +102,7 @@ def _rows(ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
         yield i, tuple(row)
 
 
-def _read_sheet(ws: Any, group: str, catalogue: dict[str, Any], path: str) -> list[PersonAnswers]:
+def _read_sheet(ws: Any, group: str, catalogue: Catalogue, path: str) -> list[PersonAnswers]:
     names = competencies(catalogue, group)
     lo, hi = answer_bounds(catalogue)
     rows = _rows(ws)
@@ -194,7 +195,7 @@ def _col_name(c: int) -> str:
     return s
 
 
-def write_answers_template(catalogue: dict[str, Any], out: str | Path, *, force: bool = False) -> Path:
+def write_answers_template(catalogue: Catalogue, out: str | Path, *, force: bool = False) -> Path:
     """An empty answers workbook: one sheet per group the methodology has, headers and input checks."""
     from openpyxl import Workbook
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -205,7 +206,7 @@ def write_answers_template(catalogue: dict[str, Any], out: str | Path, *, force:
     made = 0
     lo, hi = answer_bounds(catalogue)
     for group, key in GROUP_KEYS.items():
-        if not (catalogue.get("parameters") or {}).get(key):
+        if catalogue.param(key) is None:
             continue
         names = competencies(catalogue, group)
         ws = wb.create_sheet(group)

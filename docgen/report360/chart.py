@@ -40,10 +40,6 @@ def _el(parent: etree._Element, tag: str, val: str | None = None, **attrs: str) 
     return e
 
 
-def _col(n: int) -> str:
-    return "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n]
-
-
 def radar_chart_xml(
     categories: Sequence[str],
     values: Sequence[float],

@@ -1,6 +1,6 @@
 """360 report stage, rendering: per-person results -> ``result360_<person_id>.docx`` with the radar chart.
 
-Consumes :class:`~docgen.report360.answers.PersonAnswers` and a catalogue dict; scores them with
+Consumes :class:`~docgen.report360.answers.PersonAnswers` and a :class:`~docgen.catalogue_model.Catalogue`; scores them with
 :func:`docgen.scoring.method360.score_person`, builds :class:`Report360Context` for
 ``templates_<lang>/result360_leader.docx`` / ``result360_staff.docx`` and injects the native radar chart
 (``chart.inject_radar_chart``). All persons are checked before any file is written; writes are atomic.
@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from .._atomic import check_writable, write_bytes
 from .._docxtext import clean_text, fmt_score
+from ..catalogue_model import Catalogue
 from ..protocols.common import appendix_caption
 from ..protocols.render import render_docx
 from ..scoring.method360 import Result360, score_person
@@ -44,7 +44,7 @@ def display_name(name: str) -> str:
 
 
 def build_context(
-    person: PersonAnswers, result: Result360, catalogue: dict[str, Any], lang: str, period: str
+    person: PersonAnswers, result: Result360, catalogue: Catalogue, lang: str, period: str
 ) -> Report360Context:
     rows = [
         {"n": str(i), "name": display_name(n), "mean": fmt_score(m)}
@@ -78,7 +78,7 @@ def render_report(ctx: Report360Context, result: Result360, group: str, lang: st
 
 def write_reports(
     persons: list[PersonAnswers],
-    catalogue: dict[str, Any],
+    catalogue: Catalogue,
     out_dir: str | Path,
     *,
     lang: str,

@@ -1,6 +1,6 @@
 """Scoring stage, collective decisions: the 2017 evaluation commission and the calibration session.
 
-Consumes a catalogue dict: ``commission_min_members``, ``commission_quorum`` ("2/3"),
+Consumes a :class:`~docgen.catalogue_model.Catalogue`: ``commission_min_members``, ``commission_quorum`` ("2/3"),
 ``commission_tie_break`` (chair_decides), ``commission_secretary_votes``, ``competency_threshold`` ("3/4"),
 ``competency_max_indicators``; ``calibration_min_members``, ``calibration_odd_members``,
 ``calibration_decision_rule`` (majority). Produces booleans / the adopted value, or raises
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..errors import DataError
-from .kpi import param_value
 
 
 def parse_fraction(value: Any, *, key: str) -> Fraction:
@@ -33,8 +33,8 @@ def parse_fraction(value: Any, *, key: str) -> Fraction:
 # --- 2017 commission -------------------------------------------------------------------------------
 
 
-def check_commission_size(voting_members: int, catalogue: dict[str, Any], *, where: str = "members") -> None:
-    need = int(param_value(catalogue, "commission_min_members"))
+def check_commission_size(voting_members: int, catalogue: Catalogue, *, where: str = "members") -> None:
+    need = int(catalogue.require_one("commission_min_members"))
     if voting_members < need:
         raise DataError(
             f"the commission has {voting_members} members; the methodology requires at least {need}",
@@ -42,16 +42,16 @@ def check_commission_size(voting_members: int, catalogue: dict[str, Any], *, whe
         )
 
 
-def quorum_needed(members: int, catalogue: dict[str, Any]) -> int:
+def quorum_needed(members: int, catalogue: Catalogue) -> int:
     """Smallest number of members present for a valid sitting (``ceil(quorum * members)``)."""
-    q = parse_fraction(param_value(catalogue, "commission_quorum"), key="commission_quorum")
+    q = parse_fraction(catalogue.require_one("commission_quorum"), key="commission_quorum")
     return math.ceil(q * members)
 
 
-def check_quorum(present: int, members: int, catalogue: dict[str, Any], *, where: str = "present") -> None:
+def check_quorum(present: int, members: int, catalogue: Catalogue, *, where: str = "present") -> None:
     need = quorum_needed(members, catalogue)
     if present < need:
-        q = param_value(catalogue, "commission_quorum")
+        q = catalogue.require_one("commission_quorum")
         raise DataError(
             f"no quorum: {present} of {members} members present, {q} ({need}) required", where=where
         )
@@ -60,7 +60,7 @@ def check_quorum(present: int, members: int, catalogue: dict[str, Any], *, where
 def commission_decision(
     votes_for: int,
     votes_against: int,
-    catalogue: dict[str, Any],
+    catalogue: Catalogue,
     *,
     chair_vote: bool | None = None,
     where: str = "votes",
@@ -73,7 +73,7 @@ def commission_decision(
         raise DataError("vote counts cannot be negative", where=where)
     if votes_for != votes_against:
         return votes_for > votes_against, False
-    rule = param_value(catalogue, "commission_tie_break", None)
+    rule = catalogue.value("commission_tie_break")
     if rule != "chair_decides":
         raise DataError("tied vote and the methodology gives no casting vote", where=where)
     if chair_vote is None:
@@ -81,51 +81,49 @@ def commission_decision(
     return chair_vote, True
 
 
-def secretary_votes(catalogue: dict[str, Any]) -> bool:
-    return bool(param_value(catalogue, "commission_secretary_votes", False))
+def secretary_votes(catalogue: Catalogue) -> bool:
+    return bool(catalogue.value("commission_secretary_votes"))
 
 
-def competency_meets(
-    observed: int, total: int, catalogue: dict[str, Any], *, where: str = "competency"
-) -> bool:
+def competency_meets(observed: int, total: int, catalogue: Catalogue, *, where: str = "competency") -> bool:
     """2017 model: "meets expectations" when at least ``competency_threshold`` of the indicators were observed."""
     if total <= 0 or not 0 <= observed <= total:
         raise DataError(
             f"observed indicators ({observed}) must be between 0 and the total ({total})", where=where
         )
-    cap = param_value(catalogue, "competency_max_indicators", None)
+    cap = catalogue.value("competency_max_indicators")
     if cap is not None and total > int(cap):
         raise DataError(
             f"{total} indicators for one competency; the methodology allows at most {cap}", where=where
         )
-    t = parse_fraction(param_value(catalogue, "competency_threshold"), key="competency_threshold")
+    t = parse_fraction(catalogue.require_one("competency_threshold"), key="competency_threshold")
     return Fraction(observed, total) >= t
 
 
 # --- calibration session ---------------------------------------------------------------------------
 
 
-def check_calibration_size(members: int, catalogue: dict[str, Any], *, where: str = "members") -> None:
-    need = int(param_value(catalogue, "calibration_min_members"))
+def check_calibration_size(members: int, catalogue: Catalogue, *, where: str = "members") -> None:
+    need = int(catalogue.require_one("calibration_min_members"))
     if members < need:
         raise DataError(
             f"the session has {members} members; the methodology requires at least {need}", where=where
         )
-    if param_value(catalogue, "calibration_odd_members", False) and members % 2 == 0:
+    if catalogue.value("calibration_odd_members") and members % 2 == 0:
         raise DataError(
             f"the session has {members} members; the methodology requires an odd number", where=where
         )
 
 
 def majority_value(
-    votes: Sequence[float], members: int, catalogue: dict[str, Any], *, where: str = "votes"
+    votes: Sequence[float], members: int, catalogue: Catalogue, *, where: str = "votes"
 ) -> float:
     """The value (final score) voted for by a majority of the session's members.
 
     Each member casts one vote for a score. The score adopted is the one with more than half of the
     members' votes; without such a majority the session has not decided (an error).
     """
-    rule = param_value(catalogue, "calibration_decision_rule", "majority")
+    rule = catalogue.value("calibration_decision_rule") or "majority"
     if rule != "majority":
         raise DataError(f"unsupported calibration decision rule '{rule}'", where="catalogue")
     if not votes:

@@ -1,6 +1,6 @@
 """Scoring stage, KPI track: rules read from a catalogue (never constants in code).
 
-Consumes a catalogue dict (``docs/CATALOGUE_FORMAT.md``): ``kpi_score_table`` (percent of a KPI achieved
+Consumes a :class:`~docgen.catalogue_model.Catalogue`: ``kpi_score_table`` (percent of a KPI achieved
 -> allowed score range, E1 appendix 3), ``kpi_count_grades`` (2017 model: grade from how many KPIs were
 achieved), ``kpi_min_count``/``kpi_max_count`` and ``grades``. Produces plain values and small frozen
 dataclasses; a rule the catalogue does not state raises :class:`~docgen.errors.DataError` naming the key.
@@ -9,26 +9,9 @@ dataclasses; a rule the catalogue does not state raises :class:`~docgen.errors.D
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..errors import DataError
-
-_MISSING = object()
-
-
-def param_value(catalogue: dict[str, Any], key: str, default: Any = _MISSING) -> Any:
-    """The ``value`` of parameter ``key`` of a catalogue; ``default`` (or an error) when the text lacks it."""
-    params = catalogue.get("parameters")
-    if not isinstance(params, dict):
-        if default is not _MISSING:
-            return default
-        raise DataError("catalogue has no 'parameters' object", where="catalogue")
-    entry = params.get(key)
-    if entry is None:
-        if default is not _MISSING:
-            return default
-        raise DataError(f"the methodology does not state '{key}'", where="catalogue")
-    return entry.get("value") if isinstance(entry, dict) else entry
 
 
 @dataclass(frozen=True)
@@ -42,8 +25,8 @@ class ScoreRange:
         return self.score_min - 1e-9 <= score <= self.score_max + 1e-9
 
 
-def _table(catalogue: dict[str, Any]) -> list[ScoreRange]:
-    raw = param_value(catalogue, "kpi_score_table")
+def _table(catalogue: Catalogue) -> list[ScoreRange]:
+    raw = catalogue.require_one("kpi_score_table")
     if not isinstance(raw, list) or not raw:
         raise DataError("'kpi_score_table' must be a non-empty list", where="catalogue")
     rows: list[ScoreRange] = []
@@ -70,7 +53,7 @@ def percent_achieved(planned: float, actual: float) -> float:
     return actual / planned * 100.0
 
 
-def allowed_score_range(pct: float, catalogue: dict[str, Any]) -> ScoreRange:
+def allowed_score_range(pct: float, catalogue: Catalogue) -> ScoreRange:
     """Row of ``kpi_score_table`` for ``pct`` percent achieved.
 
     Rows are matched by their lower bound (the last row whose ``pct_min`` <= pct), so a gap in the printed
@@ -88,7 +71,7 @@ def allowed_score_range(pct: float, catalogue: dict[str, Any]) -> ScoreRange:
     return chosen
 
 
-def check_kpi_score(pct: float, score: float, catalogue: dict[str, Any], *, where: str = "kpi") -> ScoreRange:
+def check_kpi_score(pct: float, score: float, catalogue: Catalogue, *, where: str = "kpi") -> ScoreRange:
     """Raise :class:`DataError` when the evaluator's ``score`` is outside the range allowed for ``pct``."""
     rng = allowed_score_range(pct, catalogue)
     if not rng.contains_score(score):
@@ -100,22 +83,22 @@ def check_kpi_score(pct: float, score: float, catalogue: dict[str, Any], *, wher
     return rng
 
 
-def check_kpi_count(total: int, catalogue: dict[str, Any], *, where: str = "kpi") -> None:
+def check_kpi_count(total: int, catalogue: Catalogue, *, where: str = "kpi") -> None:
     """The number of KPIs in a plan must lie within ``kpi_min_count``..``kpi_max_count`` (when stated)."""
-    lo = param_value(catalogue, "kpi_min_count", None)
-    hi = param_value(catalogue, "kpi_max_count", None)
+    lo = catalogue.value("kpi_min_count")
+    hi = catalogue.value("kpi_max_count")
     if lo is not None and total < int(lo):
         raise DataError(f"{total} KPIs set; the methodology requires at least {lo}", where=where)
     if hi is not None and total > int(hi):
         raise DataError(f"{total} KPIs set; the methodology allows at most {hi}", where=where)
 
 
-def kpi_count_grade(achieved: int, total: int, catalogue: dict[str, Any], *, where: str = "kpi") -> str:
+def kpi_count_grade(achieved: int, total: int, catalogue: Catalogue, *, where: str = "kpi") -> str:
     """2017 model: grade id from the number of KPIs achieved out of ``total`` (``kpi_count_grades``)."""
     if achieved < 0 or achieved > total:
         raise DataError(f"achieved KPIs ({achieved}) must be between 0 and {total}", where=where)
     check_kpi_count(total, catalogue, where=where)
-    rows = param_value(catalogue, "kpi_count_grades")
+    rows = catalogue.require_one("kpi_count_grades")
     for r in rows:
         of = r.get("of")
         if of is not None and int(of) != total:
@@ -125,25 +108,12 @@ def kpi_count_grade(achieved: int, total: int, catalogue: dict[str, Any], *, whe
     raise DataError(f"kpi_count_grades has no row for {achieved} of {total}", where=where)
 
 
-def grade_for_score(score: float, catalogue: dict[str, Any], *, where: str = "score") -> str:
-    """Grade id (effective, proper, ...) whose printed ``min``..``max`` range holds ``score``.
-
-    Ranges are printed with two decimals (3..3.99), so a score is matched after rounding to 2 decimals.
-    """
-    grades = param_value(catalogue, "grades")
-    s = round(score, 2)
-    for g in grades:
-        if float(g["min"]) - 1e-9 <= s <= float(g["max"]) + 1e-9:
-            return str(g["id"])
-    raise DataError(f"score {score:g} falls in no grade range of the methodology", where=where)
-
-
-def score_bounds(catalogue: dict[str, Any]) -> tuple[float, float]:
+def score_bounds(catalogue: Catalogue) -> tuple[float, float]:
     """``score_min``..``score_max``; falls back to the span of ``grades`` when the text states no bounds."""
-    lo = param_value(catalogue, "score_min", None)
-    hi = param_value(catalogue, "score_max", None)
+    lo = catalogue.value("score_min")
+    hi = catalogue.value("score_max")
     if lo is None or hi is None:
-        grades = param_value(catalogue, "grades")
+        grades = catalogue.require_one("grades")
         lo = min(float(g["min"]) for g in grades) if lo is None else lo
         hi = max(float(g["max"]) for g in grades) if hi is None else hi
     return float(lo), float(hi)

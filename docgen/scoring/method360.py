@@ -1,6 +1,6 @@
 """Scoring stage, 360 method: per-competency means over the respondents of one evaluated person.
 
-Consumes a catalogue dict (``method360_min_respondents`` / ``method360_max_respondents``,
+Consumes a :class:`~docgen.catalogue_model.Catalogue` (``method360_min_respondents`` / ``method360_max_respondents``,
 ``method360_self_assessment_counted``, ``method360_competencies_leaders|staff``, ``method360_answer_scale``)
 and the answers of the respondents (:class:`Response`). Produces :class:`Result360`: the mean of each
 competency (sum of the respondents' scores divided by their number, the self-assessment left out unless
@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from ..catalogue_model import Catalogue
 from ..errors import DataError
-from .kpi import param_value
 
 SELF = "self"
 ROLES = ("self", "direct_superior", "subordinate", "peer")
@@ -49,37 +48,37 @@ class Result360:
         return tuple(self.competencies[i] for i in order[:n])
 
 
-def competencies(catalogue: dict[str, Any], group: str) -> tuple[str, ...]:
+def competencies(catalogue: Catalogue, group: str) -> tuple[str, ...]:
     """The competency names of ``group`` ("leaders" or "staff") as printed in the methodology."""
     key = GROUP_KEYS.get(group)
     if key is None:
         raise DataError(f"unknown 360 group '{group}' (expected leaders or staff)", where="360")
-    names = param_value(catalogue, key)
+    names = catalogue.require_one(key)
     if not isinstance(names, list) or not names:
         raise DataError(f"'{key}' must be a non-empty list", where="catalogue")
     return tuple(str(n) for n in names)
 
 
-def answer_bounds(catalogue: dict[str, Any]) -> tuple[int, int]:
+def answer_bounds(catalogue: Catalogue) -> tuple[int, int]:
     """Answers run from 1 to the number of answer options (5 when the scale is not printed)."""
-    scale = param_value(catalogue, "method360_answer_scale", None)
+    scale = catalogue.value("method360_answer_scale")
     return 1, len(scale) if isinstance(scale, list) and scale else 5
 
 
-def respondent_bounds(catalogue: dict[str, Any]) -> tuple[int, int]:
-    return int(param_value(catalogue, "method360_min_respondents")), int(
-        param_value(catalogue, "method360_max_respondents")
+def respondent_bounds(catalogue: Catalogue) -> tuple[int, int]:
+    return int(catalogue.require_one("method360_min_respondents")), int(
+        catalogue.require_one("method360_max_respondents")
     )
 
 
 def score_person(
-    responses: Sequence[Response], catalogue: dict[str, Any], group: str, *, where: str = "360"
+    responses: Sequence[Response], catalogue: Catalogue, group: str, *, where: str = "360"
 ) -> Result360:
     """Check and average the answers about one evaluated person."""
     names = competencies(catalogue, group)
     lo, hi = answer_bounds(catalogue)
     # When the text does not say, the self-assessment is not counted (the result forms say so).
-    self_counted = bool(param_value(catalogue, "method360_self_assessment_counted", False))
+    self_counted = bool(catalogue.value("method360_self_assessment_counted"))
     counted: list[Response] = []
     self_scores: tuple[float, ...] | None = None
     for r in responses:

@@ -26,34 +26,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
+from ..catalogue_model import Catalogue, GradeBand, grade_for, round2, to_decimal
 from ..errors import DataError
 
 SANCTIONS = ("none", "remark", "reprimand", "severe_reprimand", "other")
 MINOR_SANCTIONS = frozenset({"remark", "reprimand", "severe_reprimand"})
 CAP_MODES = ("final", "parameter")
-CENT = Decimal("0.01")
 
 
-def to_decimal(value: Any) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return Decimal(str(value).strip().replace(",", "."))
-
-
-def round2(value: Decimal) -> Decimal:
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-@dataclass(frozen=True)
-class Band:
-    id: str
-    min: Decimal
-    max: Decimal
+Band = GradeBand  # a printed grade band (Decimal bounds)
 
 
 @dataclass(frozen=True)
@@ -75,32 +59,22 @@ class SheetRules:
     final_rule: str | None
 
     @classmethod
-    def from_catalogue(cls, cat: dict[str, Any]) -> SheetRules:
-        params = cat.get("parameters") or {}
-
-        def value(key: str) -> Any:
-            entry = params.get(key)
-            return None if entry is None else entry.get("value")
-
+    def from_catalogue(cls, cat: Catalogue) -> SheetRules:
         def cap(key: str) -> Cap | None:
-            entry = params.get(key)
-            if entry is None or entry.get("value") is None:
+            p = cat.param(key)
+            if p is None or p.value is None:
                 return None
-            src = entry.get("source") or {}
-            return Cap(key, to_decimal(entry["value"]), src.get("point"), src.get("quote"))
+            return Cap(key, to_decimal(p.value), p.source.point, p.source.quote)
 
-        missing = [k for k in ("score_min", "score_max", "grades") if value(k) is None]
-        if missing:
-            raise DataError(f"the methodology does not state {', '.join(missing)}; cannot score sheets")
-        bands = tuple(Band(str(g["id"]), to_decimal(g["min"]), to_decimal(g["max"])) for g in value("grades"))
+        score_min, score_max, _ = cat.require("score_min", "score_max", "grades")
         return cls(
-            score_min=to_decimal(value("score_min")),
-            score_max=to_decimal(value("score_max")),
-            grades=bands,
+            score_min=to_decimal(score_min),
+            score_max=to_decimal(score_max),
+            grades=cat.grades,
             cap_minor=cap("disciplinary_cap_minor"),
             cap_major=cap("disciplinary_cap_major"),
-            average_rule=value("sheet_average_rule"),
-            final_rule=value("final_score_rule"),
+            average_rule=cat.value("sheet_average_rule"),
+            final_rule=cat.value("final_score_rule"),
         )
 
     def cap_for(self, sanction: str) -> Cap | None:
@@ -121,16 +95,6 @@ class SheetScore:
     cap_row: int | None  # 0-based row capped in "parameter" mode
     cap_changed: bool
     interpretation: str
-
-
-def grade_for(score: Decimal, bands: Sequence[Band]) -> str:
-    for b in bands:
-        if b.min <= score <= b.max:
-            return b.id
-    below = [b for b in bands if b.min <= score]
-    if not below:
-        raise DataError(f"score {score} is below every grade band of the methodology")
-    return max(below, key=lambda b: b.min).id
 
 
 def score_sheet(

@@ -3,8 +3,7 @@
 Each function takes paths inside a temporary folder the caller owns (``docgen.web.app`` creates one
 per request and deletes it after the response) and returns bytes or plain data; none of them writes
 outside that folder or keeps anything. They go through the same stage functions as the CLI commands
-(catalogue stage, blank forms, batch fill, diff, check). Catalogue access is gathered in
-:func:`catalogue_json` and :func:`parameters`, the two places a typed catalogue changes.
+(catalogue stage, blank forms, batch fill, diff, check) and hand them the typed ``Catalogue``.
 """
 
 from __future__ import annotations
@@ -17,9 +16,13 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..catalogue_model import Catalogue
+    from ..model import Document
 
 ACT_SUFFIXES = (".txt", ".docx", ".html", ".htm")
 DATA_SUFFIXES = (".xlsx", ".csv")
@@ -70,7 +73,7 @@ def corpus_act(slug: str) -> CorpusAct:
 # --- the catalogue ------------------------------------------------------------------------------
 
 
-def build_catalogue(path: Path) -> tuple[Any, Any]:
+def build_catalogue(path: Path) -> tuple[Document, Catalogue]:
     """(Document, catalogue) of one act."""
     from ..catalogue import catalogue_for_document, parse_document
 
@@ -78,23 +81,9 @@ def build_catalogue(path: Path) -> tuple[Any, Any]:
     return doc, catalogue_for_document(doc)
 
 
-def catalogue_json(cat: Any) -> dict[str, Any]:
+def catalogue_json(cat: Catalogue) -> dict[str, Any]:
     """The catalogue as JSON data (what ``docgen parse`` prints)."""
-    if isinstance(cat, dict):
-        return cat
-    to_json = getattr(cat, "to_json", None)
-    return to_json() if callable(to_json) else dict(cat)
-
-
-def parameters(cat: Any) -> dict[str, dict[str, Any]]:
-    data = catalogue_json(cat)
-    params = data.get("parameters") or {}
-    return {k: v for k, v in params.items() if isinstance(v, dict)}
-
-
-def catalogue_language(cat: Any) -> str:
-    data = catalogue_json(cat)
-    return str((data.get("document") or {}).get("language") or data.get("language") or "ru")
+    return cat.to_json()
 
 
 @dataclass
@@ -132,11 +121,14 @@ def _value_text(value: Any) -> str:
     return str(value)
 
 
-def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, dict[str, str]]:
+def highlight(
+    text: str, quotes: list[tuple[str, str, str]], at: dict[str, tuple[int, int]] | None = None
+) -> tuple[str, dict[str, str]]:
     """``text`` as escaped HTML with each quote wrapped in ``<mark id=q-anchor>`` linking to ``#row-…``.
 
-    ``quotes`` are (anchor, quote, title); a quote is looked up verbatim, then with any run of spaces
-    matching any run of spaces. A quote overlapping one already marked shares that mark. Returns the
+    ``quotes`` are (anchor, quote, title); a quote is placed at its span from ``at`` (offsets in
+    ``text``) when the text there reads the same, else looked up with any run of spaces matching any
+    run of spaces. A quote overlapping one already marked shares that mark. Returns the
     HTML and, for every quote found, the anchor of its mark."""
     spans: list[tuple[int, int, str, str]] = []
     marks: dict[str, str] = {}
@@ -145,10 +137,18 @@ def highlight(text: str, quotes: list[tuple[str, str, str]]) -> tuple[str, dict[
         if len(q) < 2:
             continue
         pat = re.compile(r"\s+".join(re.escape(w) for w in q.split()))
-        m = pat.search(text)
-        if m is None:
-            continue
-        s, e = m.span()
+        span = (at or {}).get(anchor)
+        if (
+            span is not None
+            and 0 <= span[0] < span[1] <= len(text)
+            and pat.fullmatch(text[span[0] : span[1]])
+        ):
+            s, e = span
+        else:
+            m = pat.search(text)
+            if m is None:
+                continue
+            s, e = m.span()
         other = next((a for s2, e2, a, _ in spans if s < e2 and s2 < e), None)
         if other is not None:
             marks[anchor] = other
@@ -192,9 +192,8 @@ def act_view(path: Path, ui_lang: str) -> ActView:
     doc, cat = build_catalogue(path)
     data = catalogue_json(cat)
     rows: list[ParamRow] = []
-    for i, (key, entry) in enumerate(sorted(parameters(cat).items())):
-        src = entry.get("source") or {}
-        value, unit = entry.get("value"), entry.get("unit")
+    for i, par in enumerate(sorted(cat, key=lambda p: p.key)):
+        key, value, unit = par.key, par.value, par.unit
         n = value if isinstance(value, int | float) and not isinstance(value, bool) else 5
         rows.append(
             ParamRow(
@@ -203,17 +202,22 @@ def act_view(path: Path, ui_lang: str) -> ActView:
                 value=value_text(key, value, unit, ui_lang),
                 raw=_value_text(value),
                 unit=unit_word(unit, n, ui_lang) if unit else "",
-                point=point_name(src.get("point"), ui_lang) if src.get("point") else "",
-                quote=str(src.get("quote") or ""),
+                point=point_name(par.source.point, ui_lang) if par.source.point else "",
+                quote=str(par.source.quote or ""),
                 anchor=f"p{i}",
             )
         )
     text = doc.text
-    text_html, marks = highlight(text, [(r.anchor, r.quote, r.label) for r in rows])
+    spans = {
+        r.anchor: (p.source.start, p.source.end)
+        for r, p in zip(rows, sorted(cat, key=lambda p: p.key), strict=True)
+        if p.source.start is not None and p.source.end is not None
+    }
+    text_html, marks = highlight(text, [(r.anchor, r.quote, r.label) for r in rows], spans)
     for r in rows:
         r.mark = marks.get(r.anchor, "")
     return ActView(
-        language=catalogue_language(cat),
+        language=cat.lang,
         rows=rows,
         text_html=text_html,
         outline=outline(data, ui_lang),
@@ -226,9 +230,9 @@ def act_view(path: Path, ui_lang: str) -> ActView:
 # --- forms ----------------------------------------------------------------------------------------
 
 
-def _langs(lang: str | None, cat: Any) -> tuple[str, ...]:
+def _langs(lang: str | None, cat: Catalogue) -> tuple[str, ...]:
     if lang in (None, "", "auto"):
-        return (catalogue_language(cat),)
+        return (cat.lang,)
     if lang == "both":
         return ("kk", "ru")
     if lang in ("kk", "ru"):
@@ -243,10 +247,9 @@ def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, byte
 
     _, cat = build_catalogue(path)
     langs = _langs(lang, cat)
-    data = catalogue_json(cat)
-    if not data.get("forms"):
+    if not cat.forms:
         raise UsageError("the text has no appendix forms", where="act")
-    items, _skipped = blank_forms(data, langs)
+    items, _skipped = blank_forms(cat, langs)
     buf = io.BytesIO()
     files: list[tuple[str, bytes]] = []
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
@@ -275,7 +278,7 @@ def input_template(path: Path, out: Path) -> bytes:
     from ..batch.workbook import write_input_template
 
     _, cat = build_catalogue(path)
-    write_input_template(catalogue_json(cat), out, force=True)
+    write_input_template(cat, out, force=True)
     return out.read_bytes()
 
 
@@ -312,9 +315,7 @@ def fill_zip(act: Path, data: Path, workdir: Path, lang: str | None) -> FillResu
     langs = _langs(lang, cat)
     out = workdir / "out"
     errors: list[Any] = []
-    report, _docs = fill_batch(
-        catalogue_json(cat), data, out, langs=langs, jobs=1, progress=False, on_error=errors.append
-    )
+    report, _docs = fill_batch(cat, data, out, langs=langs, jobs=1, progress=False, on_error=errors.append)
     bad_cells = {(e.row, e.column) for e in errors}
     values: dict[tuple[int, str], str] = {}
     if bad_cells:
@@ -349,8 +350,8 @@ def run_diff(old: Path, new: Path, old_label: str, new_label: str) -> Any:
     return diff_documents(
         old_doc,
         new_doc,
-        catalogue_json(old_cat),
-        catalogue_json(new_cat),
+        old_cat,
+        new_cat,
         old_label=old_label,
         new_label=new_label,
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,11 +13,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from official_layout import assert_official
-from render.helpers import CATALOGUES, docx_text, load_catalogue
+from render.helpers import CATALOGUES, docx_text, load_catalogue, load_json
 
 from docgen.batch.plan import FillPlan
 from docgen.batch.reader import read_rows
 from docgen.batch.run import fill_batch
+from docgen.catalogue_model import Catalogue
 from docgen.cli import cli
 
 HEAD = [
@@ -166,10 +169,13 @@ def test_resume_and_force(tmp_path: Path) -> None:
     rep, docs = fill_batch(cat, data, out, langs=("ru",), jobs=1, progress=False)
     assert rep.rendered == 3 and rep.kept == 0
     docs[1].unlink()
-    (out / ".stale.docx.123.tmp").write_bytes(b"half")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (out / f".docgen-{dead.pid}-0.{docs[1].name}.tmp").write_bytes(b"half")  # a dead run's temp
+    (out / ".notes.tmp").write_bytes(b"the user's own")
     rep, _ = fill_batch(cat, data, out, langs=("ru",), jobs=1, progress=False)
     assert (rep.rendered, rep.kept, rep.summary_kept) == (1, 2, True)
-    assert not list(out.glob(".*.tmp"))
+    assert [p.name for p in out.glob(".*.tmp")] == [".notes.tmp"]
     rep, _ = fill_batch(cat, data, out, langs=("ru",), force=True, jobs=1, progress=False)
     assert rep.rendered == 3
 
@@ -252,14 +258,19 @@ def test_differentiation_sheet_of_a_2018_methodology(tmp_path: Path) -> None:
         ]
     ]
     out = tmp_path / "out"
-    cat = load_catalogue("kk_2018.json")
-    cat["parameters"]["evaluation_period"] = {
+    data = load_json("kk_2018.json")
+    data["parameters"]["evaluation_period"] = {
         "value": "quarter",
         "unit": None,
         "source": {"point": "29", "quote": "x"},
     }
     rep, docs = fill_batch(
-        cat, write_csv(tmp_path / "d.csv", rows), out, langs=("kk",), jobs=1, progress=False
+        Catalogue.from_json(data),
+        write_csv(tmp_path / "d.csv", rows),
+        out,
+        langs=("kk",),
+        jobs=1,
+        progress=False,
     )
     assert rep.rendered == 1
     text = docx_text(docs[0].read_bytes())

@@ -47,8 +47,8 @@ def test_clean_text_passes(tmp_path: Path) -> None:
     src = tmp_path / "clean.txt"
     src.write_text(text, encoding="utf-8")
     cat = tmp_path / "cat.json"
-    cat.write_text(json.dumps(catalogue, ensure_ascii=False), encoding="utf-8")
-    code, out = _run(str(src), "--catalogue", str(cat), "--as-of", catalogue["document"]["act_date"])
+    cat.write_text(json.dumps(catalogue.to_json(), ensure_ascii=False), encoding="utf-8")
+    code, out = _run(str(src), "--catalogue", str(cat), "--as-of", str(catalogue.act.act_date))
     assert code == 0
     assert "Несоответствий не выявлено" in out
 

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import pytest
 
+from docgen.catalogue import read_catalogue_json
 from docgen.check import CheckResult, check_path
 
 from .conftest import DATA, ROOT, SEEDS, load_json, matches
@@ -17,7 +18,7 @@ CASES = sorted(p.stem for p in (DATA / "seeds").glob("*.json"))
 @lru_cache(maxsize=8)
 def _result(seed: str) -> CheckResult:
     spec = load_json(DATA / "seeds" / f"{seed}.json")
-    catalogue = load_json(ROOT / "tests" / "data" / "expected" / f"{seed}.json")
+    catalogue = read_catalogue_json(ROOT / "tests" / "data" / "expected" / f"{seed}.json")
     return check_path(str(SEEDS[seed]), as_of=dt.date.fromisoformat(spec["as_of"]), catalogue=catalogue)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from docgen.catalogue import read_catalogue_json
 from docgen.check import check_path, load_profile
 from docgen.check.generate import generate_clean
 
@@ -18,9 +19,9 @@ VARIANTS = sorted(p.name[: -len(".expected.json")] for p in (DATA / "variants").
 @pytest.mark.parametrize("name", VARIANTS)
 def test_planted_defects_are_found(name: str) -> None:
     base = DATA / "variants" / name
-    catalogue = load_json(Path(f"{base}.catalogue.json"))
+    catalogue = read_catalogue_json(Path(f"{base}.catalogue.json"))
     expected = load_json(Path(f"{base}.expected.json"))["findings"]
-    as_of = dt.date.fromisoformat(catalogue["document"]["act_date"])
+    as_of = dt.date.fromisoformat(str(catalogue.act.act_date))
     result = check_path(f"{base}.txt", as_of=as_of, catalogue=catalogue)
     for exp in expected:
         assert any(matches(exp, f) for f in result.findings), (
@@ -38,7 +39,7 @@ def test_clean_text_from_profile_has_no_error(tmp_path: Path, edition: str, lang
     text, catalogue = generate_clean(profile, lang)
     path = tmp_path / f"clean_{edition}_{lang}.txt"
     path.write_text(text, encoding="utf-8")
-    as_of = dt.date.fromisoformat(catalogue["document"]["act_date"])
+    as_of = dt.date.fromisoformat(str(catalogue.act.act_date))
     result = check_path(str(path), as_of=as_of, catalogue=catalogue)
     assert result.edition == edition
     assert [f.code for f in result.findings if f.severity == "error"] == []

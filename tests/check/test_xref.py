@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -14,6 +13,7 @@ import pytest
 import yaml
 
 from docgen.catalogue import catalogue_for_path, parse_document
+from docgen.catalogue_model import Catalogue
 from docgen.check import check_path
 from docgen.check.data import messages_data
 from docgen.check.engine import check_document
@@ -151,38 +151,17 @@ def test_a_cue_masks_the_shorter_cue_inside_it() -> None:
     assert form_cues(s, s.index("1"), "ru") == ["evaluation_sheet_leader"]
 
 
-@dataclass
-class _Source:
-    point: str
-
-
-@dataclass
-class _Param:
-    source: _Source
-    also_in: tuple[str, ...] = ()
-
-
-@dataclass
-class _Typed:
-    parameters: dict[str, _Param]
-    forms: list[dict[str, Any]]
-    form_assignment: list[dict[str, Any]]
-
-
-def test_the_adapter_reads_a_dict_and_a_typed_catalogue_alike() -> None:
-    as_dict = {
-        "parameters": {
-            "quarterly_deadline_day": {"value": 20, "source": {"point": "4"}, "also_in": ["app1"]}
-        },
-        "forms": [{"appendix": 1, "kind": "evaluation_sheet_leader"}],
-        "form_assignment": [{"form_appendix": 1, "source": {"point": "16"}}],
-    }
-    typed = _Typed(
-        {"quarterly_deadline_day": _Param(_Source("4"), ("app1",))},
-        as_dict["forms"],
-        as_dict["form_assignment"],
+def test_the_adapter_reads_the_typed_catalogue() -> None:
+    typed = Catalogue.from_json(
+        {
+            "document": {"language": "ru"},
+            "parameters": {
+                "quarterly_deadline_day": {"value": 20, "source": {"point": "4"}, "also_in": ["app1"]}
+            },
+            "forms": [{"appendix": 1, "kind": "evaluation_sheet_leader"}],
+            "form_assignment": [{"form_appendix": 1, "source": {"point": "16"}}],
+        }
     )
-    assert catalogue_view(as_dict) == catalogue_view(typed)
     view = catalogue_view(typed)
     assert view.sources["quarterly_deadline_day"] == ("4", "app1")
     assert view.forms == {1: "evaluation_sheet_leader"} and view.assignment_points == ("16",)
@@ -196,12 +175,12 @@ def test_what_a_point_holds_comes_from_the_catalogue() -> None:
     doc = parse_document(path)
     cat = catalogue_for_path(path)
 
-    def p6(c: dict[str, Any]) -> Finding:
+    def p6(c: Catalogue) -> Finding:
         res = check_document(doc, c)
         return next(f for f in res.findings if f.code.startswith("broken_cross") and f.point == "6")
 
     assert p6(cat).expected == "4"
-    moved = copy.deepcopy(cat)
+    data = copy.deepcopy(cat.to_json())
     for key in ("quarterly_deadline_day", "annual_final_deadline"):
-        moved["parameters"][key]["source"]["point"] = "3"
-    assert p6(moved).expected == "3"
+        data["parameters"][key]["source"]["point"] = "3"
+    assert p6(Catalogue.from_json(data)).expected == "3"

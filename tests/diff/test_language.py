@@ -18,6 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from docgen.catalogue import catalogue_for_document
+from docgen.catalogue_model import Catalogue
 from docgen.commands.diff import diff
 from docgen.data.labels import (
     default_labels,
@@ -223,11 +224,11 @@ def test_every_rule_of_a_seed_is_said_in_words(
     """Each seed's whole catalogue appears as added (and removed): every key, unit, value, form,
     category and point it has is rendered in kk and in ru."""
     cat = catalogues[seed]
-    empty = {"document": {"language": cat["document"]["language"]}}
+    empty = Catalogue.from_json({"document": {"language": cat.lang}, "parameters": {}})
     src = [seed_text(seed), SEEDS[seed].name, "new old"]
     added = diff_documents(None, None, empty, cat, old_label="old", new_label=SEEDS[seed].name)
     removed = diff_documents(None, None, cat, empty, old_label=SEEDS[seed].name, new_label="new")
-    assert len(added.rules["parameters"]) == len(cat["parameters"])  # type: ignore[index]
+    assert len(added.rules["parameters"]) == len(cat.parameters)  # type: ignore[index]
     _check_outputs(added, src)
     _check_outputs(removed, src)
 

@@ -1,4 +1,4 @@
-"""Rule-level diff on catalogue dicts (expected catalogues written from the seeds)."""
+"""Rule-level diff on catalogues (JSON edited here, typed by Catalogue.from_json) (expected catalogues written from the seeds)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docgen.diff.rules import diff_form_assignment, diff_parameters, diff_rules, values_equal
+from docgen.catalogue_model import Catalogue, Parameter
+from docgen.diff import rules as _rules
+from docgen.diff.rules import values_equal
+
+
+def diff_rules(old: dict, new: dict) -> dict:
+    return _rules.diff_rules(Catalogue.from_json(old), Catalogue.from_json(new))
+
+
+def diff_form_assignment(old: dict, new: dict) -> list:
+    return _rules.diff_form_assignment(Catalogue.from_json(old), Catalogue.from_json(new))
+
+
+def _typed_params(d: dict) -> dict[str, Parameter]:
+    return dict(Catalogue.from_json({"document": {"language": ""}, "parameters": d}).parameters)
+
+
+def diff_parameters(old: dict, new: dict) -> list:
+    return _rules.diff_parameters(_typed_params(old), _typed_params(new))
 
 
 def _by_key(r: dict) -> dict:

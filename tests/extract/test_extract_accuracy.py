@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from docgen.accuracy import Report, score, summary
-from docgen.catalogue import catalogue_for_path
+from docgen.catalogue import catalogue_for_path, read_catalogue_json
+from docgen.catalogue_model import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +39,7 @@ CASES = _cases()
 
 @pytest.fixture(scope="module")
 def catalogues() -> dict[Path, dict]:
-    return {txt: catalogue_for_path(txt) for txt, _ in CASES}
+    return {txt: catalogue_for_path(txt).to_json() for txt, _ in CASES}
 
 
 def test_there_are_five_seeds_and_at_least_six_variants() -> None:
@@ -60,7 +61,7 @@ HELDOUT = [(t, e) for t, e in CASES if _group(t).startswith("heldout")]
 
 
 def _report(txt: Path, exp: Path, catalogues: dict[Path, dict]) -> Report:
-    return score(json.loads(exp.read_text(encoding="utf-8")), catalogues[txt], txt.name)
+    return score(read_catalogue_json(exp), Catalogue.from_json(catalogues[txt]), txt.name)
 
 
 @pytest.mark.parametrize(("txt", "exp"), OWN, ids=[t.name for t, _ in OWN])

@@ -15,7 +15,24 @@ from click.testing import CliRunner
 from docgen.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA = json.loads((ROOT / "docgen/data/catalogue.schema.json").read_text(encoding="utf-8"))
+CATALOGUE_SCHEMA = json.loads((ROOT / "docgen/data/catalogue.schema.json").read_text(encoding="utf-8"))
+# what `docgen parse` always writes on top of what any catalogue a command reads must have
+PARSE_OUTPUT = {
+    "type": "object",
+    "required": ["source", "document", "structure", "repairs", "parameters"],
+    "properties": {
+        "document": {"required": ["language", "act_type", "status", "generation", "generation_evidence"]},
+        "structure": {"required": ["chapters", "points", "appendices"]},
+        "parameters": {
+            "additionalProperties": {
+                "required": ["value", "unit", "source", "rule"],
+                "properties": {"source": {"required": ["point", "quote", "start", "end"]}},
+            }
+        },
+        "forms": {"items": {"required": ["appendix", "kind", "title", "rows", "columns"]}},
+    },
+}
+SCHEMA = {"allOf": [CATALOGUE_SCHEMA, PARSE_OUTPUT]}
 SEEDS = sorted(ROOT.glob("legal_corpus/acts/*/*.txt"))
 
 

@@ -11,28 +11,35 @@ from typing import Any
 import pytest
 import yaml
 
+from docgen.catalogue import read_catalogue_json
+from docgen.catalogue_model import Catalogue
+
 TESTS = Path(__file__).resolve().parents[1]
 CATS = TESTS / "data" / "catalogues_b"
 HERE = Path(__file__).resolve().parent / "data"
 
 
-def load_cat(name: str) -> dict[str, Any]:
+def load_json(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((CATS / name).read_text(encoding="utf-8"))
     return data
 
 
+def load_cat(name: str) -> Catalogue:
+    return read_catalogue_json(CATS / name)
+
+
 @pytest.fixture
-def cat2017() -> dict[str, Any]:
+def cat2017() -> Catalogue:
     return load_cat("cat_001_2017_commission_kk.json")
 
 
 @pytest.fixture
-def cat2025() -> dict[str, Any]:
+def cat2025() -> Catalogue:
     return load_cat("cat_004_2025_ru.json")
 
 
 @pytest.fixture
-def cat2018() -> dict[str, Any]:
+def cat2018() -> Catalogue:
     return load_cat("cat_000_2018_kpi360_kk.json")
 
 

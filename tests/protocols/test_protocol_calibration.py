@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 
+from docgen.catalogue_model import Catalogue
 from docgen.errors import DataError
 from docgen.protocols.calibration import build_context
 
+from .conftest import load_json
 
-def test_context_from_sample(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+
+def test_context_from_sample(session: dict[str, Any], cat2025: Catalogue) -> None:
     ctx = build_context(session, cat2025, "ru")
     assert ctx.final_score == "3,20" and ctx.final_grade == "надлежащим образом"
     assert ctx.change == "оценка скорректирована в сторону повышения"
@@ -27,7 +30,7 @@ def test_context_from_sample(session: dict[str, Any], cat2025: dict[str, Any]) -
     assert ctx.appendix_caption == ""  # no seed has the form: no appendix number is invented
 
 
-def test_kk_labels(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_kk_labels(session: dict[str, Any], cat2025: Catalogue) -> None:
     ctx = build_context(session, cat2025, "kk")
     assert ctx.final_grade == "тиісті түрде"
     assert ctx.excluded[0]["reason"] == "бағамен келіспейтін адам"
@@ -39,34 +42,34 @@ def _mut(session: dict[str, Any], **changes: Any) -> dict[str, Any]:
     return s
 
 
-def test_evaluator_cannot_be_member(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_evaluator_cannot_be_member(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["members"][2]["name"] = "  бекова   дана "
     with pytest.raises(DataError, match=r"evaluator\.name: an excluded person is listed among the members"):
         build_context(s, cat2025, "ru")
 
 
-def test_extra_excluded_person(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_extra_excluded_person(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = _mut(session, excluded=[{"name": "Ким Олег", "reason": "конфликт интересов"}])
     with pytest.raises(DataError, match=r"excluded\[1\]\.name"):
         build_context(s, cat2025, "ru")
 
 
-def test_even_members_rejected(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_even_members_rejected(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["members"].append({"name": "Четвертый Член", "role": "member"})
     with pytest.raises(DataError, match="odd number"):
         build_context(s, cat2025, "ru")
 
 
-def test_no_majority(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_no_majority(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["votes"][1]["score"] = 3.0
     with pytest.raises(DataError, match="no majority"):
         build_context(s, cat2025, "ru")
 
 
-def test_vote_by_non_member_and_double_vote(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_vote_by_non_member_and_double_vote(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["votes"][2]["member"] = "Ахметова Айгерим Серикқызы"
     with pytest.raises(DataError, match=r"votes\[3\]\.member: only members"):
@@ -77,7 +80,7 @@ def test_vote_by_non_member_and_double_vote(session: dict[str, Any], cat2025: di
         build_context(s, cat2025, "ru")
 
 
-def test_late_session(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_late_session(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = _mut(session, session_date="2026-04-28", signed_date="2026-04-28")
     with pytest.raises(DataError, match="after the deadline 2026-04-27"):
         build_context(s, cat2025, "ru")
@@ -85,12 +88,12 @@ def test_late_session(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
     assert ctx.warnings and "session_date" in ctx.warnings[0]
 
 
-def test_dates_in_order(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_dates_in_order(session: dict[str, Any], cat2025: Catalogue) -> None:
     with pytest.raises(DataError, match="before 'application_date'"):
         build_context(_mut(session, decision_date="2026-04-10"), cat2025, "ru")
 
 
-def test_score_bounds(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_score_bounds(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["evaluator"]["score"] = 5.5
     with pytest.raises(DataError, match=r"evaluator\.score"):
@@ -99,7 +102,7 @@ def test_score_bounds(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("bad", ["a\x00b", "a\x0bb", "x\x1by", "a\x85b", "{_{ x"])
 def test_control_characters_rejected_naming_field(
-    session: dict[str, Any], cat2025: dict[str, Any], bad: str
+    session: dict[str, Any], cat2025: Catalogue, bad: str
 ) -> None:
     s = copy.deepcopy(session)
     s["evaluated"]["position"] = bad
@@ -107,7 +110,8 @@ def test_control_characters_rejected_naming_field(
         build_context(s, cat2025, "ru")
 
 
-def test_missing_rule_is_reported(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
-    del cat2025["parameters"]["calibration_min_members"]
+def test_missing_rule_is_reported(session: dict[str, Any]) -> None:
+    data = load_json("cat_004_2025_ru.json")
+    del data["parameters"]["calibration_min_members"]
     with pytest.raises(DataError, match="calibration_min_members"):
-        build_context(session, cat2025, "ru")
+        build_context(session, Catalogue.from_json(data), "ru")

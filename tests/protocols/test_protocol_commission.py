@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 
+from docgen.catalogue_model import Catalogue
 from docgen.errors import DataError
 from docgen.protocols.commission import build_context
 
 
-def test_context(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_context(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     ctx = build_context(meeting, cat2017, "kk")
     assert ctx.members_count == 6 and ctx.present_count == 5  # the secretary does not vote; one absent
     assert ctx.quorum == "2/3 (4)"
@@ -25,13 +26,13 @@ def test_context(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
     assert [s["name"] for s in ctx.signers][-1] == "Хатшиева Дина"
 
 
-def test_ru(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_ru(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     ctx = build_context(meeting, cat2017, "ru")
     assert ctx.results[0]["result"].startswith("ЦИ: эффективно (4 из 5)")
     assert ctx.appendix_caption.startswith("Приложение 5")
 
 
-def test_no_quorum(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_no_quorum(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     for x in m["members"][1:3]:
         x["present"] = False
@@ -39,42 +40,42 @@ def test_no_quorum(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
         build_context(m, cat2017, "kk")
 
 
-def test_too_few_members(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_too_few_members(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     del m["members"][4:6]
     with pytest.raises(DataError, match="at least 5"):
         build_context(m, cat2017, "kk")
 
 
-def test_tie_needs_chair(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_tie_needs_chair(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     del m["results"][1]["chair_vote"]
     with pytest.raises(DataError, match=r"results\[2\]\.votes: tied vote"):
         build_context(m, cat2017, "kk")
 
 
-def test_vote_count_must_match_present(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_vote_count_must_match_present(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     m["results"][0]["votes"] = {"for": 6, "against": 0}
     with pytest.raises(DataError, match="6 votes counted, 5 voting members present"):
         build_context(m, cat2017, "kk")
 
 
-def test_rejected_decision(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_rejected_decision(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     m["results"][0]["votes"] = {"for": 1, "against": 4}
     with pytest.raises(DataError, match="not adopted"):
         build_context(m, cat2017, "kk")
 
 
-def test_revise_needs_grade(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_revise_needs_grade(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     del m["results"][1]["corrected_grade"]
     with pytest.raises(DataError, match=r"results\[2\]\.corrected_grade"):
         build_context(m, cat2017, "kk")
 
 
-def test_kpi_count_from_catalogue(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_kpi_count_from_catalogue(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     m["results"][0]["kpi"] = {"achieved": 3, "total": 4}
     with pytest.raises(
@@ -83,7 +84,7 @@ def test_kpi_count_from_catalogue(meeting: dict[str, Any], cat2017: dict[str, An
         build_context(m, cat2017, "kk")
 
 
-def test_needs_chair(meeting: dict[str, Any], cat2017: dict[str, Any]) -> None:
+def test_needs_chair(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     m["members"][0]["role"] = "member"
     with pytest.raises(DataError, match="chair"):

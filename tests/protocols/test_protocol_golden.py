@@ -7,15 +7,15 @@ should look at.
 
 from __future__ import annotations
 
-import json
 import os
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from lxml import etree
 
+from docgen.catalogue import read_catalogue_json
+from docgen.catalogue_model import Catalogue
 from docgen.protocols import render_calibration, render_commission
 from docgen.report360 import make_reports, write_answers_template
 
@@ -40,9 +40,8 @@ def _compare(name: str, xml: bytes) -> None:
     assert got == path.read_bytes(), f"{name} differs from its golden file"
 
 
-def _cat(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((TESTS / "data" / "catalogues_b" / name).read_text(encoding="utf-8"))
-    return data
+def _cat(name: str) -> Catalogue:
+    return read_catalogue_json(TESTS / "data" / "catalogues_b" / name)
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])

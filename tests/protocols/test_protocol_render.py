@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docgen._docxtext import load_yaml
+from docgen.catalogue_model import Catalogue
 from docgen.cli import main
 from docgen.errors import InputError, OutputExistsError, UnsafeInputError
 from docgen.protocols import calibration, commission, render_calibration
@@ -60,7 +61,7 @@ def _all_text(data: bytes) -> str:
 TRICKY = "ТОО «Ромашка» & <b>\"Сигма\"</b> 'x' {{ 7*7 }} {% if 1 %}"
 
 
-def test_special_characters_come_out_exactly(session: dict[str, Any], cat2025: dict[str, Any]) -> None:
+def test_special_characters_come_out_exactly(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["body"] = TRICKY
     s["evaluator"]["argument"] = "строка 1\nстрока\t2 «цитата»"
@@ -81,7 +82,7 @@ printable = st.text(
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(printable)
-def test_render_read_back_roundtrip(session: dict[str, Any], cat2025: dict[str, Any], value: str) -> None:
+def test_render_read_back_roundtrip(session: dict[str, Any], cat2025: Catalogue, value: str) -> None:
     s = copy.deepcopy(session)
     s["evaluated"]["position"] = value
     ctx = calibration.build_context(s, cat2025, "ru")
@@ -105,7 +106,7 @@ def test_yaml_safety(tmp_path: Path) -> None:
         load_yaml(f)
 
 
-def test_no_overwrite_without_force(tmp_path: Path, cat2025: dict[str, Any]) -> None:
+def test_no_overwrite_without_force(tmp_path: Path, cat2025: Catalogue) -> None:
     out = tmp_path / "p.docx"
     out.write_bytes(b"keep")
     with pytest.raises(OutputExistsError):
@@ -176,7 +177,7 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_libreoffice_opens_protocols(
-    tmp_path: Path, session: dict[str, Any], cat2025: dict[str, Any], cat2017: dict[str, Any]
+    tmp_path: Path, session: dict[str, Any], cat2025: Catalogue, cat2017: Catalogue
 ) -> None:
     s = copy.deepcopy(session)
     s["body"] = TRICKY

@@ -405,8 +405,8 @@ def test_seed_004_with_automatic_numbering_parses_like_the_text(tmp_path: Path) 
     ]
     assert [c.number for c in doc.chapters] == [c.number for c in seed.chapters] == [1, 2, 3]
     assert [p.number for p in doc.approving_points] == ["1", "2", "3", "4", "5"]
-    deadline = catalogue_for_path(path)["parameters"]["quarterly_deadline_day"]
-    assert deadline["value"] == 20 and deadline["source"]["point"] == "4"
+    deadline = catalogue_for_path(path).param("quarterly_deadline_day")
+    assert deadline is not None and deadline.value == 20 and deadline.source.point == "4"
     # the same document without numbering.xml: the numbers (and so the points) are gone
     bare = read_source(_seed_as_numbered_docx(tmp_path / "bare.docx", with_numbering=False)).raw
     assert "\n4. Оценка" not in bare and "\nОценка проводится по итогам квартала" in bare

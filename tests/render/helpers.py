@@ -10,12 +10,19 @@ from typing import Any
 
 from lxml import etree
 
+from docgen.catalogue import read_catalogue_json
+from docgen.catalogue_model import Catalogue
+
 CATALOGUES = Path(__file__).resolve().parents[1] / "data" / "catalogues"
 
 
-def load_catalogue(name: str) -> dict[str, Any]:
+def load_json(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((CATALOGUES / name).read_text(encoding="utf-8"))
     return data
+
+
+def load_catalogue(name: str) -> Catalogue:
+    return read_catalogue_json(CATALOGUES / name)
 
 
 def document_xml(docx: bytes) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,20 +9,22 @@ from typing import Any
 
 import pytest
 
+from docgen.catalogue import read_catalogue_json
+from docgen.catalogue_model import Catalogue
+
 CATS = Path(__file__).resolve().parents[1] / "data" / "catalogues_b"
 
 
 @pytest.fixture
-def cat2018() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((CATS / "cat_000_2018_kpi360_kk.json").read_text(encoding="utf-8"))
-    return data
+def cat2018() -> Catalogue:
+    return read_catalogue_json(CATS / "cat_000_2018_kpi360_kk.json")
 
 
 Rows = dict[str, list[list[Any]]]
 
 
 @pytest.fixture
-def make_answers(tmp_path: Path, cat2018: dict[str, Any]) -> Callable[[Rows], Path]:
+def make_answers(tmp_path: Path, cat2018: Catalogue) -> Callable[[Rows], Path]:
     """Write the template workbook, then append the given rows to its sheets."""
     from openpyxl import load_workbook
 

@@ -9,22 +9,23 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from docgen.catalogue_model import Catalogue
 from docgen.errors import DataError, InputError
 from docgen.report360.answers import FIXED, header_key, read_answers
 
 from .conftest import person
 
 
-def test_template_headers(make_answers: Callable[..., Path], cat2018: dict[str, Any]) -> None:
+def test_template_headers(make_answers: Callable[..., Path], cat2018: Catalogue) -> None:
     wb = load_workbook(make_answers({}))
     assert wb.sheetnames == ["README", "leaders", "staff"]
     header = [c.value for c in wb["staff"][1]]
     assert tuple(header[:4]) == FIXED
-    assert header[4:] == cat2018["parameters"]["method360_competencies_staff"]["value"]
+    assert header[4:] == cat2018.value("method360_competencies_staff")
     assert len([c.value for c in wb["leaders"][1]]) == 4 + 12
 
 
-def test_read_groups_by_person(make_answers: Callable[..., Path], cat2018: dict[str, Any]) -> None:
+def test_read_groups_by_person(make_answers: Callable[..., Path], cat2018: Catalogue) -> None:
     rows = person("S1", "Аты-жөні", 8, [[5] * 8, [3] * 8, [4] * 8, [2] * 8]) + person(
         "S2", "Екінші", 8, [[4] * 8] * 3, ["peer"] * 3
     )
@@ -33,9 +34,7 @@ def test_read_groups_by_person(make_answers: Callable[..., Path], cat2018: dict[
     assert got[0].responses[0].role == "self" and got[0].rows == "staff!rows 2-5"
 
 
-def test_headers_match_loosely(
-    tmp_path: Path, cat2018: dict[str, Any], make_answers: Callable[..., Path]
-) -> None:
+def test_headers_match_loosely(tmp_path: Path, cat2018: Catalogue, make_answers: Callable[..., Path]) -> None:
     assert header_key(" 1. «Тиімді  коммуникацияларды құру» ") == header_key("тиімді коммуникацияларды құру")
     path = make_answers({})
     wb = load_workbook(path)
@@ -57,19 +56,19 @@ def test_headers_match_loosely(
     ],
 )
 def test_bad_rows(
-    make_answers: Callable[..., Path], cat2018: dict[str, Any], bad_row: list[Any], msg: str
+    make_answers: Callable[..., Path], cat2018: Catalogue, bad_row: list[Any], msg: str
 ) -> None:
     with pytest.raises(DataError, match=msg):
         read_answers(make_answers({"staff": [bad_row]}), cat2018)
 
 
-def test_name_mismatch(make_answers: Callable[..., Path], cat2018: dict[str, Any]) -> None:
+def test_name_mismatch(make_answers: Callable[..., Path], cat2018: Catalogue) -> None:
     rows = [["S1", "А", "", "peer", *[3] * 8], ["S1", "Б", "", "peer", *[3] * 8]]
     with pytest.raises(DataError, match="different names"):
         read_answers(make_answers({"staff": rows}), cat2018)
 
 
-def test_not_a_workbook(tmp_path: Path, cat2018: dict[str, Any]) -> None:
+def test_not_a_workbook(tmp_path: Path, cat2018: Catalogue) -> None:
     f = tmp_path / "a.xlsx"
     f.write_bytes(b"not a zip")
     with pytest.raises(InputError, match="not an .xlsx"):

@@ -15,6 +15,7 @@ from docx import Document
 from lxml import etree
 from official_layout import assert_official
 
+from docgen.catalogue_model import Catalogue
 from docgen.cli import main
 from docgen.errors import DataError, OutputExistsError
 from docgen.report360 import make_reports
@@ -25,7 +26,7 @@ from .conftest import CATS, person, to_pdf
 NAME = 'Әлиева «Айгүл» <A&B> "x"'
 
 
-def _reports(make_answers: Callable[..., Path], cat: dict[str, Any], out: Path, **kw: Any) -> list[Path]:
+def _reports(make_answers: Callable[..., Path], cat: Catalogue, out: Path, **kw: Any) -> list[Path]:
     rows = {
         "leaders": person("L1", NAME, 12, [[5] * 12, [4] * 12, [3] * 12, [2] * 12, [4] * 12]),
         "staff": person("S1", "Бекова Дана", 8, [[1] * 8, [5, 4, 3, 2, 1, 2, 3, 4]] + [[3] * 8] * 3),
@@ -43,7 +44,7 @@ def test_chart_xml_is_radar() -> None:
     assert root.find(".//c:valAx/c:scaling/c:max", ns).get("val") == "5"  # type: ignore[union-attr]
 
 
-def test_report_package(make_answers: Callable[..., Path], cat2018: dict[str, Any], tmp_path: Path) -> None:
+def test_report_package(make_answers: Callable[..., Path], cat2018: Catalogue, tmp_path: Path) -> None:
     paths = _reports(make_answers, cat2018, tmp_path / "out")
     assert [p.name for p in paths] == ["result360_L1.docx", "result360_S1.docx"]
     z = zipfile.ZipFile(paths[0])
@@ -71,7 +72,7 @@ def test_report_package(make_answers: Callable[..., Path], cat2018: dict[str, An
 
 
 def test_all_checked_before_writing(
-    make_answers: Callable[..., Path], cat2018: dict[str, Any], tmp_path: Path
+    make_answers: Callable[..., Path], cat2018: Catalogue, tmp_path: Path
 ) -> None:
     rows = {
         "staff": person("S1", "А", 8, [[3] * 8] * 4) + person("S2", "Б", 8, [[3] * 8] * 2, ["self", "peer"])
@@ -84,7 +85,7 @@ def test_all_checked_before_writing(
     assert not out.exists() or not list(out.iterdir())
 
 
-def test_no_overwrite(make_answers: Callable[..., Path], cat2018: dict[str, Any], tmp_path: Path) -> None:
+def test_no_overwrite(make_answers: Callable[..., Path], cat2018: Catalogue, tmp_path: Path) -> None:
     _reports(make_answers, cat2018, tmp_path / "out")
     with pytest.raises(OutputExistsError):
         _reports(make_answers, cat2018, tmp_path / "out")
@@ -105,7 +106,7 @@ def test_cli_template_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_libreoffice_draws_the_chart(
-    make_answers: Callable[..., Path], cat2018: dict[str, Any], tmp_path: Path
+    make_answers: Callable[..., Path], cat2018: Catalogue, tmp_path: Path
 ) -> None:
     paths = _reports(make_answers, cat2018, tmp_path / "out", lang="ru", period="2024 год")
     pdfs = to_pdf(paths, tmp_path)
@@ -114,9 +115,7 @@ def test_libreoffice_draws_the_chart(
         flat = " ".join(text.split())
         assert "Паутинка" in flat and "Форма" in flat
         # the competency names appear twice: in the table and as the radar's axis labels
-        names = cat2018["parameters"]["method360_competencies_" + ("leaders" if n == 12 else "staff")][
-            "value"
-        ]
+        names = cat2018.value("method360_competencies_" + ("leaders" if n == 12 else "staff"))
         short = [w for w in (nm.split()[0].capitalize() for nm in names) if len(w) > 4]
         assert sum(flat.count(w) >= 2 for w in short) >= len(short) - 1
     # the chart area is drawn: the series colour (#1F4E79) is present in the rendered page

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docgen.catalogue_model import Catalogue
 from docgen.errors import DataError
 from docgen.scoring.commission import (
     check_calibration_size,
@@ -21,8 +22,9 @@ from docgen.scoring.commission import (
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalogues_b"
-C2017 = json.loads((DATA / "cat_001_2017_commission_kk.json").read_text(encoding="utf-8"))
-C2025 = json.loads((DATA / "cat_004_2025_ru.json").read_text(encoding="utf-8"))
+J2017 = json.loads((DATA / "cat_001_2017_commission_kk.json").read_text(encoding="utf-8"))
+C2017 = Catalogue.from_json(J2017)
+C2025 = Catalogue.from_json(json.loads((DATA / "cat_004_2025_ru.json").read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize(("members", "need"), [(5, 4), (6, 4), (7, 5), (9, 6)])
@@ -45,10 +47,10 @@ def test_votes_and_casting_vote() -> None:
     assert commission_decision(2, 2, C2017, chair_vote=False) == (False, True)
     with pytest.raises(DataError, match="casting vote"):
         commission_decision(2, 2, C2017)
-    no_tie = json.loads(json.dumps(C2017))
+    no_tie = json.loads(json.dumps(J2017))
     del no_tie["parameters"]["commission_tie_break"]
     with pytest.raises(DataError, match="no casting vote"):
-        commission_decision(2, 2, no_tie, chair_vote=True)
+        commission_decision(2, 2, Catalogue.from_json(no_tie), chair_vote=True)
 
 
 @pytest.mark.parametrize(("obs", "total", "ok"), [(3, 4, True), (2, 4, False), (8, 10, True), (7, 10, False)])

@@ -9,20 +9,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docgen.catalogue_model import Catalogue
 from docgen.errors import DataError
 from docgen.scoring.kpi import (
     allowed_score_range,
     check_kpi_count,
     check_kpi_score,
-    grade_for_score,
     kpi_count_grade,
-    param_value,
     percent_achieved,
 )
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalogues_b"
-C2018 = json.loads((DATA / "cat_000_2018_kpi360_kk.json").read_text(encoding="utf-8"))
-C2017 = json.loads((DATA / "cat_001_2017_commission_kk.json").read_text(encoding="utf-8"))
+J2018 = json.loads((DATA / "cat_000_2018_kpi360_kk.json").read_text(encoding="utf-8"))
+C2018 = Catalogue.from_json(J2018)
+C2017 = Catalogue.from_json(
+    json.loads((DATA / "cat_001_2017_commission_kk.json").read_text(encoding="utf-8"))
+)
 
 
 @pytest.mark.parametrize(
@@ -52,14 +54,14 @@ def test_score_outside_range_is_an_error_naming_both() -> None:
 
 
 def test_rules_come_from_the_catalogue_not_code() -> None:
-    changed = json.loads(json.dumps(C2018))
+    changed = json.loads(json.dumps(J2018))
     changed["parameters"]["kpi_score_table"]["value"] = [
         {"pct_min": 0, "pct_max": 49.99, "score_min": 0, "score_max": 2},
         {"pct_min": 50, "pct_max": None, "score_min": 2, "score_max": 5},
     ]
-    assert allowed_score_range(80, changed).score_min == 2
+    assert allowed_score_range(80, Catalogue.from_json(changed)).score_min == 2
     with pytest.raises(DataError, match="kpi_score_table"):
-        allowed_score_range(80, {"parameters": {}})
+        allowed_score_range(80, Catalogue.from_json({"document": {"language": "kk"}, "parameters": {}}))
 
 
 def test_percent_and_count() -> None:
@@ -100,13 +102,13 @@ def test_2017_kpi_count_must_be_five() -> None:
     ],
 )
 def test_grades(score: float, grade: str) -> None:
-    assert grade_for_score(score, C2018) == grade
+    assert C2018.grade_for(score) == grade
 
 
-def test_param_value_missing() -> None:
-    assert param_value(C2018, "nope", None) is None
+def test_value_missing() -> None:
+    assert C2018.value("nope") is None
     with pytest.raises(DataError, match="does not state 'nope'"):
-        param_value(C2018, "nope")
+        C2018.require("nope")
 
 
 @given(

@@ -9,11 +9,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docgen.catalogue_model import Catalogue
 from docgen.errors import DataError
 from docgen.scoring.method360 import Response, competencies, score_person
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "catalogues_b"
-C2018 = json.loads((DATA / "cat_000_2018_kpi360_kk.json").read_text(encoding="utf-8"))
+J2018 = json.loads((DATA / "cat_000_2018_kpi360_kk.json").read_text(encoding="utf-8"))
+C2018 = Catalogue.from_json(J2018)
 
 
 def _resp(role: str, value: float, n: int = 8) -> Response:
@@ -35,10 +37,10 @@ def test_self_assessment_is_excluded_from_means() -> None:
 
 
 def test_self_counted_when_the_methodology_says_so() -> None:
-    cat = json.loads(json.dumps(C2018))
+    cat = json.loads(json.dumps(J2018))
     cat["parameters"]["method360_self_assessment_counted"]["value"] = True
     rs = [_resp("self", 5), _resp("direct_superior", 2), _resp("peer", 3), _resp("subordinate", 2)]
-    assert score_person(rs, cat, "staff").means[0] == 3.0
+    assert score_person(rs, Catalogue.from_json(cat), "staff").means[0] == 3.0
 
 
 @pytest.mark.parametrize("n", [2, 8])

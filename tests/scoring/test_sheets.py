@@ -11,13 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from docgen.catalogue_model import Catalogue
 from docgen.errors import DataError
 from docgen.scoring.sheets import SANCTIONS, SheetRules, grade_for, score_sheet, yearly_score
 
 CAT = json.loads(
     (Path(__file__).resolve().parents[1] / "data" / "catalogues" / "ru_2025.json").read_text("utf-8")
 )
-RULES = SheetRules.from_catalogue(CAT)
+RULES = SheetRules.from_catalogue(Catalogue.from_json(CAT))
 
 
 @pytest.mark.parametrize(
@@ -82,10 +83,10 @@ def test_cap_on_parameter_row() -> None:
 def test_caps_come_from_the_catalogue() -> None:
     cat = copy.deepcopy(CAT)
     cat["parameters"]["disciplinary_cap_minor"]["value"] = 3.49
-    r = score_sheet([5] * 5, "remark", SheetRules.from_catalogue(cat))
+    r = score_sheet([5] * 5, "remark", SheetRules.from_catalogue(Catalogue.from_json(cat)))
     assert r.final_score == Decimal("3.49")
     del cat["parameters"]["disciplinary_cap_major"]
-    r = score_sheet([5] * 5, "other", SheetRules.from_catalogue(cat))
+    r = score_sheet([5] * 5, "other", SheetRules.from_catalogue(Catalogue.from_json(cat)))
     assert r.final_score == Decimal("5.00") and "states no cap" in r.interpretation
 
 
@@ -93,7 +94,7 @@ def test_grades_come_from_the_catalogue() -> None:
     cat = copy.deepcopy(CAT)
     cat["parameters"]["grades"]["value"][0]["min"] = 4.5
     cat["parameters"]["grades"]["value"][1]["max"] = 4.49
-    assert score_sheet([4] * 5, "none", SheetRules.from_catalogue(cat)).grade == "proper"
+    assert score_sheet([4] * 5, "none", SheetRules.from_catalogue(Catalogue.from_json(cat))).grade == "proper"
 
 
 @pytest.mark.parametrize("bad", [[6, 5, 5, 5, 5], [-1, 5, 5, 5, 5], [5, 5, 5, 5, 5.01]])
@@ -108,7 +109,7 @@ def test_unknown_sanction_and_missing_rules() -> None:
     cat = copy.deepcopy(CAT)
     del cat["parameters"]["grades"]
     with pytest.raises(DataError, match="grades"):
-        SheetRules.from_catalogue(cat)
+        SheetRules.from_catalogue(Catalogue.from_json(cat))
 
 
 def test_yearly_score_is_mean_of_quarters() -> None:
@@ -116,7 +117,7 @@ def test_yearly_score_is_mean_of_quarters() -> None:
     cat = copy.deepcopy(CAT)
     del cat["parameters"]["final_score_rule"]
     with pytest.raises(DataError):
-        yearly_score([4], SheetRules.from_catalogue(cat))
+        yearly_score([4], SheetRules.from_catalogue(Catalogue.from_json(cat)))
 
 
 @given(

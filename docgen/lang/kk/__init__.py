@@ -44,7 +44,7 @@ class KazakhDefaults(BaseDefaults):
     stop_words = set(load_data("kk", "tokenizer").get("stop_words") or [])
 
 
-class Kazakh(Language):
+class Kazakh(Language):  # type: ignore[no-untyped-call]
     lang = "kk"
     Defaults = KazakhDefaults
 

@@ -1,0 +1,49 @@
+"""CLI: ``docgen draft --model E4 --body BODY.yaml --lang kk|ru|both -o DIR [--force]``.
+
+Writes ``DIR/methodology.<lang>.docx`` (official layout) and ``DIR/methodology.<lang>.txt`` for each
+language. Everything is composed in memory first: a bad BODY.yaml, a value outside what the model
+allows, or an existing output without ``--force`` writes nothing (one line, exit code 2).
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("draft")
+@click.option("--model", "edition", default="E4", show_default=True, help="Model edition with a text.")
+@click.option("--body", "body_path", type=click.Path(dir_okay=False), required=True, help="BODY.yaml.")
+@click.option("--lang", "lang", type=click.Choice(["kk", "ru", "both"]), default="both", show_default=True)
+@click.option(
+    "-o", "--output", "outdir", type=click.Path(file_okay=False), required=True, help="Output folder."
+)
+@click.option("--force", is_flag=True, help="Overwrite existing files.")
+def draft(edition: str, body_path: str, lang: str, outdir: str, force: bool) -> None:
+    """Draft a body's methodology from the model edition's text."""
+    from pathlib import Path
+
+    from .._atomic import write_bytes, write_text
+    from ..draft import draft as make_draft
+    from ..draft import load_body, render_docx
+    from ..draft.messages import messages, msg
+    from ..errors import OutputExistsError
+
+    langs = ("kk", "ru") if lang == "both" else (lang,)
+    ui = "kk" if lang == "kk" else "ru"
+    body = load_body(body_path, ui)
+    out = Path(outdir)
+    outputs: list[tuple[Path, bytes | str]] = []
+    for code in langs:
+        d = make_draft(edition, body, code, body_path)
+        outputs.append((out / f"methodology.{code}.docx", render_docx(d)))
+        outputs.append((out / f"methodology.{code}.txt", d.text))
+    existing = [p for p, _ in outputs if p.exists()]
+    if existing and not force:
+        raise OutputExistsError(msg(ui, "exists"), path=str(existing[0]))
+    out.mkdir(parents=True, exist_ok=True)
+    for path, data in outputs:
+        if isinstance(data, bytes):
+            write_bytes(path, data, force=True)
+        else:
+            write_text(path, data, force=True)
+        click.echo(str(messages()["written"][ui]).format(path=path))
