@@ -143,7 +143,7 @@ def _message_key(exc: DocgenError) -> str:
     return "error.input"
 
 
-FIELDS = ("act", "data", "old", "new", "lang", "format", "model", "corpus", "csrf")
+FIELDS = ("act", "body", "data", "old", "new", "lang", "format", "model", "corpus", "csrf")
 
 
 def _where(exc: DocgenError, field: str | None) -> str:
@@ -730,6 +730,19 @@ def create_app(
         resp = _attachment(body, media, name, report=media.startswith("text/html"))
         resp.headers["X-Docgen-Failed"] = str(result.exit_code)
         return resp
+
+    @app.post("/api/draft", summary="Draft of a body's methodology (ZIP)")
+    async def api_draft(
+        body: UploadFile = File(...), model: str = Form("E4"), lang: str = Form("both")
+    ) -> Response:
+        """``body`` (BODY.yaml: the body's names and approving act, the parameters the model leaves
+        to it), ``model`` (an edition with a text, E4) and ``lang`` = kk | ru | both → ZIP with
+        ``methodology.<lang>.docx`` and ``.txt``."""
+        async with workdir() as folder:
+            path = await save_upload(body, folder, "body", (".yaml", ".yml"), act_limit)
+            label = Path(body.filename or "BODY.yaml").name[:120]
+            zipped = await in_thread("body", jobs.draft_zip, path, model, lang, label)
+        return _attachment(zipped, "application/zip", "draft.zip")
 
     return app
 

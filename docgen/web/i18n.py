@@ -26,6 +26,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "field.act": {"kk": "Әдістеме файлы", "ru": "Файл методики"},
     "field.corpus": {"kk": "немесе корпустан акт", "ru": "или акт из корпуса"},
+    "field.body": {"kk": "Органның деректері (YAML)", "ru": "Данные органа (YAML)"},
     "field.corpus.name": {"kk": "Корпустағы акт", "ru": "Акт из корпуса"},
     "field.format": {"kk": "Формат", "ru": "Формат"},
     "field.form": {"kk": "Пішін", "ru": "Форма"},
@@ -181,6 +182,7 @@ def t(key: str, lang: str) -> str:
 
 _FIELD_WORDS = {
     "act": "field.act",
+    "body": "field.body",
     "corpus": "field.corpus.name",
     "data": "field.data",
     "old": "field.old",

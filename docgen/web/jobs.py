@@ -447,3 +447,30 @@ def fill_counted(act: Path, data: Path, workdir: Path, lang: str | None, on_tota
     """``fill_zip`` after telling ``on_total`` how many rows the workbook has (for the progress)."""
     on_total(count_rows(data))
     return fill_zip(act, data, workdir, lang)
+
+
+# --- draft ----------------------------------------------------------------------------------------
+
+
+def draft_zip(body_path: Path, model: str, lang: str | None, label: str = "BODY.yaml") -> bytes:
+    """ZIP of ``methodology.<lang>.docx`` and ``.txt`` drafted for the body in ``body_path`` from the
+    text of model edition ``model`` (what ``docgen draft`` writes)."""
+    from ..draft import draft, load_body, render_docx
+
+    if lang in (None, "", "both"):
+        langs: tuple[str, ...] = ("kk", "ru")
+    elif lang in ("kk", "ru"):
+        langs = (lang,)
+    else:
+        raise UsageError("lang must be kk, ru or both", where="lang")
+    if not MODEL_NAMES.match(model) or model == "auto":
+        raise UsageError("model must be a model edition such as E4", where="model")
+    ui = "kk" if langs == ("kk",) else "ru"
+    body = load_body(body_path, ui)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for code in langs:
+            d = draft(model, body, code, label)
+            zf.writestr(f"methodology.{code}.docx", render_docx(d))
+            zf.writestr(f"methodology.{code}.txt", d.text)
+    return buf.getvalue()

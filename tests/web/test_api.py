@@ -231,7 +231,9 @@ def test_page_posts_need_the_csrf_token(client: Any) -> None:
 
 def test_openapi_lists_the_api(client: Any) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/catalogue", "/api/forms", "/api/fill", "/api/diff", "/api/check"} <= set(paths)
+    assert {"/api/catalogue", "/api/forms", "/api/fill", "/api/diff", "/api/check", "/api/draft"} <= set(
+        paths
+    )
     assert client.get("/docs").status_code == 404  # the CDN-hosted docs page is off
     assert "/api/check" in client.get("/api?lang=kk").text
 
@@ -367,3 +369,27 @@ def test_spacy_pipelines_are_loaded_once(client: Any) -> None:
     for _ in range(2):
         assert client.post("/api/catalogue", files=_files(act=WKO)).status_code == 200
     assert get_nlp.cache_info().misses == before
+
+
+# --- /api/draft ----------------------------------------------------------------------------------
+
+BODY = Path(__file__).resolve().parents[1] / "draft" / "data" / "body_akimat.yaml"
+
+
+def test_draft_zip_names_the_body(client: Any) -> None:
+    resp = client.post("/api/draft", files=_files(body=BODY), data={"model": "E4", "lang": "ru"})
+    assert resp.status_code == 200 and resp.headers["content-type"] == "application/zip"
+    zf = zipfile.ZipFile(io.BytesIO(resp.content))
+    assert sorted(zf.namelist()) == ["methodology.ru.docx", "methodology.ru.txt"]
+    # the body file says "ru: акимат Сарыбулакского района"; the draft names it (in some case)
+    assert "Сарыбулакск" in zf.read("methodology.ru.txt").decode()
+
+
+def test_draft_errors(client: Any) -> None:
+    resp = client.post("/api/draft", files={"body": ("b.yaml", b"body_name: 1\n")}, data={"lang": "ru"})
+    assert resp.status_code == 400 and _error(resp)["where"].startswith("body")
+    resp = client.post("/api/draft", files=_files(body=BODY), data={"model": "../E4"})
+    assert resp.status_code == 400 and _error(resp)["where"] == "model"
+    resp = client.post("/api/draft", files=_files(body=BODY), data={"lang": "en"})
+    assert resp.status_code == 400 and _error(resp)["where"] == "lang"
+    assert client.post("/api/draft").status_code == 422
