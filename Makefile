@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 SYSSTAMP := .sysdeps-installed
 
-.PHONY: run test lint typecheck bench clean sysdeps venv dev gallery fuzz
+.PHONY: run test lint typecheck bench clean sysdeps venv dev gallery fuzz serve screenshots bench-web
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,14 @@ typecheck: $(DEVSTAMP)
 
 gallery: sysdeps $(STAMP)
 	$(BIN)/python scripts/gallery.py
+
+# docgen serve (issue 14): the local web page on http://127.0.0.1:8765/ (HOST, PORT, TOKEN to change)
+serve: $(STAMP)
+	$(BIN)/docgen serve --host $(or $(HOST),127.0.0.1) --port $(or $(PORT),8765) $(if $(TOKEN),--token $(TOKEN))
+
+# one PNG per page of docgen serve into docs/screenshots/ (Playwright + the system chromium)
+screenshots: sysdeps $(DEVSTAMP)
+	$(BIN)/python scripts/web_screenshots.py
 
 bench: $(DEVSTAMP)
 	$(BIN)/python bench/run.py

@@ -11,6 +11,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # Liberation Serif 2.x: metric-compatible with Times New Roman (the font of official documents) and,
 # unlike 1.x, with the Kazakh letters; LibreOffice substitutes it for Times New Roman.
 [ -d /usr/share/fonts/truetype/liberation2 ] || need+=(fonts-liberation2)
+# Chromium for the browser tests of `docgen serve` (Playwright drives /usr/bin/chromium; no download).
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
 export DEBIAN_FRONTEND=noninteractive

@@ -120,6 +120,11 @@ CASES: dict[str, tuple[Case, Case]] = {
         ),
         lambda t: (["draft", "--model", "E4", "--body", str(t / "missing.yaml"), "-o", str(t / "d")], 2),
     ),
+    # the web page: a good run would serve until stopped, so its help; an open address needs a token
+    "serve": (
+        lambda t: (["serve", "--help"], 0),
+        lambda t: (["serve", "--host", "0.0.0.0"], 2),
+    ),
     "run-corpus": (
         lambda t: (["run-corpus", str(_mini_corpus(t)), "-o", str(t / "out")], 0),
         lambda t: (["run-corpus", str(t / "no-corpus"), "-o", str(t / "out")], 2),

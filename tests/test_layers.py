@@ -182,6 +182,12 @@ LAYERS: dict[str, str] = {
     "docgen.commands.protocol": "commands",
     "docgen.commands.report360": "commands",
     "docgen.commands.run_corpus": "commands",
+    "docgen.commands.serve": "commands",
+    "docgen.web": "commands",
+    "docgen.web.app": "commands",
+    "docgen.web.i18n": "commands",
+    "docgen.web.jobs": "commands",
+    "docgen.web.live": "commands",
     "docgen.cli": "cli",
     "docgen.__main__": "cli",
 }

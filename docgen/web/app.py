@@ -1,0 +1,759 @@
+"""The ASGI app of ``docgen serve``: server-rendered pages (Act, Forms, Fill, Compare, Check) and an API.
+
+Safe by default: a token (when one is set) is required on every request; the Host header must name
+the address served (no DNS rebinding); form posts carry a CSRF token matching a cookie and posts from
+another origin are refused; every response carries a Content-Security-Policy without inline
+scripts. Each request works in its own temporary folder, deleted before the response leaves;
+uploads are saved under fixed names (the sender's file name never becomes a path) and cut at the
+CLI's size limits (413). The jobs (``docgen.web.jobs``) run in the thread pool, so a long check or
+fill does not hold other requests; spaCy pipelines are cached per process (``docgen.nlp``). The
+log has method, path, status and time, never file names or contents. Results shown on a page stay
+downloadable for a few minutes, in memory, only to the browser that asked for them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+import re
+import secrets
+import shutil
+import tempfile
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, File, Form, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..data.labels import point_name
+from ..errors import DataError, DocgenError, InputError, UnsafeInputError, UsageError
+from . import jobs
+from .i18n import LANGS, row_error, t, where_words
+
+log = logging.getLogger("docgen.web")
+HERE = Path(__file__).resolve().parent
+
+# The CLI's limits: a regulation text (docgen.reading.read_source), a data workbook (docgen.batch).
+ACT_LIMIT = 20_000_000
+DATA_LIMIT = 200_000_000
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'"
+)
+# Reports of docgen (diff HTML, check HTML) carry their own <style>; shown in a frame, no script at all.
+REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
+PAGES = ("act", "forms", "fill", "compare", "check")
+
+
+class TooLarge(DocgenError):
+    exit_code = 2
+
+
+class CsrfError(DocgenError):
+    exit_code = 2
+
+
+@dataclass
+class Stored:
+    owner: str
+    expires: float
+    name: str
+    media: str
+    body: bytes
+
+
+class ResultStore:
+    """Results a page links to: kept in memory for ``ttl`` seconds, up to ``max_bytes`` in all."""
+
+    def __init__(self, ttl: float = 600.0, max_bytes: int = 512_000_000) -> None:
+        self.ttl = ttl
+        self.max_bytes = max_bytes
+        self.items: OrderedDict[str, Stored] = OrderedDict()
+
+    def _expire(self) -> None:
+        now = time.monotonic()
+        for key in [k for k, v in self.items.items() if v.expires < now]:
+            del self.items[key]
+        while self.items and sum(len(v.body) for v in self.items.values()) > self.max_bytes:
+            self.items.popitem(last=False)
+
+    def put(self, owner: str, name: str, media: str, body: bytes) -> str:
+        key = secrets.token_urlsafe(16)
+        self.items[key] = Stored(owner, time.monotonic() + self.ttl, name, media, body)
+        self._expire()
+        return key
+
+    def get(self, key: str, owner: str) -> Stored | None:
+        self._expire()
+        item = self.items.get(key)
+        if item is None or not hmac.compare_digest(item.owner, owner):
+            return None
+        return item
+
+
+@dataclass
+class FillJob:
+    """A batch started from the Fill page: its folder (deleted when it ends) and its outcome."""
+
+    owner: str
+    folder: Path
+    created: float
+    total: int = 0
+    done: bool = False
+    result: Any = None
+    error: tuple[int, str, str] | None = None
+    zip_id: str = ""
+    task: Any = None
+
+
+def _error_json(status: int, error: str, where: str) -> JSONResponse:
+    return JSONResponse({"error": error, "where": where}, status_code=status)
+
+
+def _status_of(exc: DocgenError) -> int:
+    if isinstance(exc, TooLarge):
+        return 413
+    if isinstance(exc, UnsafeInputError) and "large" in exc.message:
+        return 413
+    return 400
+
+
+def _message_key(exc: DocgenError) -> str:
+    if isinstance(exc, TooLarge) or _status_of(exc) == 413:
+        return "error.too_large"
+    if isinstance(exc, CsrfError):
+        return "error.csrf"
+    if isinstance(exc, DataError):
+        return "error.data"
+    if isinstance(exc, UsageError):
+        return "error.usage"
+    return "error.input"
+
+
+FIELDS = ("act", "body", "data", "old", "new", "lang", "format", "model", "corpus", "csrf")
+
+
+def _where(exc: DocgenError, field: str | None) -> str:
+    """The form field (and place inside its file) an error concerns; never a server path."""
+    if exc.where in FIELDS:
+        return exc.where
+    return ":".join(p for p in (field, exc.where) if p)
+
+
+class FieldError(DocgenError):
+    """A DocgenError raised while handling the upload in form field ``field``."""
+
+    exit_code = 2
+
+    def __init__(self, inner: DocgenError, field: str) -> None:
+        self.inner = inner
+        self.field = field
+        super().__init__(inner.message, where=inner.where)
+
+
+async def save_upload(
+    upload: UploadFile, folder: Path, stem: str, suffixes: tuple[str, ...], limit: int
+) -> Path:
+    """Copy an upload to ``folder/stem<suffix>``; the suffix is the sender's when known, else sniffed
+    by the reader later (``.txt``). Raises TooLarge past ``limit`` bytes."""
+    sent = (upload.filename or "").lower()
+    suffix = next((s for s in suffixes if sent.endswith(s)), suffixes[0])
+    dest = folder / f"{stem}{suffix}"
+    size = 0
+    with open(dest, "wb") as fh:
+        while True:
+            chunk = await upload.read(1 << 20)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > limit:
+                raise FieldError(TooLarge(f"larger than {limit} bytes"), stem)
+            fh.write(chunk)
+    if size == 0:
+        raise FieldError(InputError("empty file"), stem)
+    return dest
+
+
+@asynccontextmanager
+async def workdir() -> AsyncIterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix="docgen-web-"))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+# Jobs running at once (each holds its inputs and outputs in memory); the rest wait their turn while
+# pages and downloads are still answered.
+MAX_JOBS = 4
+_JOB_SLOTS: dict[int, Any] = {}
+
+
+def _slots() -> Any:
+    loop = asyncio.get_running_loop()
+    sem = _JOB_SLOTS.get(id(loop))
+    if sem is None:
+        sem = _JOB_SLOTS[id(loop)] = asyncio.Semaphore(MAX_JOBS)
+    return sem
+
+
+async def in_thread(field: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a job in the thread pool (at most MAX_JOBS at once); a DocgenError is tagged with the form
+    field it concerns."""
+    try:
+        async with _slots():
+            return await run_in_threadpool(fn, *args, **kwargs)
+    except FieldError:
+        raise
+    except DocgenError as exc:
+        raise FieldError(exc, field) from None
+
+
+def create_app(
+    token: str | None = None,
+    *,
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "testserver"),
+    act_limit: int = ACT_LIMIT,
+    data_limit: int = DATA_LIMIT,
+) -> FastAPI:
+    """The app. ``token``: required on every request (header ``Authorization: Bearer T`` or
+    ``X-Docgen-Token``, or a cookie set by opening any page once with ``?token=T``). ``allowed_hosts``:
+    the Host header names accepted ("*" accepts any)."""
+    app = FastAPI(
+        title="docgen",
+        description="Methodologies of evaluation of civil servants (kk/ru): catalogue, forms, fill, diff, check.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.globals["t"] = t
+    templates.env.globals["LANGS"] = LANGS
+    templates.env.globals["point_name"] = point_name
+    templates.env.globals["where_words"] = where_words
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    store = ResultStore()
+    app.state.store = store
+    total_limit = 2 * act_limit + data_limit + 1_000_000
+
+    # --- middleware ---------------------------------------------------------------------------
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        start = time.monotonic()
+        lang = _ui_lang(request)
+        response = await _guarded(request, call_next, lang)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        response.headers.setdefault("Cache-Control", "no-store")
+        log.info(
+            "%s %s %s %.0f ms",
+            request.method,
+            request.url.path,
+            response.status_code,
+            (time.monotonic() - start) * 1000,
+        )
+        return response
+
+    async def _guarded(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]], lang: str
+    ) -> Response:
+        host = (request.headers.get("host") or "").rsplit(":", 1)[0].strip("[]")
+        if "*" not in allowed_hosts and host not in allowed_hosts:
+            return _error_json(400, t("error.usage", lang), "host")
+        set_token_cookie = False
+        if token is not None:
+            sent = _sent_token(request)
+            query = request.query_params.get("token")
+            if query is not None and hmac.compare_digest(query, token):
+                set_token_cookie = True
+            elif sent is None or not hmac.compare_digest(sent, token):
+                return _error_json(401, t("error.token", lang), "token")
+        if request.method == "POST":
+            origin = request.headers.get("origin")
+            if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+                return _error_json(403, t("error.origin", lang), "origin")
+            length = request.headers.get("content-length")
+            if length and length.isdigit() and int(length) > total_limit:
+                return _error_json(413, t("error.too_large", lang), "request")
+        response = await call_next(request)
+        if set_token_cookie:
+            assert token is not None
+            response.set_cookie("docgen_token", token, httponly=True, samesite="strict")
+        return response
+
+    def _sent_token(request: Request) -> str | None:
+        auth = request.headers.get("authorization") or ""
+        if auth.lower().startswith("bearer "):
+            return auth[7:].strip()
+        return request.headers.get("x-docgen-token") or request.cookies.get("docgen_token")
+
+    # --- errors -------------------------------------------------------------------------------
+
+    def _is_api(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def _fail(request: Request, status: int, error: str, where: str) -> Response:
+        if _is_api(request) or request.method != "POST":
+            return _error_json(status, error, where)
+        lang = _ui_lang(request)
+        return _page(request, "error.html", lang, {"error": error, "where": where}, status=status)
+
+    @app.exception_handler(DocgenError)
+    async def docgen_error(request: Request, exc: DocgenError) -> Response:
+        inner, field = (exc.inner, exc.field) if isinstance(exc, FieldError) else (exc, None)
+        lang = _ui_lang(request)
+        return _fail(request, _status_of(inner), t(_message_key(inner), lang), _where(inner, field))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errs = exc.errors()
+        loc = errs[0].get("loc", ()) if errs else ()
+        where = str(loc[-1]) if loc else "request"
+        return _fail(request, 422, t("error.missing", _ui_lang(request)), where)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        lang = _ui_lang(request)
+        key = "error.not_found" if exc.status_code == 404 else "error.usage"
+        return _error_json(exc.status_code, t(key, lang), request.url.path)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        log.error("internal error %s on %s", type(exc).__name__, request.url.path)
+        return _fail(request, 500, t("error.internal", _ui_lang(request)), "server")
+
+    # --- pages --------------------------------------------------------------------------------
+
+    def _ui_lang(request: Request) -> str:
+        q = request.query_params.get("lang")
+        if q in LANGS:
+            return str(q)
+        c = request.cookies.get("ui_lang")
+        if c in LANGS:
+            return str(c)
+        accept = request.headers.get("accept-language", "")
+        return "kk" if accept.lower().startswith("kk") else "ru"
+
+    def _csrf(request: Request) -> str:
+        return request.cookies.get("csrf") or secrets.token_urlsafe(24)
+
+    def _page(request: Request, name: str, lang: str, ctx: dict[str, Any], *, status: int = 200) -> Response:
+        csrf = _csrf(request)
+        page = name.split(".")[0]
+        response = templates.TemplateResponse(
+            request,
+            name,
+            {
+                "lang": lang,
+                "page": page,
+                "csrf": csrf,
+                "corpus": jobs.corpus_acts(),
+                **ctx,
+            },
+            status_code=status,
+        )
+        response.set_cookie("csrf", csrf, httponly=True, samesite="strict")
+        response.set_cookie("ui_lang", lang, samesite="strict")
+        return response
+
+    def _check_csrf(request: Request, sent: str) -> str:
+        cookie = request.cookies.get("csrf") or ""
+        if not cookie or not hmac.compare_digest(cookie, sent):
+            raise CsrfError("CSRF token missing or wrong", where="csrf")
+        return cookie
+
+    async def _act_file(
+        folder: Path, upload: UploadFile | None, corpus: str | None, stem: str = "act"
+    ) -> tuple[Path, str]:
+        """The act of a page post: the uploaded file or a corpus act; (path, label)."""
+        if upload is not None and upload.filename:
+            return await save_upload(upload, folder, stem, jobs.ACT_SUFFIXES, act_limit), Path(
+                upload.filename
+            ).name[:120]
+        if corpus:
+            try:
+                act = jobs.corpus_act(corpus)
+            except DocgenError as exc:
+                raise FieldError(exc, "corpus") from None
+            return act.path, act.title
+        raise FieldError(UsageError("no file"), stem)
+
+    @app.get("/", include_in_schema=False)
+    async def home(request: Request) -> Response:
+        return RedirectResponse(f"/act?lang={_ui_lang(request)}", status_code=303)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    async def favicon() -> Response:
+        return Response(status_code=204)
+
+    @app.get("/act", include_in_schema=False)
+    async def act_page(request: Request, corpus: str | None = None) -> Response:
+        lang = _ui_lang(request)
+        ctx: dict[str, Any] = {}
+        if corpus:
+            async with workdir():
+                act = jobs.corpus_act(corpus)
+                view = await in_thread("corpus", jobs.act_view, act.path, lang)
+            ctx = _act_ctx(request, view, act.title)
+            ctx["chosen"] = {"corpus": corpus}
+        return _page(request, "act.html", lang, ctx)
+
+    def _act_ctx(request: Request, view: jobs.ActView, label: str) -> dict[str, Any]:
+        owner = _csrf(request)
+        cat_id = store.put(
+            owner,
+            "catalogue.json",
+            "application/json",
+            json.dumps(view.catalogue, ensure_ascii=False, indent=1).encode(),
+        )
+        text_id = store.put(owner, "text.txt", "text/plain; charset=utf-8", view.text.encode())
+        return {"view": view, "label": label, "cat_id": cat_id, "text_id": text_id}
+
+    @app.post("/act", include_in_schema=False)
+    async def act_post(
+        request: Request,
+        csrf: str = Form(""),
+        act: UploadFile | None = File(None),
+        corpus: str | None = Form(None),
+    ) -> Response:
+        lang = _ui_lang(request)
+        _check_csrf(request, csrf)
+        async with workdir() as folder:
+            path, label = await _act_file(folder, act, corpus)
+            view = await in_thread("act", jobs.act_view, path, lang)
+        ctx = _act_ctx(request, view, label)
+        ctx["chosen"] = {"corpus": "" if act is not None and act.filename else corpus or ""}
+        return _page(request, "act.html", lang, ctx)
+
+    @app.get("/forms", include_in_schema=False)
+    @app.get("/fill", include_in_schema=False)
+    @app.get("/compare", include_in_schema=False)
+    @app.get("/check", include_in_schema=False)
+    async def job_page(request: Request) -> Response:
+        lang = _ui_lang(request)
+        return _page(request, request.url.path.strip("/") + ".html", lang, {})
+
+    @app.get("/api", include_in_schema=False)
+    async def api_page(request: Request) -> Response:
+        lang = _ui_lang(request)
+        schema = app.openapi()
+        ops = []
+        for path, methods in schema.get("paths", {}).items():
+            for method, op in methods.items():
+                body: dict[str, Any] = op.get("requestBody", {}).get("content", {})
+                first: dict[str, Any] = next(iter(body.values()), {})
+                ref = str(first.get("schema", {}).get("$ref", ""))
+                comp = schema.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
+                ops.append(
+                    {
+                        "method": method.upper(),
+                        "path": path,
+                        "summary": op.get("summary", ""),
+                        "description": op.get("description", ""),
+                        "fields": list(comp.get("properties", {})),
+                    }
+                )
+        return _page(request, "api.html", lang, {"ops": ops})
+
+    @app.get("/download/{key}", include_in_schema=False)
+    async def download(request: Request, key: str, inline: int = 0) -> Response:
+        item = store.get(key, request.cookies.get("csrf") or "")
+        if item is None:
+            return _error_json(404, t("error.expired", _ui_lang(request)), "download")
+        disp = "inline" if inline else "attachment"
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", item.name)
+        headers = {"Content-Disposition": f'{disp}; filename="{name}"'}
+        if item.media.startswith("text/html"):
+            headers["Content-Security-Policy"] = REPORT_CSP
+        return Response(item.body, media_type=item.media, headers=headers)
+
+    @app.post("/forms", include_in_schema=False)
+    async def forms_post(
+        request: Request,
+        csrf: str = Form(""),
+        act: UploadFile | None = File(None),
+        corpus: str | None = Form(None),
+        lang: str = Form("auto"),
+    ) -> Response:
+        ui = _ui_lang(request)
+        owner = _check_csrf(request, csrf)
+        async with workdir() as folder:
+            path, label = await _act_file(folder, act, corpus)
+            body, files = await in_thread("act", jobs.forms_zip, path, lang)
+        zip_id = store.put(owner, "forms.zip", "application/zip", body)
+        links = [(name, store.put(owner, name, jobs.DOCX, data)) for name, data in files]
+        chosen = {"corpus": "" if act is not None and act.filename else corpus or ""}
+        return _page(
+            request, "forms.html", ui, {"files": links, "zip_id": zip_id, "label": label, "chosen": chosen}
+        )
+
+    @app.post("/fill/template", include_in_schema=False)
+    async def fill_template(
+        request: Request,
+        csrf: str = Form(""),
+        act: UploadFile | None = File(None),
+        corpus: str | None = Form(None),
+    ) -> Response:
+        _check_csrf(request, csrf)
+        async with workdir() as folder:
+            path, _ = await _act_file(folder, act, corpus)
+            body = await in_thread("act", jobs.input_template, path, folder / "template.xlsx")
+        return _attachment(body, XLSX, "input.xlsx")
+
+    fill_jobs: dict[str, FillJob] = {}
+    app.state.fill_jobs = fill_jobs
+
+    @app.post("/fill", include_in_schema=False)
+    async def fill_post(
+        request: Request,
+        csrf: str = Form(""),
+        act: UploadFile | None = File(None),
+        corpus: str | None = Form(None),
+        data: UploadFile = File(...),
+        lang: str = Form("auto"),
+    ) -> Response:
+        """Start the batch and send the browser to its page, which shows the progress and then
+        the results. The job's folder is deleted as soon as the batch ends."""
+        ui = _ui_lang(request)
+        owner = _check_csrf(request, csrf)
+        folder = Path(tempfile.mkdtemp(prefix="docgen-web-"))
+        try:
+            path, _ = await _act_file(folder, act, corpus)
+            data_path = await save_upload(data, folder, "data", jobs.DATA_SUFFIXES, data_limit)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        now = time.monotonic()
+        for key in [k for k, j in fill_jobs.items() if j.done and now - j.created > store.ttl]:
+            del fill_jobs[key]
+        key = secrets.token_urlsafe(16)
+        job = FillJob(owner, folder, now)
+        fill_jobs[key] = job
+        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang))
+        return RedirectResponse(f"/fill/job/{key}?lang={ui}", status_code=303)
+
+    async def _run_fill(job: FillJob, path: Path, data_path: Path, lang: str) -> None:
+        try:
+
+            def on_total(n: int) -> None:
+                job.total = n
+
+            res = await in_thread("data", jobs.fill_counted, path, data_path, job.folder, lang, on_total)
+            job.zip_id = store.put(job.owner, "sheets.zip", "application/zip", res.zip_bytes)
+            res.zip_bytes = b""
+            job.result = res
+        except DocgenError as exc:
+            inner, field = (exc.inner, exc.field) if isinstance(exc, FieldError) else (exc, None)
+            job.error = (_status_of(inner), _message_key(inner), _where(inner, field))
+        except Exception as exc:
+            log.error("internal error %s in a fill job", type(exc).__name__)
+            job.error = (500, "error.internal", "server")
+        finally:
+            job.done = True
+            shutil.rmtree(job.folder, ignore_errors=True)
+
+    @app.get("/fill/job/{key}", include_in_schema=False)
+    async def fill_job(request: Request, key: str) -> Response:
+        ui = _ui_lang(request)
+        job = fill_jobs.get(key)
+        if job is None or not hmac.compare_digest(job.owner, request.cookies.get("csrf") or ""):
+            return _page(
+                request, "error.html", ui, {"error": t("error.expired", ui), "where": "fill"}, status=404
+            )
+        if not job.done:
+            done = await run_in_threadpool(jobs.count_outputs, job.folder)
+            return _page(request, "fill.html", ui, {"running": True, "total": job.total, "done": done})
+        if job.error is not None:
+            status, msg_key, where = job.error
+            return _page(request, "error.html", ui, {"error": t(msg_key, ui), "where": where}, status=status)
+        res = job.result
+        errors = [
+            dict(e, problem=row_error(e["message"], ui), caption=jobs.column_caption(e["column"], ui))
+            for e in res.errors
+        ]
+        return _page(request, "fill.html", ui, {"res": res, "errors": errors, "zip_id": job.zip_id})
+
+    @app.post("/compare", include_in_schema=False)
+    async def compare_post(
+        request: Request,
+        csrf: str = Form(""),
+        old: UploadFile | None = File(None),
+        new: UploadFile | None = File(None),
+        old_corpus: str | None = Form(None),
+        new_corpus: str | None = Form(None),
+    ) -> Response:
+        ui = _ui_lang(request)
+        owner = _check_csrf(request, csrf)
+        async with workdir() as folder:
+            old_path, old_label = await _act_file(folder, old, old_corpus, "old")
+            new_path, new_label = await _act_file(folder, new, new_corpus, "new")
+            result, outs = await in_thread(
+                "new", jobs.diff_all, old_path, new_path, old_label, new_label, None, None
+            )
+            table = json.loads(outs["json"][0])
+            html_body = outs["html"][0]
+            ids = {
+                "html": store.put(owner, "diff.html", "text/html; charset=utf-8", html_body),
+                "json": store.put(
+                    owner, "diff.json", "application/json", json.dumps(table, ensure_ascii=False).encode()
+                ),
+            }
+            if "docx" in outs:
+                ids["docx"] = store.put(owner, "diff.docx", jobs.DOCX, outs["docx"][0])
+        chosen = {
+            "old_corpus": "" if old is not None and old.filename else old_corpus or "",
+            "new_corpus": "" if new is not None and new.filename else new_corpus or "",
+        }
+        return _page(request, "compare.html", ui, {"table": table, "ids": ids, "chosen": chosen})
+
+    @app.post("/check", include_in_schema=False)
+    async def check_post(
+        request: Request,
+        csrf: str = Form(""),
+        act: UploadFile | None = File(None),
+        corpus: str | None = Form(None),
+        model: str = Form("auto"),
+    ) -> Response:
+        ui = _ui_lang(request)
+        owner = _check_csrf(request, csrf)
+        async with workdir() as folder:
+            path, label = await _act_file(folder, act, corpus)
+            result, docx, _, _, text = await in_thread(
+                "act", jobs.check_all, path, model, label, "docx", True
+            )
+            text_html, found = jobs.highlight(
+                text,
+                [(f"f{i}", f.quote or "", f.code) for i, f in enumerate(result.findings)],
+            )
+        docx_id = store.put(owner, "check.docx", jobs.DOCX, docx)
+        groups = [
+            (sev, [(i, f) for i, f in enumerate(result.findings) if f.severity == sev])
+            for sev in ("error", "warning", "info")
+        ]
+        return _page(
+            request,
+            "check.html",
+            ui,
+            {
+                "result": result,
+                "groups": groups,
+                "docx_id": docx_id,
+                "text_html": text_html,
+                "label": label,
+                "found": found,
+                "chosen": {"corpus": "" if act is not None and act.filename else corpus or ""},
+            },
+        )
+
+    # --- API ----------------------------------------------------------------------------------
+
+    @app.post("/api/catalogue", summary="Catalogue of an act (JSON)")
+    async def api_catalogue(act: UploadFile = File(...)) -> Response:
+        """Multipart field ``act`` (.txt, .docx, .html) → the catalogue JSON ``docgen parse`` prints."""
+        async with workdir() as folder:
+            path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
+            _, cat = await in_thread("act", jobs.build_catalogue, path)
+            body = json.dumps(jobs.catalogue_json(cat), ensure_ascii=False).encode()
+        return Response(body, media_type="application/json")
+
+    @app.post("/api/forms", summary="Blank forms of an act (ZIP)")
+    async def api_forms(act: UploadFile = File(...), lang: str = Form("auto")) -> Response:
+        """``act`` and ``lang`` = kk | ru | both | auto (the act's language) → ZIP of DOCX forms."""
+        async with workdir() as folder:
+            path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
+            body, _ = await in_thread("act", jobs.forms_zip, path, lang)
+        return _attachment(body, "application/zip", "forms.zip")
+
+    @app.post("/api/fill", summary="Filled evaluation sheets (ZIP)")
+    async def api_fill(
+        act: UploadFile = File(...), data: UploadFile = File(...), lang: str = Form("auto")
+    ) -> Response:
+        """``act`` and ``data`` (.xlsx or .csv, one row per employee and period) → ZIP with the sheets,
+        ``summary.xlsx`` and ``summary.csv``; the header ``X-Docgen-Bad-Rows`` counts the rows refused."""
+        async with workdir() as folder:
+            path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
+            data_path = await save_upload(data, folder, "data", jobs.DATA_SUFFIXES, data_limit)
+            res = await in_thread("data", jobs.fill_zip, path, data_path, folder, lang)
+        resp = _attachment(res.zip_bytes, "application/zip", "sheets.zip")
+        resp.headers["X-Docgen-Rows"] = str(res.rows)
+        resp.headers["X-Docgen-Bad-Rows"] = str(res.bad_rows)
+        return resp
+
+    @app.post("/api/diff", summary="Comparison of two editions")
+    async def api_diff(
+        old: UploadFile = File(...),
+        new: UploadFile = File(...),
+        format: str = Form("json"),
+        lang: str | None = Form(None),
+    ) -> Response:
+        """``old``, ``new`` and ``format`` = json | html | docx (the Word redline)."""
+        async with workdir() as folder:
+            old_path = await save_upload(old, folder, "old", jobs.ACT_SUFFIXES, act_limit)
+            new_path = await save_upload(new, folder, "new", jobs.ACT_SUFFIXES, act_limit)
+            if format not in ("json", "html", "docx"):
+                raise FieldError(UsageError("format must be json, html or docx"), "format")
+            old_label = Path(old.filename or "old").name[:120]
+            new_label = Path(new.filename or "new").name[:120]
+            _, outs = await in_thread(
+                "new", jobs.diff_all, old_path, new_path, old_label, new_label, format, lang
+            )
+            body, media, name = outs[format]
+        return _attachment(body, media, name, report=media.startswith("text/html"))
+
+    @app.post("/api/check", summary="Check of an act against the model")
+    async def api_check(
+        act: UploadFile = File(...), model: str = Form("auto"), format: str = Form("json")
+    ) -> Response:
+        """``act``, ``model`` = auto | E0 | E1 | E4, ``format`` = json | html | docx. The header
+        ``X-Docgen-Failed`` is 1 when a finding has severity error."""
+        async with workdir() as folder:
+            path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
+            if format not in ("json", "html", "docx"):
+                raise FieldError(UsageError("format must be json, html or docx"), "format")
+            label = Path(act.filename or "act").name[:120]
+            result, body, media, name, _ = await in_thread("act", jobs.check_all, path, model, label, format)
+        resp = _attachment(body, media, name, report=media.startswith("text/html"))
+        resp.headers["X-Docgen-Failed"] = str(result.exit_code)
+        return resp
+
+    @app.post("/api/draft", summary="Draft of a body's methodology (ZIP)")
+    async def api_draft(
+        body: UploadFile = File(...), model: str = Form("E4"), lang: str = Form("both")
+    ) -> Response:
+        """``body`` (BODY.yaml: the body's names and approving act, the parameters the model leaves
+        to it), ``model`` (an edition with a text, E4) and ``lang`` = kk | ru | both → ZIP with
+        ``methodology.<lang>.docx`` and ``.txt``."""
+        async with workdir() as folder:
+            path = await save_upload(body, folder, "body", (".yaml", ".yml"), act_limit)
+            label = Path(body.filename or "BODY.yaml").name[:120]
+            zipped = await in_thread("body", jobs.draft_zip, path, model, lang, label)
+        return _attachment(zipped, "application/zip", "draft.zip")
+
+    return app
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _attachment(body: bytes, media: str, name: str, *, report: bool = False) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if report:
+        headers["Content-Security-Policy"] = REPORT_CSP
+    if media == "application/json":
+        return Response(body, media_type=media)
+    return Response(body, media_type=media, headers=headers)

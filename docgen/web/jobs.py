@@ -1,0 +1,476 @@
+"""The jobs of the web page and its API, on files in a request's own folder.
+
+Each function takes paths inside a temporary folder the caller owns (``docgen.web.app`` creates one
+per request and deletes it after the response) and returns bytes or plain data; none of them writes
+outside that folder or keeps anything. They go through the same stage functions as the CLI commands
+(catalogue stage, blank forms, batch fill, diff, check) and hand them the typed ``Catalogue``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..catalogue_model import Catalogue
+    from ..model import Document
+
+ACT_SUFFIXES = (".txt", ".docx", ".html", ".htm")
+DATA_SUFFIXES = (".xlsx", ".csv")
+MODEL_NAMES = re.compile(r"^(auto|E[0-9])$")
+
+
+def corpus_root() -> Path:
+    """The embedded corpus beside the package (``legal_corpus/`` of the checkout)."""
+    return Path(__file__).resolve().parents[2] / "legal_corpus"
+
+
+@dataclass(frozen=True)
+class CorpusAct:
+    slug: str
+    title: str
+    language: str
+    path: Path
+
+
+def corpus_acts() -> list[CorpusAct]:
+    """The acts of the embedded corpus (empty when the package runs without its checkout)."""
+    from .._yaml import load_yaml
+
+    root = corpus_root() / "acts"
+    out: list[CorpusAct] = []
+    if not root.is_dir():
+        return out
+    for d in sorted(root.iterdir()):
+        meta_path = d / "meta.yaml"
+        if not meta_path.is_file():
+            continue
+        meta = load_yaml(meta_path) or {}
+        seed = d / str(meta.get("seed_file") or "")
+        if not seed.is_file():
+            continue
+        title = f"{meta.get('issuer', '')} № {meta.get('act_number', '')} ({meta.get('act_date', '')})"
+        out.append(CorpusAct(d.name, title.strip(), str(meta.get("language") or ""), seed))
+    return out
+
+
+def corpus_act(slug: str) -> CorpusAct:
+    for act in corpus_acts():
+        if act.slug == slug:
+            return act
+    raise UsageError("unknown corpus act", where="corpus")
+
+
+# --- the catalogue ------------------------------------------------------------------------------
+
+
+def build_catalogue(path: Path) -> tuple[Document, Catalogue]:
+    """(Document, catalogue) of one act."""
+    from ..catalogue import catalogue_for_document, parse_document
+
+    doc = parse_document(path)
+    return doc, catalogue_for_document(doc)
+
+
+def catalogue_json(cat: Catalogue) -> dict[str, Any]:
+    """The catalogue as JSON data (what ``docgen parse`` prints)."""
+    return cat.to_json()
+
+
+@dataclass
+class ParamRow:
+    key: str
+    label: str
+    value: str  # in words, in the interface language
+    raw: str  # the catalogue's value (JSON text)
+    unit: str
+    point: str
+    quote: str
+    anchor: str
+    mark: str = ""  # anchor of the mark in the text showing this value ("" when not found)
+
+
+@dataclass
+class ActView:
+    """What the Act page shows: the text with highlighted values, the table, the outline."""
+
+    language: str
+    rows: list[ParamRow]
+    text_html: str
+    outline: list[tuple[str, str]]
+    catalogue: dict[str, Any]
+    text: str
+    missing_quotes: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def highlight(
+    text: str, quotes: list[tuple[str, str, str]], at: dict[str, tuple[int, int]] | None = None
+) -> tuple[str, dict[str, str]]:
+    """``text`` as escaped HTML with each quote wrapped in ``<mark id=q-anchor>`` linking to ``#row-…``.
+
+    ``quotes`` are (anchor, quote, title); a quote is placed at its span from ``at`` (offsets in
+    ``text``) when the text there reads the same, else looked up with any run of spaces matching any
+    run of spaces. A quote overlapping one already marked shares that mark. Returns the
+    HTML and, for every quote found, the anchor of its mark."""
+    spans: list[tuple[int, int, str, str]] = []
+    marks: dict[str, str] = {}
+    for anchor, quote, title in quotes:
+        q = quote.strip()
+        if len(q) < 2:
+            continue
+        pat = re.compile(r"\s+".join(re.escape(w) for w in q.split()))
+        span = (at or {}).get(anchor)
+        if (
+            span is not None
+            and 0 <= span[0] < span[1] <= len(text)
+            and pat.fullmatch(text[span[0] : span[1]])
+        ):
+            s, e = span
+        else:
+            m = pat.search(text)
+            if m is None:
+                continue
+            s, e = m.span()
+        other = next((a for s2, e2, a, _ in spans if s < e2 and s2 < e), None)
+        if other is not None:
+            marks[anchor] = other
+            continue
+        spans.append((s, e, anchor, title))
+        marks[anchor] = anchor
+    spans.sort()
+    out: list[str] = []
+    pos = 0
+    for s, e, anchor, title in spans:
+        out.append(html.escape(text[pos:s]))
+        out.append(
+            f'<mark id="q-{anchor}" title="{html.escape(title)}">'
+            f'<a href="#row-{anchor}">{html.escape(text[s:e])}</a></mark>'
+        )
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out), marks
+
+
+def outline(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """(name, title) of the chapters and appendices, named in the interface language."""
+    from ..data.labels import point_name
+
+    struct = data.get("structure") or {}
+    out: list[tuple[str, str]] = []
+    for ch in struct.get("chapters") or []:
+        if isinstance(ch, dict):
+            out.append((point_name(f"chapter:{ch.get('number')}", lang), str(ch.get("title") or "")))
+    for app in struct.get("appendices") or []:
+        if isinstance(app, dict):
+            out.append((point_name(f"app:{app.get('number')}", lang), str(app.get("title") or "")))
+        elif isinstance(app, int):
+            out.append((point_name(f"app:{app}", lang), ""))
+    return out
+
+
+def act_view(path: Path, ui_lang: str) -> ActView:
+    from ..data.labels import key_label, point_name, unit_word, value_text
+
+    doc, cat = build_catalogue(path)
+    data = catalogue_json(cat)
+    rows: list[ParamRow] = []
+    for i, par in enumerate(sorted(cat, key=lambda p: p.key)):
+        key, value, unit = par.key, par.value, par.unit
+        n = value if isinstance(value, int | float) and not isinstance(value, bool) else 5
+        rows.append(
+            ParamRow(
+                key=key,
+                label=key_label(key, ui_lang),
+                value=value_text(key, value, unit, ui_lang),
+                raw=_value_text(value),
+                unit=unit_word(unit, n, ui_lang) if unit else "",
+                point=point_name(par.source.point, ui_lang) if par.source.point else "",
+                quote=str(par.source.quote or ""),
+                anchor=f"p{i}",
+            )
+        )
+    text = doc.text
+    spans = {
+        r.anchor: (p.source.start, p.source.end)
+        for r, p in zip(rows, sorted(cat, key=lambda p: p.key), strict=True)
+        if p.source.start is not None and p.source.end is not None
+    }
+    text_html, marks = highlight(text, [(r.anchor, r.quote, r.label) for r in rows], spans)
+    for r in rows:
+        r.mark = marks.get(r.anchor, "")
+    return ActView(
+        language=cat.lang,
+        rows=rows,
+        text_html=text_html,
+        outline=outline(data, ui_lang),
+        catalogue=data,
+        text=text,
+        missing_quotes=sum(1 for r in rows if r.quote and not r.mark),
+    )
+
+
+# --- forms ----------------------------------------------------------------------------------------
+
+
+def _langs(lang: str | None, cat: Catalogue) -> tuple[str, ...]:
+    if lang in (None, "", "auto"):
+        return (cat.lang,)
+    if lang == "both":
+        return ("kk", "ru")
+    if lang in ("kk", "ru"):
+        return (lang,)
+    raise UsageError("lang must be kk, ru or both", where="lang")
+
+
+def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """ZIP of the blank appendix forms, and each form as (file name, DOCX bytes)."""
+    from ..forms.blank import blank_forms
+    from ..render import render_form
+
+    _, cat = build_catalogue(path)
+    langs = _langs(lang, cat)
+    if not cat.forms:
+        raise UsageError("the text has no appendix forms", where="act")
+    items, _skipped = blank_forms(cat, langs)
+    buf = io.BytesIO()
+    files: list[tuple[str, bytes]] = []
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for item in items:
+            body = render_form(item.kind, item.lang, item.context)
+            zf.writestr(item.filename, body)
+            files.append((item.filename, body))
+    return buf.getvalue(), files
+
+
+# --- fill -----------------------------------------------------------------------------------------
+
+
+def column_caption(key: str, lang: str) -> str:
+    """The caption of an input column as the input template prints it (kk or ru)."""
+    from ..forms.labels import labels
+
+    heads = labels(lang).get("input_headers") or {}
+    base, _, n = key.rpartition("_")
+    if key.startswith(("score_", "comment_")) and base in heads:
+        return str(heads[base]).format(n=n)
+    return str(heads.get(key, key))
+
+
+def input_template(path: Path, out: Path) -> bytes:
+    from ..batch.workbook import write_input_template
+
+    _, cat = build_catalogue(path)
+    write_input_template(cat, out, force=True)
+    return out.read_bytes()
+
+
+def count_rows(data: Path) -> int:
+    from ..batch.reader import read_rows
+
+    return sum(1 for _ in read_rows(data))
+
+
+def count_outputs(workdir: Path) -> int:
+    """Sheets written so far by a running batch in ``workdir`` (its progress)."""
+    out = workdir / "out"
+    return sum(1 for p in out.rglob("*.docx")) if out.is_dir() else 0
+
+
+@dataclass
+class FillResult:
+    zip_bytes: bytes
+    summary: list[dict[str, str]]
+    errors: list[dict[str, Any]]
+    rows: int
+    bad_rows: int
+    rendered: int
+
+
+def fill_zip(act: Path, data: Path, workdir: Path, lang: str | None) -> FillResult:
+    """Fill one sheet per good row into ``workdir/out`` and zip the sheets and both summaries."""
+    import csv
+
+    from ..batch.reader import read_rows
+    from ..batch.run import fill_batch
+
+    _, cat = build_catalogue(act)
+    langs = _langs(lang, cat)
+    out = workdir / "out"
+    errors: list[Any] = []
+    report, _docs = fill_batch(cat, data, out, langs=langs, jobs=1, progress=False, on_error=errors.append)
+    bad_cells = {(e.row, e.column) for e in errors}
+    values: dict[tuple[int, str], str] = {}
+    if bad_cells:
+        wanted_rows = {r for r, _ in bad_cells}
+        for rownum, row in read_rows(data):
+            if rownum in wanted_rows:
+                for col, val in row.items():
+                    if (rownum, col) in bad_cells:
+                        values[(rownum, col)] = val
+    err_rows = [
+        {"row": e.row, "column": e.column, "message": e.message, "value": values.get((e.row, e.column), "")}
+        for e in errors
+    ]
+    with open(out / "summary.csv", encoding="utf-8-sig", newline="") as fh:
+        summary = list(csv.DictReader(fh))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for p in sorted(out.rglob("*")):
+            if p.is_file() and not p.name.startswith("."):
+                zf.write(p, p.relative_to(out).as_posix())
+    return FillResult(buf.getvalue(), summary, err_rows, report.rows, report.bad_rows, report.rendered)
+
+
+# --- diff and check -------------------------------------------------------------------------------
+
+
+def run_diff(old: Path, new: Path, old_label: str, new_label: str) -> Any:
+    from ..diff import diff_documents
+
+    old_doc, old_cat = build_catalogue(old)
+    new_doc, new_cat = build_catalogue(new)
+    return diff_documents(
+        old_doc,
+        new_doc,
+        old_cat,
+        new_cat,
+        old_label=old_label,
+        new_label=new_label,
+    )
+
+
+def diff_output(result: Any, fmt: str, lang: str | None) -> tuple[bytes, str, str]:
+    """(body, media type, file name) of a diff in ``fmt`` = json | html | docx."""
+    from ..diff.lang import msg, report_language
+
+    lg = report_language(lang, result.language)
+    if fmt == "json":
+        from ..diff.report import to_json
+
+        body = json.dumps(to_json(result, lang), ensure_ascii=False, indent=1).encode()
+        return body, "application/json", "diff.json"
+    if fmt == "html":
+        from ..diff.html import to_html
+
+        return to_html(result, lang).encode(), "text/html; charset=utf-8", "diff.html"
+    if fmt == "docx":
+        from ..diff.redline import build_redline
+
+        if result.text is None:
+            from ..diff.report import skipped_text
+
+            raise UsageError(skipped_text(result, lg) or "no text diff", where="format")
+        body = build_redline(
+            result.text,
+            title=msg("title", lg, old=result.old_label, new=result.new_label),
+            lang=result.language,
+        )
+        return body, DOCX, "diff.docx"
+    raise UsageError("format must be json, html or docx", where="format")
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def run_check(act: Path, model: str, label: str = "", as_of: dt.date | None = None) -> Any:
+    """The check of one act; the report names it by ``label`` (the sender's file name), never by
+    the server's temporary path."""
+    import dataclasses
+
+    from ..check import check_path
+
+    if not MODEL_NAMES.match(model):
+        raise UsageError("model must be auto, E0, E1 or E4", where="model")
+    result = check_path(str(act), model, as_of=as_of or dt.date.today())
+    return dataclasses.replace(result, path=label or act.name)
+
+
+def check_output(result: Any, fmt: str) -> tuple[bytes, str, str]:
+    from ..check.report import render
+
+    if fmt not in ("json", "html", "docx"):
+        raise UsageError("format must be json, html or docx", where="format")
+    out = render(result, fmt)
+    body = out if isinstance(out, bytes) else out.encode()
+    media = {"json": "application/json", "html": "text/html; charset=utf-8", "docx": DOCX}[fmt]
+    return body, media, f"check.{fmt}"
+
+
+# --- one thread-pool call per request (a request never queues twice behind the others) -----------
+
+
+def diff_all(
+    old: Path, new: Path, old_label: str, new_label: str, fmt: str | None, lang: str | None
+) -> tuple[Any, dict[str, tuple[bytes, str, str]]]:
+    """The diff and its outputs: ``fmt`` only, or (None) json, html and, when there is a text
+    diff, the docx redline."""
+    result = run_diff(old, new, old_label, new_label)
+    fmts = [fmt] if fmt else ["json", "html"] + (["docx"] if result.text is not None else [])
+    return result, {f: diff_output(result, f, lang) for f in fmts}
+
+
+def check_all(
+    act: Path, model: str, label: str, fmt: str, with_text: bool = False
+) -> tuple[Any, bytes, str, str, str]:
+    """(result, body, media type, file name, the act's text when ``with_text``)."""
+    if fmt not in ("json", "html", "docx"):
+        raise UsageError("format must be json, html or docx", where="format")
+    result = run_check(act, model, label)
+    body, media, name = check_output(result, fmt)
+    text = ""
+    if with_text:
+        from ..catalogue import parse_document
+
+        text = parse_document(act).text
+    return result, body, media, name, text
+
+
+def fill_counted(act: Path, data: Path, workdir: Path, lang: str | None, on_total: Any) -> FillResult:
+    """``fill_zip`` after telling ``on_total`` how many rows the workbook has (for the progress)."""
+    on_total(count_rows(data))
+    return fill_zip(act, data, workdir, lang)
+
+
+# --- draft ----------------------------------------------------------------------------------------
+
+
+def draft_zip(body_path: Path, model: str, lang: str | None, label: str = "BODY.yaml") -> bytes:
+    """ZIP of ``methodology.<lang>.docx`` and ``.txt`` drafted for the body in ``body_path`` from the
+    text of model edition ``model`` (what ``docgen draft`` writes)."""
+    from ..draft import draft, load_body, render_docx
+
+    if lang in (None, "", "both"):
+        langs: tuple[str, ...] = ("kk", "ru")
+    elif lang in ("kk", "ru"):
+        langs = (lang,)
+    else:
+        raise UsageError("lang must be kk, ru or both", where="lang")
+    if not MODEL_NAMES.match(model) or model == "auto":
+        raise UsageError("model must be a model edition such as E4", where="model")
+    ui = "kk" if langs == ("kk",) else "ru"
+    body = load_body(body_path, ui)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for code in langs:
+            d = draft(model, body, code, label)
+            zf.writestr(f"methodology.{code}.docx", render_docx(d))
+            zf.writestr(f"methodology.{code}.txt", d.text)
+    return buf.getvalue()
