@@ -109,7 +109,9 @@ class ActInfo:
 
 @dataclass(frozen=True)
 class FormSpec:
-    """One appendix form as printed: number, kind, title, rows, columns (+ printed extras in ``extra``)."""
+    """One appendix form as printed: number, kind, title, rows, columns (+ printed extras in ``extra``:
+    ``questions`` and ``averages`` of a 360 questionnaire, ``criteria``, ``footnotes``,
+    ``footnote_missing``, ``repairs``; see docgen/extract/forms.py)."""
 
     appendix: int | None
     kind: str | None

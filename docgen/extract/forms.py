@@ -4,6 +4,13 @@ Consumes the structure's appendices (title, tables); produces one entry per appe
 ``{"appendix", "kind", "title", "rows", "columns", "source"}``. The kind comes from the title
 (or the opening text) by the ordered word rules of ``rules/labels.yaml``; rows are the numbered
 parameter/criterion/competency names of the appendix's tables, as printed.
+
+Row groups are kept too, when the appendix prints them: a 360 questionnaire's questions per
+competency (``questions``, one list per row) and its average row per competency (``averages``); a
+sheet's second column of criteria (``criteria``); the lines of the appendix that start with an
+asterisk (``footnotes``) and, when a row carries an asterisk the appendix never explains,
+``footnote_missing``. Repairs of the scraping noise (a question wrapped into the next row or into
+the next competency's first cell) are listed in ``repairs`` like the normaliser's.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from ..model import Appendix, Document
 from .registry import labels
 
 _TOTAL = ("орташа", "средняя", "средн", "итог", "қорытынды")
+_AVERAGE = ("орташа", "средн")
 
 
 def _match_kind(probe: str, lang: str) -> str | None:
@@ -103,6 +111,77 @@ def table_rows(app: Appendix, body: str, kind: str | None) -> tuple[list[str], l
     return rows, columns
 
 
+def _is_average(first: str) -> bool:
+    low = first.lower()
+    return any(w in low for w in _AVERAGE)
+
+
+def question_groups(app: Appendix) -> tuple[list[list[str]], list[str], list[dict[str, str]]]:
+    """(questions per competency, average row per competency, repairs) of a 360 questionnaire table.
+
+    A competency starts at a row whose first cell is its number; every following row with an empty
+    first cell adds a question (the text of its non-empty cells: the scraper sometimes loses a tab);
+    a row whose first cell names the average closes the group. A fragment printed after an average row
+    and a question starting in lower case are the two halves of one wrapped question: joined, and the
+    join is recorded in ``repairs``.
+    """
+    groups: list[list[str]] = []
+    averages: list[str] = []
+    repairs: list[dict[str, str]] = []
+    pending = ""
+    for table in app.tables:
+        for cells in table.rows:
+            first = cells[0].strip() if cells else ""
+            rest = [_clean(c) for c in cells[1:] if c.strip()]
+            starts = bool(re.fullmatch(r"\d{1,2}\.?", first))
+            if starts:
+                groups.append([])
+                averages.append("")
+                question = _clean(cells[2]) if len(cells) > 2 else ""
+            elif first and _is_average(first) and not rest:
+                if groups and not averages[-1]:
+                    averages[-1] = _clean(first)
+                continue
+            elif not first and rest:
+                question = " ".join(rest)
+            else:
+                continue
+            if not question:
+                continue
+            if not starts and (not groups or averages[-1]):
+                pending = question  # printed before its competency's row: the first half of a question
+                continue
+            if pending and question[:1].islower():
+                repairs.append({"kind": "wrapped_question", "before": pending, "after": question})
+                question = f"{pending} {question}"
+            elif question[:1].islower() and groups[-1]:
+                repairs.append({"kind": "wrapped_question", "before": groups[-1][-1], "after": question})
+                groups[-1][-1] = f"{groups[-1][-1]} {question}"
+                continue
+            pending = ""
+            groups[-1].append(_clean(question.replace(" ,", ",")))
+    return groups, averages, repairs
+
+
+def second_column(app: Appendix, n: int) -> list[str]:
+    """The second cell of each numbered row (a sheet's criteria), when every row has one."""
+    out: list[str] = []
+    for table in app.tables:
+        for cells in table.rows:
+            first = cells[0].strip() if cells else ""
+            if re.match(r"\d{1,2}[.\t ]", first + " ") and len(cells) > 1 and cells[1].strip():
+                out.append(_clean(cells[1]))
+    return out if len(out) == n else []
+
+
+_FOOTNOTE = re.compile(r"^\s*\*+\s*(?P<text>\S.*)$", re.MULTILINE)
+
+
+def footnotes(body: str) -> list[str]:
+    """Lines of the appendix that start with an asterisk (the notes a starred cell points to)."""
+    return [_clean(m.group("text")) for m in _FOOTNOTE.finditer(body)]
+
+
 def extract_forms(doc: Document) -> list[dict[str, Any]]:
     out = []
     text = doc.norm.text
@@ -110,13 +189,29 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
         body = text[app.start : app.end]
         kind = form_kind(app, body, doc.language)
         rows, columns = table_rows(app, body, kind)
-        out.append(
-            {
-                "appendix": app.number,
-                "kind": kind,
-                "title": app.title,
-                "rows": rows,
-                "columns": columns,
-            }
-        )
+        entry: dict[str, Any] = {
+            "appendix": app.number,
+            "kind": kind,
+            "title": app.title,
+            "rows": rows,
+            "columns": columns,
+        }
+        repairs: list[dict[str, str]] = []
+        if kind in ("sheet360_leader", "sheet360_staff"):
+            groups, averages, repairs = question_groups(app)
+            if len(groups) == len(rows) and all(groups):
+                entry["questions"] = groups
+                entry["averages"] = averages
+        elif kind == "differentiation_sheet":
+            criteria = second_column(app, len(rows))
+            if criteria:
+                entry["criteria"] = criteria
+        notes = footnotes(body)
+        if notes:
+            entry["footnotes"] = notes
+        elif any(r.rstrip().endswith("*") for r in rows):
+            entry["footnote_missing"] = True
+        if repairs:
+            entry["repairs"] = repairs
+        out.append(entry)
     return out

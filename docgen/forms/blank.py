@@ -64,7 +64,8 @@ def _sheet(ft: FormText) -> c.FormBase:
 
 def _differentiation(ft: FormText) -> c.FormBase:
     names = ft.rows()
-    crit = ft.same_lang_list("criteria", len(names))
+    crit = [str(k) for k in ft.form.get("criteria") or []]
+    crit = ft.rows(crit) if len(crit) == len(names) else [""] * len(names)
     return c.DifferentiationSheetContext(
         **ft.base(),
         evaluated=BLANK,
@@ -82,7 +83,18 @@ def _differentiation(ft: FormText) -> c.FormBase:
         grade_labels=ft.grade_line(),
         justification=BLANK,
         date=SHORT_BLANK,
+        footnotes=_footnotes(ft),
     )
+
+
+def _footnotes(ft: FormText) -> tuple[str, ...]:
+    """The appendix's asterisk notes; when the act stars a row but gives no note, a line saying so."""
+    notes = [f"* {n}" for n in ft.form.get("footnotes") or []]
+    if notes:
+        return tuple(ft.rows(notes))
+    if ft.form.get("footnote_missing"):
+        return (str(ft.lab["footnote_missing"]),)
+    return ()
 
 
 def _plan(ft: FormText) -> c.FormBase:
@@ -133,19 +145,29 @@ def _kpi_table(ft: FormText) -> c.FormBase:
 
 
 def _sheet360(ft: FormText) -> c.FormBase:
+    """The act's row groups: competency with its first question, its other questions, its average row."""
     key = "method360_competencies_leaders" if ft.kind.endswith("leader") else "method360_competencies_staff"
     names = ft.rows(ft.form.rows or ft.cat.value(key) or [])
-    questions = ft.form.get("questions") or []
-    qtext = ["\n".join(q) if isinstance(q, list) else str(q) for q in questions] if ft.same else []
-    if len(qtext) != len(names):
-        qtext = [""] * len(names)
+    groups = [[str(q) for q in g] for g in ft.form.get("questions") or [] if isinstance(g, list)]
+    if len(groups) != len(names):
+        groups = [[] for _ in names]
+    averages = [str(a) for a in ft.form.get("averages") or []]
+    if len(averages) != len(names):
+        averages = [""] * len(names)
+    rows: list[c.QuestionRow] = []
+    for i, (name, questions, average) in enumerate(zip(names, groups, averages, strict=True), 1):
+        texts = ft.rows(questions)
+        rows.append(c.QuestionRow(str(i), name, texts[0] if texts else ""))
+        rows.extend(c.QuestionRow("", "", q) for q in texts[1:])
+        if average:
+            rows.append(c.QuestionRow("", ft.rows([average])[0], ""))
     scale = ft.cat.value("method360_answer_scale") or []
     return c.Sheet360Context(
         **ft.base(),
         evaluated=BLANK,
         answers_label=str(ft.lab["answers_label"]),
         answer_scale=tuple(str(a) for a in scale) if ft.same else tuple(ft.rows([str(a) for a in scale])),
-        rows=tuple(c.QuestionRow(str(i), n, q) for i, (n, q) in enumerate(zip(names, qtext, strict=True), 1)),
+        rows=tuple(rows),
     )
 
 

@@ -78,6 +78,7 @@ class DifferentiationSheetContext(FormBase):
     grade_labels: str
     justification: str
     date: str
+    footnotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -351,6 +351,7 @@ def differentiation_sheet(lang: str) -> Any:
         ["{{ r.number }}. {{ r.name }}", "{{ r.criteria }}", "{{ r.score }}", "{{ r.comment }}"],
         total=["{{ total_label }}", "", "{{ average }}", ""],
     )
+    loop_paras(doc, "n", "footnotes", size=10)
     para(doc, s["note_avg"], size=10)
     cap_block(doc)
     result_block(doc, s, "result_basis")
