@@ -19,6 +19,7 @@ from docgen.forms.blank import blank_forms
 from docgen.render import render_form
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seed_catalogues"
+SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 KK_ONLY = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 # 000 app. 5 (leaders): competency -> its three questions, then its «... орташа баға(лау)» row.
@@ -245,3 +246,52 @@ def test_differentiation_sheet_has_the_acts_criteria_and_a_line_for_the_unexplai
     ru_body = [r for r in ru[1:] if r[0][:1].isdigit()]
     assert len(ru_body) == 4 and all(r[1] and not KK_ONLY.search(r[1]) for r in ru_body)
     assert ru_body[0][1] == "Отсутствие обоснованных замечаний и жалоб"
+
+
+# 000 app. 7 (leaders) and app. 8 (staff): «№ | Құзырет | Құзыреттер бойынша орташа қорытынды баға | Паутинка».
+APP7 = [
+    "Қызметті басқару",
+    "Тиімді коммуникацияларды құру",
+    "Әдеп нормалары мен қағидаларын ұстану",
+    "Өзгерістерді басқару",
+    "Нәтижеге бағдарлану",
+    "Дербестік және шешімдерді қабылдау дағдылары",
+    "Топты басқару",
+    "Көшбасшылық қасиеттер",
+    "Ынтымақтастық",
+    "Жеделділік",
+    "Өзін-өзі дамыту",
+    "Бастамашылдық",
+]
+APP8 = [
+    "Тиімді коммуникациялар құру",
+    "Әдеп нормалары мен қағидаларын ұстану",
+    "Өзгерістерді басқару",
+    "Нәтижеге бағдарлану",
+    "Дербестік және шешім қабылдау дағдылары",
+    "Ынтымақтастық",
+    "Жеделділік",
+    "Өзін-өзі дамыту",
+]
+
+
+def test_docgen_forms_renders_the_360_result_forms_of_apps_7_and_8(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from docgen.cli import cli
+
+    catalogue = next(SEEDS.glob("000_*.json"))
+    res = CliRunner().invoke(cli, ["forms", str(catalogue), "--lang", "both", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert len(list(tmp_path.glob("*.docx"))) == 16  # all eight appendices of 000, kk and ru
+    for appendix, kind, names in ((7, "result360_leader", APP7), (8, "result360_staff", APP8)):
+        kk = _table((tmp_path / f"app{appendix}_{kind}.kk.docx").read_bytes())
+        ru = _table((tmp_path / f"app{appendix}_{kind}.ru.docx").read_bytes())
+        assert kk[0][:3] == ["№", "Құзырет", "Құзыреттер бойынша орташа қорытынды баға"]
+        # 000 app. 7 prints «Т и і м д і» spaced out by the scraper: compared with the letters joined
+        got = [SPACED.sub(lambda m: m.group().replace(" ", ""), r[1]) for r in kk[1:]]
+        assert [r[0] for r in kk[1:]] == [str(i) for i in range(1, len(names) + 1)]
+        assert got == names
+        assert len(ru) == len(kk) and not [r[1] for r in ru[1:] if KK_ONLY.search(r[1])]
+        text = "\n".join(_paragraphs((tmp_path / f"app{appendix}_{kind}.kk.docx").read_bytes()))
+        assert f"{appendix}-қосымша" in text and "Бағалау нәтижесі" in text
