@@ -78,6 +78,7 @@ def _write_forms(
     items: list[Any], skipped: list[Any], out: Path, force: bool, pdf: bool, reports: Sequence[Any] = ()
 ) -> None:
     from ..errors import OutputExistsError
+    from ..forms.blank import TRUNCATED
     from ..render import render_form
     from ..render.write import clean_stale_temps, write_atomic
 
@@ -105,6 +106,13 @@ def _write_forms(
         for row in untranslated:
             click.echo(f"docgen: app{appendix} ({lang}): no translation, kept as printed: {row}", err=True)
     for s in skipped:
+        if s.endswith(TRUNCATED):
+            click.echo(
+                f"docgen: {s.removesuffix(TRUNCATED).strip()}: the act's text breaks off in this appendix's "
+                "caption; no form is rendered and nothing is taken from another act",
+                err=True,
+            )
+            continue
         click.echo(
             f"docgen: {s}: not a blank form of this command (see docgen report360 / protocol)", err=True
         )

@@ -214,4 +214,41 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
         if repairs:
             entry["repairs"] = repairs
         out.append(entry)
+    cut = truncated_appendix(doc)
+    if cut is not None:
+        out.append(cut)
     return out
+
+
+_REF = {"kk": r"(?<!\d){n}\s*-\s*қосымша", "ru": r"приложени\w*\s*{n}(?!\d)"}
+
+
+def truncated_appendix(doc: Document) -> dict[str, Any] | None:
+    """The appendix the text breaks off in: after the last appendix, only the beginning of a caption like
+    the appendices' own. Kept as ``{"appendix": N+1, "kind": <what the body says it is>, "title": None,
+    "truncated": True, "printed": <the fragment>}``, so no form is ever filled in from another act."""
+    if not doc.appendices:
+        return None
+    last = doc.appendices[-1]
+    text = doc.norm.text
+    tail = _clean(text[last.end :])
+    if not tail or not _clean(last.caption).startswith(tail):
+        return None
+    n = last.number + 1
+    body = text[: doc.appendices[0].start]
+    kind = None
+    for m in re.finditer(_REF.get(doc.language, _REF["ru"]).format(n=n), body, re.IGNORECASE):
+        sentence = body[max(body.rfind(".", 0, m.start()), body.rfind("\n", 0, m.start())) + 1 :]
+        end = sentence.find(".", m.end() - m.start())
+        kind = _match_kind(f" {sentence[: end if end > 0 else 400].lower()} ", doc.language)
+        if kind:
+            break
+    return {
+        "appendix": n,
+        "kind": kind,
+        "title": None,
+        "rows": [],
+        "columns": [],
+        "truncated": True,
+        "printed": tail,
+    }

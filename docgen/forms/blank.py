@@ -20,6 +20,8 @@ from . import contexts as c
 from .formtext import FormText
 from .labels import BLANK, SHORT_BLANK, fmt_number
 
+TRUNCATED = "(truncated)"
+
 
 @dataclass(frozen=True)
 class BlankForm:
@@ -220,6 +222,9 @@ def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], 
     skipped: list[str] = []
     for form in sorted(cat.forms, key=lambda f: f.appendix or 0):
         kind = str(form.kind)
+        if form.get("truncated"):
+            skipped.append(f"app{form.appendix}: {kind} {TRUNCATED}")
+            continue
         builder = BUILDERS.get(kind)
         if builder is None:
             skipped.append(f"app{form.appendix}: {kind}")

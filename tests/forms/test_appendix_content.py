@@ -295,3 +295,22 @@ def test_docgen_forms_renders_the_360_result_forms_of_apps_7_and_8(tmp_path: Pat
         assert len(ru) == len(kk) and not [r[1] for r in ru[1:] if KK_ONLY.search(r[1])]
         text = "\n".join(_paragraphs((tmp_path / f"app{appendix}_{kind}.kk.docx").read_bytes()))
         assert f"{appendix}-қосымша" in text and "Бағалау нәтижесі" in text
+
+
+def test_001_truncated_appendix_5_is_marked_and_never_filled_from_another_act(tmp_path: Path) -> None:
+    """001 (Kazygurt) ends with the first words of app. 5's caption («"Б" корпусы Қазығұрт»); its body
+    (points 36, 38) says app. 5 is the commission's protocol."""
+    from click.testing import CliRunner
+
+    from docgen.cli import cli
+
+    catalogue = next(SEEDS.glob("001_*.json"))
+    cat = read_catalogue_json(catalogue)
+    app5 = cat.form_at(5)
+    assert app5 is not None and app5.get("truncated") is True
+    assert app5.kind == "commission_protocol" and app5.rows == () and app5.title is None
+    assert app5.get("printed") == '"Б" корпусы Қазығұрт'
+    res = CliRunner().invoke(cli, ["forms", str(catalogue), "--lang", "both", "-o", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert not list(tmp_path.glob("app5_*"))
+    assert "app5: commission_protocol: the act's text breaks off" in res.output
