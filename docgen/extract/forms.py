@@ -174,6 +174,15 @@ def second_column(app: Appendix, n: int) -> list[str]:
     return out if len(out) == n else []
 
 
+_SCALE = re.compile(r"(?:Бағалау нәтижесі|Результат оценки)[:\s_]*\(([^()]{3,300})\)", re.IGNORECASE)
+
+
+def result_scale(body: str) -> list[str]:
+    """The grades the appendix prints in brackets under its result line, in the printed order."""
+    m = _SCALE.search(body)
+    return [_clean(g) for g in m.group(1).split(",") if g.strip()] if m else []
+
+
 _FOOTNOTE = re.compile(r"^\s*\*+\s*(?P<text>\S.*)$", re.MULTILINE)
 
 
@@ -206,6 +215,10 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
             criteria = second_column(app, len(rows))
             if criteria:
                 entry["criteria"] = criteria
+        if kind == "kpi_sheet":
+            scale = result_scale(body)
+            if scale:
+                entry["result_scale"] = scale
         notes = footnotes(body)
         if notes:
             entry["footnotes"] = notes

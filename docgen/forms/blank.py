@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue_model import Catalogue
+from ..terms import default_terms
 from . import contexts as c
 from .formtext import FormText
 from .labels import BLANK, SHORT_BLANK, fmt_number
@@ -111,7 +112,32 @@ def _plan(ft: FormText) -> c.FormBase:
     )
 
 
+ACHIEVED_TERM = "e0.kpi_sheet.achieved"  # term base id of the «achieved / not achieved» column
+
+
+def _has_achieved_column(ft: FormText) -> bool:
+    """The act's KPI sheet marks each indicator achieved / not achieved instead of a percent and a score."""
+    terms = default_terms()
+    for col in ft.form.columns:
+        found = terms.lookup(str(col), ft.src)
+        if found is not None and found[0].id == ACHIEVED_TERM:
+            return True
+    return False
+
+
 def _kpi_sheet(ft: FormText) -> c.FormBase:
+    if _has_achieved_column(ft):
+        ft.kind = "kpi_sheet_achieved"
+        scale = [str(g) for g in ft.form.get("result_scale") or []]
+        return c.KpiAchievedSheetContext(
+            **ft.base(),
+            approve_label=str(ft.lab["approve_label"]),
+            evaluated=BLANK,
+            period=BLANK,
+            rows=tuple(c.KpiAchievedRow(str(i)) for i in range(1, _kpi_count(ft) + 1)),
+            result=BLANK,
+            grade_labels=", ".join(ft.rows(scale)) if scale else ft.grade_line(),
+        )
     return c.KpiSheetContext(
         **ft.base(),
         evaluated=BLANK,
@@ -232,6 +258,6 @@ def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], 
         for lang in langs:
             ft = FormText(cat, form, lang)
             ctx = builder(ft)
-            name = f"app{ft.appendix}_{kind}.{lang}.docx"
-            out.append(BlankForm(ft.appendix, kind, lang, name, ctx, tuple(ft.untranslated)))
+            name = f"app{ft.appendix}_{ft.kind}.{lang}.docx"  # ft.kind: the template the builder chose
+            out.append(BlankForm(ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated)))
     return out, skipped

@@ -314,3 +314,34 @@ def test_001_truncated_appendix_5_is_marked_and_never_filled_from_another_act(tm
     assert res.exit_code == 0, res.output
     assert not list(tmp_path.glob("app5_*"))
     assert "app5: commission_protocol: the act's text breaks off" in res.output
+
+
+def test_001_kpi_sheet_is_the_acts_own_and_differs_from_000s(tmp_path: Path) -> None:
+    """001 app. 2 (read from the act): БЕКІТЕМІН / Жоғары тұрған басшы; columns № п/п | Нысаналы мақсатты
+    индикаторлардың атауы | Өлшем бірлігі | Жоспарлы мәні | Нақты мәні | Көрсеткішке қол жетті/көрсеткішке
+    қол жетпеді; «Бағалау нәтижесі» with (қанағаттанарлықсыз, қанағаттанарлық, тиімді, өте жақсы);
+    signatures Қызметші and Тікелей басшы."""
+    f001, f000 = _forms("001"), _forms("000")
+    kk = f001[(2, "kk")]
+    assert kk != f000[(2, "kk")]
+    head = _table(kk)[0]
+    assert head == [
+        "№ п/п",
+        "Нысаналы мақсатты индикаторлардың атауы",
+        "Өлшем бірлігі",
+        "Жоспарлы мәні",
+        "Нақты мәні",
+        "Көрсеткішке қол жетті/көрсеткішке қол жетпеді",
+    ]
+    text = "\n".join(_paragraphs(kk))
+    assert "БЕКІТЕМІН" in text and "Жоғары тұрған басшы" in text
+    assert "(қанағаттанарлықсыз, қанағаттанарлық, тиімді, өте жақсы)" in text
+    signs = " ".join(c for row in _table(kk, 1) for c in row)
+    assert "Қызметші" in signs and "Тікелей басшы" in signs
+    ru = f001[(2, "ru")]
+    ru_head = _table(ru)[0]
+    assert len(ru_head) == 6 and ru_head[-1] == "Показатель достигнут/показатель не достигнут"
+    ru_text = "\n".join(_paragraphs(ru))
+    assert "УТВЕРЖДАЮ" in ru_text
+    assert "(неудовлетворительно, удовлетворительно, эффективно, превосходно)" in ru_text
+    assert not KK_ONLY.search(ru_text + " ".join(ru_head))
