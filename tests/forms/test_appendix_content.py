@@ -345,3 +345,20 @@ def test_001_kpi_sheet_is_the_acts_own_and_differs_from_000s(tmp_path: Path) -> 
     assert "УТВЕРЖДАЮ" in ru_text
     assert "(неудовлетворительно, удовлетворительно, эффективно, превосходно)" in ru_text
     assert not KK_ONLY.search(ru_text + " ".join(ru_head))
+
+
+def test_000_app1_kk_and_ru_have_the_same_title_and_columns(seed000) -> None:
+    """000 app. 1 prints seven top-level columns (the quarterly sub-columns of «Жоспарлы мәні» and «Қол
+    жеткізу мерзімі» are not rendered yet); kk and ru carry the same seven, and the same title."""
+    kk, ru = _table(seed000[(1, "kk")]), _table(seed000[(1, "ru")])
+    assert kk[0][:2] == ["№ р/р", "НМИ атауы"] and kk[0][3:] == [
+        "Өлшем бірлігі",
+        "Жоспарлы мәні",
+        "Қол жеткізу мерзімі",
+        "Түйінді нәтиже*",
+    ]
+    assert len(ru[0]) == len(kk[0]) == 7 and len(ru) == len(kk)
+    assert ru[0][1] == "Наименование КЦИ" and not [c for c in ru[0] if KK_ONLY.search(c)]
+    kk_title = next(p for p in _paragraphs(seed000[(1, "kk")]) if p.endswith("жеке жұмыс жоспары"))
+    ru_title = next(p for p in _paragraphs(seed000[(1, "ru")]) if p.startswith("Индивидуальный план работы"))
+    assert "басшысының" in kk_title and "руководителя структурного подразделения" in ru_title
