@@ -109,7 +109,10 @@ class ActInfo:
 
 @dataclass(frozen=True)
 class FormSpec:
-    """One appendix form as printed: number, kind, title, rows, columns (+ printed extras in ``extra``)."""
+    """One appendix form as printed: number, kind, title, rows, columns (+ printed extras in ``extra``:
+    ``questions`` and ``averages`` of a 360 questionnaire, ``criteria``, ``footnotes``,
+    ``footnote_missing``, ``repairs``, ``truncated`` and ``printed`` of an appendix the text breaks off
+    in; see docgen/extract/forms.py)."""
 
     appendix: int | None
     kind: str | None

@@ -4,13 +4,15 @@ Consumes a methodology (any input ``docgen parse`` reads, or a catalogue ``.json
 ``DIR/app<N>_<kind>.<lang>.docx`` for every appendix form the text has (rows as the text lists
 them). The other language goes through the kk<->ru row dictionary; rows without a translation are
 kept as printed and listed on stderr. A text without appendices (e.g. one that refers to the
-model's forms) renders nothing, says so and exits 0. Forms whose kind has no blank renderer here
-(360 result reports, protocols: ``docgen report360`` / ``docgen protocol``) are listed and skipped.
+model's forms) renders nothing, says so and exits 0. The 360 result forms are rendered unfilled by the
+360 report's own template (competencies of the appendix, empty averages, the radar chart's frame).
+Forms whose kind has no blank renderer here (protocols: ``docgen protocol``) are listed and skipped.
 """
 
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +44,41 @@ def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool,
         click.echo(f"docgen: {source.path}: the text has no appendix forms; nothing rendered", err=True)
         return
     items, skipped = blank_forms(cat, langs)
+    reports, skipped = _result_forms(cat, langs, skipped)
     out = Path(outdir)
     try:
-        _write_forms(items, skipped, out, force, pdf)
+        _write_forms(items, skipped, out, force, pdf, reports)
     except OSError as exc:  # a read-only folder, -o under a file: one line, exit 2
         from ..batch.folder import os_error
 
         raise os_error(src, exc, exc.filename or out) from exc
 
 
-def _write_forms(items: list[Any], skipped: list[Any], out: Path, force: bool, pdf: bool) -> None:
+def _result_forms(cat: Any, langs: tuple[str, ...], skipped: list[str]) -> tuple[list[Any], list[str]]:
+    """The act's 360 result forms (unfilled), rendered like ``docgen report360`` renders filled ones."""
+    from ..report360.report import GROUP_OF_KIND, blank_report
+
+    out = []
+    for form in sorted(cat.forms, key=lambda f: f.appendix or 0):
+        if form.kind not in GROUP_OF_KIND:
+            continue
+        for lang in langs:
+            made = blank_report(cat, form, lang)
+            if made is None:
+                continue
+            data, untranslated = made
+            out.append(
+                (f"app{form.appendix}_{form.kind}.{lang}.docx", data, untranslated, form.appendix, lang)
+            )
+    rendered = {f"app{r[3]}: " for r in out}
+    return out, [s for s in skipped if not any(s.startswith(p) for p in rendered)]
+
+
+def _write_forms(
+    items: list[Any], skipped: list[Any], out: Path, force: bool, pdf: bool, reports: Sequence[Any] = ()
+) -> None:
     from ..errors import OutputExistsError
+    from ..forms.blank import TRUNCATED
     from ..render import render_form
     from ..render.write import clean_stale_temps, write_atomic
 
@@ -61,6 +87,7 @@ def _write_forms(items: list[Any], skipped: list[Any], out: Path, force: bool, p
     out.mkdir(parents=True, exist_ok=True)
     clean_stale_temps(out)
     existing = [f.filename for f in items if (out / f.filename).exists()]
+    existing += [r[0] for r in reports if (out / r[0]).exists()]
     if existing and not force:
         raise OutputExistsError(
             f"{len(existing)} output file(s) exist, e.g. {existing[0]}; use --force", path=str(out)
@@ -73,7 +100,19 @@ def _write_forms(items: list[Any], skipped: list[Any], out: Path, force: bool, p
             click.echo(
                 f"docgen: app{item.appendix} ({item.lang}): no translation, kept as printed: {row}", err=True
             )
+    for filename, data, untranslated, appendix, lang in reports:
+        write_atomic(out / filename, data, force=True)
+        written.append(out / filename)
+        for row in untranslated:
+            click.echo(f"docgen: app{appendix} ({lang}): no translation, kept as printed: {row}", err=True)
     for s in skipped:
+        if s.endswith(TRUNCATED):
+            click.echo(
+                f"docgen: {s.removesuffix(TRUNCATED).strip()}: the act's text breaks off in this appendix's "
+                "caption; no form is rendered and nothing is taken from another act",
+                err=True,
+            )
+            continue
         click.echo(
             f"docgen: {s}: not a blank form of this command (see docgen report360 / protocol)", err=True
         )

@@ -4,6 +4,13 @@ Consumes the structure's appendices (title, tables); produces one entry per appe
 ``{"appendix", "kind", "title", "rows", "columns", "source"}``. The kind comes from the title
 (or the opening text) by the ordered word rules of ``rules/labels.yaml``; rows are the numbered
 parameter/criterion/competency names of the appendix's tables, as printed.
+
+Row groups are kept too, when the appendix prints them: a 360 questionnaire's questions per
+competency (``questions``, one list per row) and its average row per competency (``averages``); a
+sheet's second column of criteria (``criteria``); the lines of the appendix that start with an
+asterisk (``footnotes``) and, when a row carries an asterisk the appendix never explains,
+``footnote_missing``. Repairs of the scraping noise (a question wrapped into the next row or into
+the next competency's first cell) are listed in ``repairs`` like the normaliser's.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from ..model import Appendix, Document
 from .registry import labels
 
 _TOTAL = ("орташа", "средняя", "средн", "итог", "қорытынды")
+_AVERAGE = ("орташа", "средн")
 
 
 def _match_kind(probe: str, lang: str) -> str | None:
@@ -103,6 +111,86 @@ def table_rows(app: Appendix, body: str, kind: str | None) -> tuple[list[str], l
     return rows, columns
 
 
+def _is_average(first: str) -> bool:
+    low = first.lower()
+    return any(w in low for w in _AVERAGE)
+
+
+def question_groups(app: Appendix) -> tuple[list[list[str]], list[str], list[dict[str, str]]]:
+    """(questions per competency, average row per competency, repairs) of a 360 questionnaire table.
+
+    A competency starts at a row whose first cell is its number; every following row with an empty
+    first cell adds a question (the text of its non-empty cells: the scraper sometimes loses a tab);
+    a row whose first cell names the average closes the group. A fragment printed after an average row
+    and a question starting in lower case are the two halves of one wrapped question: joined, and the
+    join is recorded in ``repairs``.
+    """
+    groups: list[list[str]] = []
+    averages: list[str] = []
+    repairs: list[dict[str, str]] = []
+    pending = ""
+    for table in app.tables:
+        for cells in table.rows:
+            first = cells[0].strip() if cells else ""
+            rest = [_clean(c) for c in cells[1:] if c.strip()]
+            starts = bool(re.fullmatch(r"\d{1,2}\.?", first))
+            if starts:
+                groups.append([])
+                averages.append("")
+                question = _clean(cells[2]) if len(cells) > 2 else ""
+            elif first and _is_average(first) and not rest:
+                if groups and not averages[-1]:
+                    averages[-1] = _clean(first)
+                continue
+            elif not first and rest:
+                question = " ".join(rest)
+            else:
+                continue
+            if not question:
+                continue
+            if not starts and (not groups or averages[-1]):
+                pending = question  # printed before its competency's row: the first half of a question
+                continue
+            if pending and question[:1].islower():
+                repairs.append({"kind": "wrapped_question", "before": pending, "after": question})
+                question = f"{pending} {question}"
+            elif question[:1].islower() and groups[-1]:
+                repairs.append({"kind": "wrapped_question", "before": groups[-1][-1], "after": question})
+                groups[-1][-1] = f"{groups[-1][-1]} {question}"
+                continue
+            pending = ""
+            groups[-1].append(_clean(question.replace(" ,", ",")))
+    return groups, averages, repairs
+
+
+def second_column(app: Appendix, n: int) -> list[str]:
+    """The second cell of each numbered row (a sheet's criteria), when every row has one."""
+    out: list[str] = []
+    for table in app.tables:
+        for cells in table.rows:
+            first = cells[0].strip() if cells else ""
+            if re.match(r"\d{1,2}[.\t ]", first + " ") and len(cells) > 1 and cells[1].strip():
+                out.append(_clean(cells[1]))
+    return out if len(out) == n else []
+
+
+_SCALE = re.compile(r"(?:Бағалау нәтижесі|Результат оценки)[:\s_]*\(([^()]{3,300})\)", re.IGNORECASE)
+
+
+def result_scale(body: str) -> list[str]:
+    """The grades the appendix prints in brackets under its result line, in the printed order."""
+    m = _SCALE.search(body)
+    return [_clean(g) for g in m.group(1).split(",") if g.strip()] if m else []
+
+
+_FOOTNOTE = re.compile(r"^\s*\*+\s*(?P<text>\S.*)$", re.MULTILINE)
+
+
+def footnotes(body: str) -> list[str]:
+    """Lines of the appendix that start with an asterisk (the notes a starred cell points to)."""
+    return [_clean(m.group("text")) for m in _FOOTNOTE.finditer(body)]
+
+
 def extract_forms(doc: Document) -> list[dict[str, Any]]:
     out = []
     text = doc.norm.text
@@ -110,13 +198,70 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
         body = text[app.start : app.end]
         kind = form_kind(app, body, doc.language)
         rows, columns = table_rows(app, body, kind)
-        out.append(
-            {
-                "appendix": app.number,
-                "kind": kind,
-                "title": app.title,
-                "rows": rows,
-                "columns": columns,
-            }
-        )
+        entry: dict[str, Any] = {
+            "appendix": app.number,
+            "kind": kind,
+            "title": app.title,
+            "rows": rows,
+            "columns": columns,
+        }
+        repairs: list[dict[str, str]] = []
+        if kind in ("sheet360_leader", "sheet360_staff"):
+            groups, averages, repairs = question_groups(app)
+            if len(groups) == len(rows) and all(groups):
+                entry["questions"] = groups
+                entry["averages"] = averages
+        elif kind == "differentiation_sheet":
+            criteria = second_column(app, len(rows))
+            if criteria:
+                entry["criteria"] = criteria
+        if kind == "kpi_sheet":
+            scale = result_scale(body)
+            if scale:
+                entry["result_scale"] = scale
+        notes = footnotes(body)
+        if notes:
+            entry["footnotes"] = notes
+        elif any(r.rstrip().endswith("*") for r in rows):
+            entry["footnote_missing"] = True
+        if repairs:
+            entry["repairs"] = repairs
+        out.append(entry)
+    cut = truncated_appendix(doc)
+    if cut is not None:
+        out.append(cut)
     return out
+
+
+_REF = {"kk": r"(?<!\d){n}\s*-\s*қосымша", "ru": r"приложени\w*\s*{n}(?!\d)"}
+
+
+def truncated_appendix(doc: Document) -> dict[str, Any] | None:
+    """The appendix the text breaks off in: after the last appendix, only the beginning of a caption like
+    the appendices' own. Kept as ``{"appendix": N+1, "kind": <what the body says it is>, "title": None,
+    "truncated": True, "printed": <the fragment>}``, so no form is ever filled in from another act."""
+    if not doc.appendices:
+        return None
+    last = doc.appendices[-1]
+    text = doc.norm.text
+    tail = _clean(text[last.end :])
+    if not tail or not _clean(last.caption).startswith(tail):
+        return None
+    n = last.number + 1
+    body = text[: doc.appendices[0].start]
+    kind = None
+    for m in re.finditer(_REF.get(doc.language, _REF["ru"]).format(n=n), body, re.IGNORECASE):
+        sentence = body[max(body.rfind(".", 0, m.start()), body.rfind("\n", 0, m.start())) + 1 :]
+        end = sentence.find(".", m.end() - m.start())
+        kind = _match_kind(f" {sentence[: end if end > 0 else 400].lower()} ", doc.language)
+        if kind:
+            break
+    return {
+        "appendix": n,
+        "kind": kind,
+        "title": None,
+        "rows": [],
+        "columns": [],
+        "truncated": True,
+        "printed": tail,
+    }

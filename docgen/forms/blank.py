@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue_model import Catalogue
+from ..terms import default_terms
 from . import contexts as c
 from .formtext import FormText
 from .labels import BLANK, SHORT_BLANK, fmt_number
+
+TRUNCATED = "(truncated)"
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ def _sheet(ft: FormText) -> c.FormBase:
 
 def _differentiation(ft: FormText) -> c.FormBase:
     names = ft.rows()
-    crit = ft.same_lang_list("criteria", len(names))
+    crit = [str(k) for k in ft.form.get("criteria") or []]
+    crit = ft.rows(crit) if len(crit) == len(names) else [""] * len(names)
     return c.DifferentiationSheetContext(
         **ft.base(),
         evaluated=BLANK,
@@ -82,7 +86,18 @@ def _differentiation(ft: FormText) -> c.FormBase:
         grade_labels=ft.grade_line(),
         justification=BLANK,
         date=SHORT_BLANK,
+        footnotes=_footnotes(ft),
     )
+
+
+def _footnotes(ft: FormText) -> tuple[str, ...]:
+    """The appendix's asterisk notes; when the act stars a row but gives no note, a line saying so."""
+    notes = [f"* {n}" for n in ft.form.get("footnotes") or []]
+    if notes:
+        return tuple(ft.rows(notes))
+    if ft.form.get("footnote_missing"):
+        return (str(ft.lab["footnote_missing"]),)
+    return ()
 
 
 def _plan(ft: FormText) -> c.FormBase:
@@ -97,7 +112,32 @@ def _plan(ft: FormText) -> c.FormBase:
     )
 
 
+ACHIEVED_TERM = "e0.kpi_sheet.achieved"  # term base id of the «achieved / not achieved» column
+
+
+def _has_achieved_column(ft: FormText) -> bool:
+    """The act's KPI sheet marks each indicator achieved / not achieved instead of a percent and a score."""
+    terms = default_terms()
+    for col in ft.form.columns:
+        found = terms.lookup(str(col), ft.src)
+        if found is not None and found[0].id == ACHIEVED_TERM:
+            return True
+    return False
+
+
 def _kpi_sheet(ft: FormText) -> c.FormBase:
+    if _has_achieved_column(ft):
+        ft.kind = "kpi_sheet_achieved"
+        scale = [str(g) for g in ft.form.get("result_scale") or []]
+        return c.KpiAchievedSheetContext(
+            **ft.base(),
+            approve_label=str(ft.lab["approve_label"]),
+            evaluated=BLANK,
+            period=BLANK,
+            rows=tuple(c.KpiAchievedRow(str(i)) for i in range(1, _kpi_count(ft) + 1)),
+            result=BLANK,
+            grade_labels=", ".join(ft.rows(scale)) if scale else ft.grade_line(),
+        )
     return c.KpiSheetContext(
         **ft.base(),
         evaluated=BLANK,
@@ -133,19 +173,29 @@ def _kpi_table(ft: FormText) -> c.FormBase:
 
 
 def _sheet360(ft: FormText) -> c.FormBase:
+    """The act's row groups: competency with its first question, its other questions, its average row."""
     key = "method360_competencies_leaders" if ft.kind.endswith("leader") else "method360_competencies_staff"
     names = ft.rows(ft.form.rows or ft.cat.value(key) or [])
-    questions = ft.form.get("questions") or []
-    qtext = ["\n".join(q) if isinstance(q, list) else str(q) for q in questions] if ft.same else []
-    if len(qtext) != len(names):
-        qtext = [""] * len(names)
+    groups = [[str(q) for q in g] for g in ft.form.get("questions") or [] if isinstance(g, list)]
+    if len(groups) != len(names):
+        groups = [[] for _ in names]
+    averages = [str(a) for a in ft.form.get("averages") or []]
+    if len(averages) != len(names):
+        averages = [""] * len(names)
+    rows: list[c.QuestionRow] = []
+    for i, (name, questions, average) in enumerate(zip(names, groups, averages, strict=True), 1):
+        texts = ft.rows(questions)
+        rows.append(c.QuestionRow(str(i), name, texts[0] if texts else ""))
+        rows.extend(c.QuestionRow("", "", q) for q in texts[1:])
+        if average:
+            rows.append(c.QuestionRow("", ft.rows([average])[0], ""))
     scale = ft.cat.value("method360_answer_scale") or []
     return c.Sheet360Context(
         **ft.base(),
         evaluated=BLANK,
         answers_label=str(ft.lab["answers_label"]),
         answer_scale=tuple(str(a) for a in scale) if ft.same else tuple(ft.rows([str(a) for a in scale])),
-        rows=tuple(c.QuestionRow(str(i), n, q) for i, (n, q) in enumerate(zip(names, qtext, strict=True), 1)),
+        rows=tuple(rows),
     )
 
 
@@ -198,6 +248,9 @@ def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], 
     skipped: list[str] = []
     for form in sorted(cat.forms, key=lambda f: f.appendix or 0):
         kind = str(form.kind)
+        if form.get("truncated"):
+            skipped.append(f"app{form.appendix}: {kind} {TRUNCATED}")
+            continue
         builder = BUILDERS.get(kind)
         if builder is None:
             skipped.append(f"app{form.appendix}: {kind}")
@@ -205,6 +258,6 @@ def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], 
         for lang in langs:
             ft = FormText(cat, form, lang)
             ctx = builder(ft)
-            name = f"app{ft.appendix}_{kind}.{lang}.docx"
-            out.append(BlankForm(ft.appendix, kind, lang, name, ctx, tuple(ft.untranslated)))
+            name = f"app{ft.appendix}_{ft.kind}.{lang}.docx"  # ft.kind: the template the builder chose
+            out.append(BlankForm(ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated)))
     return out, skipped

@@ -78,6 +78,7 @@ class DifferentiationSheetContext(FormBase):
     grade_labels: str
     justification: str
     date: str
+    footnotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,29 @@ class KpiSheetContext(FormBase):
     rows: tuple[KpiRow, ...]
     final_score_label: str
     final_score: str
+    result: str
+    grade_labels: str
+
+
+@dataclass(frozen=True)
+class KpiAchievedRow:
+    number: str
+    name: str = ""
+    unit: str = ""
+    planned: str = ""
+    actual: str = ""
+    achieved: str = ""
+
+
+@dataclass(frozen=True)
+class KpiAchievedSheetContext(FormBase):
+    """KPI sheet whose act marks each indicator achieved / not achieved (no percent, no score), with
+    an approval block and the servant's and the direct superior's signatures (2017 model, E0)."""
+
+    approve_label: str
+    evaluated: str
+    period: str
+    rows: tuple[KpiAchievedRow, ...]
     result: str
     grade_labels: str
 
@@ -186,6 +210,7 @@ KIND_CONTEXT: dict[str, type[FormBase]] = {
     "differentiation_sheet": DifferentiationSheetContext,
     "individual_work_plan": IndividualWorkPlanContext,
     "kpi_sheet": KpiSheetContext,
+    "kpi_sheet_achieved": KpiAchievedSheetContext,
     "kpi_score_table": KpiScoreTableContext,
     "sheet360_leader": Sheet360Context,
     "sheet360_staff": Sheet360Context,
@@ -194,4 +219,6 @@ KIND_CONTEXT: dict[str, type[FormBase]] = {
 }
 
 # Row types hold display strings only: let the sandbox read their fields on a fast path.
-TRUSTED_TYPES.update({SheetRow, DiffRow, PlanRow, KpiRow, BandRow, QuestionRow, CompetencyRow, IndicatorRow})
+TRUSTED_TYPES.update(
+    {SheetRow, DiffRow, PlanRow, KpiRow, KpiAchievedRow, BandRow, QuestionRow, CompetencyRow, IndicatorRow}
+)

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .._atomic import check_writable, write_bytes
 from .._docxtext import clean_text, fmt_score
-from ..catalogue_model import Catalogue
+from ..catalogue_model import Catalogue, FormSpec
+from ..dictionary import translate
 from ..protocols.common import appendix_caption
 from ..protocols.render import render_docx
 from ..scoring.method360 import Result360, score_person
@@ -60,6 +61,50 @@ def build_context(
         respondents=str(result.respondents),
         overall=fmt_score(result.overall),
     )
+
+
+BLANK_LINE = "_____"
+GROUP_OF_KIND = {kind: group for group, kind in FORMS.items()}
+
+
+def blank_report(catalogue: Catalogue, form: FormSpec, lang: str) -> tuple[bytes, list[str]] | None:
+    """The act's 360 result form (its appendix), unfilled: the competencies the appendix lists (else the
+    ones the text states for the group), empty averages, the radar chart's frame. Second value:
+    competency names with no translation (kept as printed). ``None`` when no competency is known."""
+    group = GROUP_OF_KIND[str(form.kind)]
+    rows = list(form.rows) or list(catalogue.value(f"method360_competencies_{group}") or [])
+    if not rows:
+        return None
+    names: list[str] = []
+    untranslated: list[str] = []
+    for row in rows:
+        text = str(row) if lang == catalogue.lang else translate(str(row), catalogue.lang, lang)
+        if text is None:
+            untranslated.append(str(row))
+            text = str(row)
+        names.append(display_name(text))
+    ctx = Report360Context(
+        appendix_caption=appendix_caption(catalogue, FORMS[group], lang),
+        person_name=BLANK_LINE,
+        position="",
+        period="",
+        rows=[{"n": str(i), "name": n, "mean": ""} for i, n in enumerate(names, 1)],
+        chart_anchor=ANCHOR,
+        respondents="",
+        overall=BLANK_LINE,
+    )
+    data = render_docx(FORMS[group], lang, ctx)
+    chart = inject_radar_chart(
+        data,
+        ANCHOR,
+        names,
+        [0.0] * len(names),
+        series_name=SERIES[lang],
+        caption=CHART_CAPTION,
+        axis_min=0,
+        axis_max=5,
+    )
+    return chart, untranslated
 
 
 def render_report(ctx: Report360Context, result: Result360, group: str, lang: str) -> bytes:

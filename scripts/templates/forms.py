@@ -78,6 +78,7 @@ STATIC: dict[str, dict[str, Any]] = {
         "evaluating_person": "Оценивающее лицо",
         "kpi_evaluated_caption": "(Ф.И.О., должность оцениваемого лица)",
         "kpi_period_caption": "(оцениваемый период)",
+        "kpi0_evaluated_caption": "(Ф.И.О., должность оцениваемого лица)",
         "kpi_final_note": "Сумма оценок по КЦИ, деленная на количество КЦИ",
         "kpi_table_note": "Примечание: оценка определяется в зависимости от процента реализации целевого "
         "индикатора. При этом в допустимом диапазоне оценивающее лицо выставляет оценку по своему усмотрению.",
@@ -140,6 +141,7 @@ STATIC: dict[str, dict[str, Any]] = {
         "evaluating_person": "Бағалайтын адам",
         "kpi_evaluated_caption": "(бағаланатын адамның Т.А.Ә., лауазымы)",
         "kpi_period_caption": "(бағаланатын кезең)",
+        "kpi0_evaluated_caption": "(Т.А.Ә., бағаланатын тұлғаның лауазымы)",
         "kpi_final_note": "НМИ санына бөлінген НМИ бойынша бағалау сомасы",
         "kpi_table_note": "Ескертпе: Бағалау нысаналы мақсатты индикаторды іске асыру пайызына байланысты "
         "айқындалады. Бұл ретте рұқсат етілген ауқымда бағалаушы адам өз қалауы бойынша баға қояды.",
@@ -351,6 +353,7 @@ def differentiation_sheet(lang: str) -> Any:
         ["{{ r.number }}. {{ r.name }}", "{{ r.criteria }}", "{{ r.score }}", "{{ r.comment }}"],
         total=["{{ total_label }}", "", "{{ average }}", ""],
     )
+    loop_paras(doc, "n", "footnotes", size=10)
     para(doc, s["note_avg"], size=10)
     cap_block(doc)
     result_block(doc, s, "result_basis")
@@ -415,6 +418,34 @@ def kpi_sheet(lang: str) -> Any:
     return doc
 
 
+def kpi_sheet_achieved(lang: str) -> Any:
+    """KPI sheet with an «achieved / not achieved» column (001 app. 2): approval block, six columns,
+    the result with its scale, the servant's and the direct superior's signatures."""
+    s = STATIC[lang]
+    doc = _doc(landscape=True)
+    header(doc)
+    approve_block(doc, s)
+    title(doc)
+    field(doc, "{{ evaluated }}", s["kpi0_evaluated_caption"])
+    field(doc, "{{ period }}", s["kpi_period_caption"])
+    table(
+        doc,
+        [1.2, 8.5, 3.5, 3.5, 3.5, 5.5],
+        [
+            "{{ r.number }}",
+            "{{ r.name }}",
+            "{{ r.unit }}",
+            "{{ r.planned }}",
+            "{{ r.actual }}",
+            "{{ r.achieved }}",
+        ],
+    )
+    para(doc, s["result"], "{{ result }}")
+    para(doc, "({{ grade_labels }})", size=10)
+    signatures(doc, s, s["servant"], s["direct_superior"])
+    return doc
+
+
 def kpi_score_table(lang: str) -> Any:
     s = STATIC[lang]
     doc = _doc()
@@ -475,6 +506,7 @@ BUILDERS = {
     "evaluation_sheet_staff": evaluation_sheet,
     "individual_work_plan": individual_work_plan,
     "kpi_sheet": kpi_sheet,
+    "kpi_sheet_achieved": kpi_sheet_achieved,
     "kpi_score_table": kpi_score_table,
     "differentiation_sheet": differentiation_sheet,
     "sheet360_leader": sheet360,

@@ -361,7 +361,7 @@ def build_result360(lang: str, group: str) -> Builder:
         w["r360_cols"],
         "r in rows",
         ["{{ r.n }}", "{{ r.name }}", "{{ r.mean }}", "{% vm %}{{ chart_anchor }}"],
-        [0.8, 4.4, 2.6, 9.2],
+        [0.8, 3.8, 3.2, 9.2],
     )
     b.p(w["r360_note"], size=10)
     b.p(w["r360_resp"])

@@ -114,8 +114,9 @@ def test_cli_forms_both_languages(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     names = sorted(p.name for p in tmp_path.glob("*.docx"))
     assert "app4_differentiation_sheet.kk.docx" in names and "app4_differentiation_sheet.ru.docx" in names
-    assert len(names) == 12  # 6 forms x 2 languages; the 360 result reports belong to report360
-    assert "app7: result360_leader" in res.output
+    assert len(names) == 16  # 8 forms x 2 languages, the 360 result forms (apps 7, 8) included
+    assert "app7_result360_leader.ru.docx" in names and "app8_result360_staff.kk.docx" in names
+    assert "not a blank form" not in res.output
     assert "no translation" not in res.output  # every row of this act is in the term base
     again = CliRunner().invoke(cli, ["forms", str(CATALOGUES / "kk_2018.json"), "-o", str(tmp_path)])
     assert again.exit_code == 2 and "--force" in again.output
