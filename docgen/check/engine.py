@@ -143,7 +143,7 @@ def check_document(
     found += values.inconsistent_scale(ctx)
     found += values.table_gaps(ctx)
     found += values.conflicting_parameters(ctx, catalogue)
-    found += modelcheck.provisions(ctx, profile)
+    found += modelcheck.provisions(ctx, profile, catalogue)
     found += modelcheck.extra_provisions(ctx, profile)
     found += modelcheck.forms(ctx, catalogue, profile)
     if catalogue is not None and catalogue.parameters:

@@ -16,7 +16,7 @@ from typing import Any
 from ..catalogue_model import Catalogue
 from ..data.labels import quantity
 from .context import Ctx
-from .data import compiled, fold, form_kind_from_title, label, pattern, topics_of
+from .data import compiled, fold, form_kind_from_title, label, pattern, topics_data, topics_of
 from .findings import Finding
 from .make import finding
 from .profiles import Profile
@@ -93,10 +93,34 @@ def _whole_topics(ctx: Ctx) -> frozenset[str]:
     return topics_of(ctx.text[ctx.doc.methodology_start :], ctx.lang)
 
 
-def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", fold(s).lower())
+
+
+def catalogue_topics(ctx: Ctx, catalogue: Catalogue | None) -> frozenset[str]:
+    """Topics the catalogue states: a topic is present when the catalogue holds one of its keys
+    (``topic_keys`` in topics.yaml), whatever the value (a different value is a deviation, not a gap).
+    A key counts only when its provenance is in this text: its source point is a live point and its
+    quote (when it has one) occurs in the text."""
+    if catalogue is None:
+        return frozenset()
+    live = {p.number for p in ctx.live_points}
+    text = _squash(ctx.text)
+    held = set()
+    for p in catalogue:
+        point = str(p.source.point or "")
+        parts = [_squash(q) for q in re.split(r"…|\.\.\.", p.source.quote or "")]
+        if point.split(".")[0] in live and all(q in text for q in parts):
+            held.add(p.key)
+    spec: dict[str, list[str]] = topics_data().get("topic_keys") or {}
+    return frozenset(t for t, keys in spec.items() if held & set(keys))
+
+
+def provisions(ctx: Ctx, profile: Profile, catalogue: Catalogue | None = None) -> list[Finding]:
     out: list[Finding] = []
-    whole = _whole_topics(ctx)
-    present: set[str] = set()
+    stated = catalogue_topics(ctx, catalogue)
+    whole = _whole_topics(ctx) | stated
+    present: set[str] = set(stated)
     for p in ctx.live_points:
         present |= ctx.topics(p)
     for prov in profile.provisions:
