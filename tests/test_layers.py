@@ -159,6 +159,8 @@ LAYERS: dict[str, str] = {
     "docgen.check.script": "check",
     "docgen.check.selfcheck": "check",
     "docgen.check.values": "check",
+    "docgen.check.source": "check",
+    "docgen.check.wording": "check",
     "docgen.commands": "commands",
     "docgen.commands.catalogue": "commands",
     "docgen.commands.check": "commands",

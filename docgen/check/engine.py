@@ -13,7 +13,7 @@ from typing import Any
 from ..catalogue_model import Catalogue
 from ..extract.generation import decide_generation
 from ..model import Document
-from . import modelcheck, profiles, script, selfcheck, values, xref
+from . import modelcheck, profiles, script, selfcheck, source, values, xref
 from .context import Ctx
 from .findings import CheckResult, Finding, sort_findings
 from .make import finding
@@ -131,10 +131,14 @@ def check_document(
     act = catalogue.act if catalogue is not None else None
     lang = (act.language if act else None) or doc.language or "ru"
     ctx = Ctx(doc, lang if lang in ("kk", "ru") else "ru")
+    source.require_methodology(ctx, catalogue)
     day = effective_date(doc, catalogue)
     generation = detect_generation(catalogue)
     repealed = (act.status if act else None) == "repealed" or doc.header.repealed
     profile, found = _choose(ctx, model, generation, day, repealed, as_of)
+    cut = source.truncation(ctx)
+    found += [cut.finding] if cut else []
+    found += source.unnumbered(ctx)
     found += xref.point_references(ctx, catalogue, profile)
     found += xref.appendix_references(ctx, catalogue)
     found += selfcheck.missing_appendices(ctx)
@@ -158,7 +162,7 @@ def check_document(
         edition=profile.edition,
         edition_title=profile.title(ctx.lang),
         act_date=day.isoformat() if day else None,
-        findings=tuple(sort_findings(found)),
+        findings=tuple(sort_findings(source.adjust(ctx, found, cut))),
         notes=tuple(notes or ()),
     )
 

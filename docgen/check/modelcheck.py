@@ -22,6 +22,7 @@ from .make import finding
 from .profiles import Profile
 from .provenance import note
 from .selfcheck import appendix_references
+from .wording import same_wording
 
 
 def _sev(evidence: str, hard: str = "error") -> str:
@@ -123,6 +124,8 @@ def provisions(ctx: Ctx, profile: Profile, catalogue: Catalogue | None = None) -
     present: set[str] = set(stated)
     for p in ctx.live_points:
         present |= ctx.topics(p)
+    if not ctx.live_points:  # a text without point numbers: its topics are judged on the whole text
+        present |= whole
     for prov in profile.provisions:
         topic_evidence = prov.get("topic_evidence", {})
         for topic in prov.get("topics", []):
@@ -243,6 +246,23 @@ def _compare_rows(ctx: Ctx, profile_form: dict[str, Any], number: int, act_rows:
         )
         if hit is not None:
             pending.remove(hit)
+            continue
+        same = next((r for r in pending if any(same_wording(r, v) for v in variants)), None)
+        if same is not None:  # written differently, same words: information, not a difference
+            pending.remove(same)
+            out.append(
+                finding(
+                    "wording.variant",
+                    "info",
+                    ctx.lang,
+                    point=f"app{number}",
+                    quote=quote_of[id(same)],
+                    expected=variants[0],
+                    actual=same,
+                    evidence=ev,
+                    appendix=number,
+                )
+            )
             continue
         best = max(
             pending,
