@@ -476,7 +476,7 @@ def act_to_json(a: ActInfo) -> dict[str, Any]:
         "generation_evidence": [copy.deepcopy(dict(e)) for e in a.generation_evidence],
         "edit_notes": [copy.deepcopy(dict(e)) for e in a.edit_notes],
     }
-    if a.structure_quality != "numbered":  # only a text without point numbers carries the field
+    if a.structure_quality != "numbered" or "structure_quality" in a.keys:  # default not written
         typed["structure_quality"] = a.structure_quality
     keys = a.keys or _ACT_ORDER + ("structure_quality",) + tuple(k for k in a.extra if k not in _ACT_ORDER)
     return _emit(keys, typed, a.extra)

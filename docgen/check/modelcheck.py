@@ -105,7 +105,7 @@ def catalogue_topics(ctx: Ctx, catalogue: Catalogue | None) -> frozenset[str]:
     quote (when it has one) occurs in the text."""
     if catalogue is None:
         return frozenset()
-    live = {p.number for p in ctx.live_points}
+    live = {p.number for p in ctx.live_points} or {ref for ref, _, _ in ctx.doc.paragraphs()}
     text = _squash(ctx.text)
     held = set()
     for p in catalogue:

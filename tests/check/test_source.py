@@ -106,6 +106,12 @@ def test_excerpt_without_point_numbers_is_read_by_paragraph(name: str, values: d
         assert param is not None and param.value == value, key
         assert str(param.source.point).startswith("par")
     assert "абзац" in run.stderr  # the warning of `parse`
+    from docgen.check.context import Ctx
+    from docgen.check.inputs import load
+    from docgen.check.modelcheck import catalogue_topics
+
+    doc, _ = load(path, build_catalogue=False)
+    assert {"min_tenure", "records_retention"} <= catalogue_topics(Ctx(doc, doc.language), catalogue)
     result = check_path(path, as_of=dt.date(2025, 10, 1))
     assert [f.code for f in result.findings if f.severity == "warning"] == ["check.unnumbered_source"]
     assert result.exit_code == 0
@@ -127,6 +133,8 @@ def test_structure_quality_round_trips_and_numbered_is_not_emitted() -> None:
     cat = catalogue_from_json(seed)
     assert cat.act.structure_quality == "numbered"
     assert "structure_quality" not in cat.to_json()["document"]
+    seed["document"]["structure_quality"] = "numbered"  # written explicitly: kept on a round trip
+    assert catalogue_from_json(seed).to_json()["document"]["structure_quality"] == "numbered"
     schema = json.loads((ROOT / "docgen" / "data" / "catalogue.schema.json").read_text("utf-8"))
     assert schema["properties"]["document"]["properties"]["structure_quality"]["enum"] == [
         "numbered",
