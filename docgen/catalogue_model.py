@@ -103,6 +103,7 @@ class ActInfo:
     generation: str | None = None
     generation_evidence: tuple[JSONObject, ...] = ()
     edit_notes: tuple[JSONObject, ...] = ()
+    structure_quality: str = "numbered"  # "paragraphs": no point numbers, values found by paragraph
     extra: JSONObject = field(default_factory=dict, compare=False)
     keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
@@ -418,6 +419,7 @@ _ACT = (
     "generation",
     "generation_evidence",
     "edit_notes",
+    "structure_quality",
 )
 # the order ``docgen.structure.export`` writes the document part in
 _ACT_ORDER = (
@@ -454,6 +456,7 @@ def act_from_json(d: Mapping[str, Any]) -> ActInfo:
         generation=_opt_str(d.get("generation")),
         generation_evidence=tuple(d.get("generation_evidence") or ()),
         edit_notes=tuple(d.get("edit_notes") or ()),
+        structure_quality=str(d.get("structure_quality") or "numbered"),
         extra=_rest(d, _ACT),
         keys=tuple(d),
     )
@@ -476,7 +479,9 @@ def act_to_json(a: ActInfo) -> dict[str, Any]:
         "generation_evidence": [copy.deepcopy(dict(e)) for e in a.generation_evidence],
         "edit_notes": [copy.deepcopy(dict(e)) for e in a.edit_notes],
     }
-    keys = a.keys or _ACT_ORDER + tuple(k for k in a.extra if k not in _ACT_ORDER)
+    if a.structure_quality != "numbered" or "structure_quality" in a.keys:  # default not written
+        typed["structure_quality"] = a.structure_quality
+    keys = a.keys or _ACT_ORDER + ("structure_quality",) + tuple(k for k in a.extra if k not in _ACT_ORDER)
     return _emit(keys, typed, a.extra)
 
 

@@ -193,6 +193,24 @@ class Document:
     def text(self) -> str:
         return self.norm.text
 
+    @property
+    def structure_quality(self) -> str:
+        """``numbered`` when the methodology has numbered points; ``paragraphs`` for a text without
+        them (a news quote, a web excerpt): extraction then works paragraph by paragraph."""
+        return "numbered" if self.points else "paragraphs"
+
+    def paragraphs(self) -> list[tuple[str, int, int]]:
+        """``(ref, start, end)`` of every non-blank line after the methodology start, refs ``par1``...
+        (the units of a text without point numbers)."""
+        text, out = self.norm.text, list[tuple[str, int, int]]()
+        pos = self.methodology_start
+        for line in text[pos:].split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                out.append((f"par{len(out) + 1}", pos + lead, pos + len(line.rstrip())))
+            pos += len(line) + 1
+        return out
+
     def point(self, number: str) -> Point | None:
         for p in self.points:
             if p.number == number:

@@ -170,6 +170,8 @@ LAYERS: dict[str, str] = {
     "docgen.draft.model": "draft",
     "docgen.draft.names": "draft",
     "docgen.draft.words": "draft",
+    "docgen.check.source": "check",
+    "docgen.check.wording": "check",
     "docgen.commands": "commands",
     "docgen.commands.catalogue": "commands",
     "docgen.commands.check": "commands",

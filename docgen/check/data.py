@@ -131,6 +131,8 @@ def point_label(point: str, lang: str) -> str:
         return label("report.header", lang)
     if point.startswith("app") and point[3:].isdigit():
         return label("appendix_ref", lang).format(appendix=point[3:])
+    if point.startswith("par") and point[3:].isdigit():  # a paragraph of a text without point numbers
+        return {"kk": f"{point[3:]}-абзац", "ru": f"абзац {point[3:]}"}[lang]
     if point.startswith("ch") and point[2:].isdigit():
         return {"kk": f"{point[2:]}-тарау", "ru": f"глава {point[2:]}"}[lang]
     return label("point_ref", lang).format(point=point)

@@ -12,7 +12,7 @@ import datetime as dt
 from ..catalogue_model import Catalogue
 from ..extract.generation import decide_generation
 from ..model import Document
-from . import dates, modelcheck, profiles, script, selfcheck, values, xref
+from . import dates, modelcheck, profiles, script, selfcheck, source, values, xref
 from .context import Ctx
 from .findings import CheckResult, Finding, sort_findings
 from .make import finding
@@ -120,6 +120,7 @@ def check_document(
     act = catalogue.act if catalogue is not None else None
     lang = (act.language if act else None) or doc.language or "ru"
     ctx = Ctx(doc, lang if lang in ("kk", "ru") else "ru")
+    source.require_methodology(ctx, catalogue)
     when = dates.act_dates(doc, catalogue)
     day = when.edition
     generation = detect_generation(catalogue)
@@ -139,6 +140,9 @@ def check_document(
             facts={**facts, "not_comparable_before": first.valid_from.isoformat()},
         )
     profile, found = _choose(ctx, model, generation, day, repealed, as_of)
+    cut = source.truncation(ctx)
+    found += [cut.finding] if cut else []
+    found += source.unnumbered(ctx)
     found += xref.point_references(ctx, catalogue, profile)
     found += xref.appendix_references(ctx, catalogue)
     found += selfcheck.missing_appendices(ctx)
@@ -147,7 +151,7 @@ def check_document(
     found += values.inconsistent_scale(ctx)
     found += values.table_gaps(ctx)
     found += values.conflicting_parameters(ctx, catalogue)
-    found += modelcheck.provisions(ctx, profile)
+    found += modelcheck.provisions(ctx, profile, catalogue)
     found += modelcheck.extra_provisions(ctx, profile)
     found += modelcheck.forms(ctx, catalogue, profile)
     if catalogue is not None and catalogue.parameters:
@@ -162,7 +166,7 @@ def check_document(
         edition=profile.edition,
         edition_title=profile.title(ctx.lang),
         act_date=day.isoformat() if day else None,
-        findings=tuple(sort_findings(found)),
+        findings=tuple(sort_findings(source.adjust(ctx, found, cut))),
         notes=tuple(notes or ()),
         facts=facts,
     )

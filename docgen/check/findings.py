@@ -25,6 +25,7 @@ CATEGORIES = (
     "table_gap",
     "mixed_script",
     "html_residue",
+    "wording",
     "check",
 )
 

@@ -16,12 +16,13 @@ from typing import Any
 from ..catalogue_model import Catalogue
 from ..data.labels import quantity, value_text
 from .context import Ctx
-from .data import compiled, fold, form_kind_from_title, label, pattern, topics_of
+from .data import compiled, fold, form_kind_from_title, label, pattern, topics_data, topics_of
 from .findings import Finding
 from .make import finding
 from .profiles import Profile
 from .provenance import note
 from .selfcheck import appendix_references
+from .wording import same_wording
 
 
 def _sev(evidence: str, hard: str = "error") -> str:
@@ -113,12 +114,38 @@ def _whole_topics(ctx: Ctx) -> frozenset[str]:
     return topics_of(ctx.text[ctx.doc.methodology_start :], ctx.lang)
 
 
-def provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", fold(s).lower())
+
+
+def catalogue_topics(ctx: Ctx, catalogue: Catalogue | None) -> frozenset[str]:
+    """Topics the catalogue states: a topic is present when the catalogue holds one of its keys
+    (``topic_keys`` in topics.yaml), whatever the value (a different value is a deviation, not a gap).
+    A key counts only when its provenance is in this text: its source point is a live point and its
+    quote (when it has one) occurs in the text."""
+    if catalogue is None:
+        return frozenset()
+    live = {p.number for p in ctx.live_points} or {ref for ref, _, _ in ctx.doc.paragraphs()}
+    text = _squash(ctx.text)
+    held = set()
+    for p in catalogue:
+        point = str(p.source.point or "")
+        parts = [_squash(q) for q in re.split(r"…|\.\.\.", p.source.quote or "")]
+        if point.split(".")[0] in live and all(q in text for q in parts):
+            held.add(p.key)
+    spec: dict[str, list[str]] = topics_data().get("topic_keys") or {}
+    return frozenset(t for t, keys in spec.items() if held & set(keys))
+
+
+def provisions(ctx: Ctx, profile: Profile, catalogue: Catalogue | None = None) -> list[Finding]:
     out: list[Finding] = []
-    whole = _whole_topics(ctx)
-    present: set[str] = set()
+    stated = catalogue_topics(ctx, catalogue)
+    whole = _whole_topics(ctx) | stated
+    present: set[str] = set(stated)
     for p in ctx.live_points:
         present |= ctx.topics(p)
+    if not ctx.live_points:  # a text without point numbers: its topics are judged on the whole text
+        present |= whole
     for prov in profile.provisions:
         topic_evidence = prov.get("topic_evidence", {})
         for topic in prov.get("topics", []):
@@ -251,6 +278,23 @@ def _compare_rows(
         )
         if hit is not None:
             pending.remove(hit)
+            continue
+        same = next((r for r in pending if any(same_wording(r, v) for v in variants)), None)
+        if same is not None:  # written differently, same words: information, not a difference
+            pending.remove(same)
+            out.append(
+                finding(
+                    "wording.variant",
+                    "info",
+                    ctx.lang,
+                    point=f"app{number}",
+                    quote=quote_of[id(same)],
+                    expected=variants[0],
+                    actual=same,
+                    evidence=ev,
+                    appendix=number,
+                )
+            )
             continue
         best = max(
             pending,

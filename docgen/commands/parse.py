@@ -45,6 +45,20 @@ def parse_to_json(path: str, *, catalogue: bool = True, explain: bool = False) -
     return out
 
 
+_UNNUMBERED = {
+    "kk": "мәтінде тармақ нөмірлері жоқ (үзінді болуы мүмкін): мәндер абзацтар бойынша ізделді",
+    "ru": "в тексте нет номеров пунктов (по-видимому, это выдержка): значения искались по абзацам",
+}
+_WARNING = {"kk": "ескерту", "ru": "предупреждение"}
+
+
+def _warn_structure(path: str, quality: str | None, lang: str | None) -> None:
+    """One line on stderr for a text without point numbers (``document.structure_quality``)."""
+    if quality and quality != "numbered":
+        lang = lang if lang in _UNNUMBERED else "ru"
+        click.echo(f"docgen: {_WARNING[lang]}: {path}: {_UNNUMBERED[lang]}", err=True)
+
+
 def _explain_text(data: dict[str, Any]) -> str:
     lines = ["-- rules that fired (kept = the value reported; else why it was not):"]
     for t in data.get("explain", []):
@@ -74,13 +88,17 @@ def parse(
     for path in paths:
         if fmt == "json":
             data = parse_to_json(path, catalogue=not structure_only, explain=explain)
+            doc_part = data.get("document") or {}
+            _warn_structure(path, doc_part.get("structure_quality"), doc_part.get("language"))
             if len(paths) == 1:
                 chunks.append(json.dumps(data, ensure_ascii=False, indent=1))
             else:
                 chunks.append(json.dumps(data, ensure_ascii=False))
         else:
             header = f"== {path}\n" if len(paths) > 1 else ""
-            text = outline_text(parse_document(path)).rstrip("\n")
+            parsed = parse_document(path)
+            _warn_structure(path, parsed.structure_quality, parsed.language)
+            text = outline_text(parsed).rstrip("\n")
             if explain:
                 text += "\n" + _explain_text(parse_to_json(path, explain=True))
             chunks.append(header + text)

@@ -96,6 +96,11 @@ class Context:
         for p in self.doc.points:
             if not p.deleted:
                 yield Segment(p.number, p.start, p.end, text[p.start : p.end])
+        if not self.doc.points:  # no point numbers (structure_quality "paragraphs"): paragraph by paragraph
+            app0 = min((a.start for a in self.doc.appendices), default=len(text))
+            for ref, start, end in self.doc.paragraphs():
+                if end <= app0:
+                    yield Segment(ref, start, end, text[start:end])
         for a in self.doc.appendices:
             yield Segment(f"app{a.number}", a.start, a.end, text[a.start : a.end])
 

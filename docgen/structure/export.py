@@ -45,6 +45,8 @@ def structure_json(doc: Document) -> dict[str, Any]:
         "repealed_by": h.repealed_by,
         "edit_notes": [edit_note_json(n) for n in h.edit_notes],
     }
+    if doc.structure_quality != "numbered":  # only a text without point numbers carries the field
+        document["structure_quality"] = doc.structure_quality
     structure = {
         "chapters": [
             {"number": c.number, "title": c.title, "points": _chapter_points(doc, c.number)}

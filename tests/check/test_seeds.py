@@ -61,5 +61,10 @@ def test_messages_are_in_the_act_language() -> None:
 
 
 def test_seeds_with_defects_fail() -> None:
+    """Exit 1 exactly for the seeds whose reading records an error (001's only defect is its cut-off
+    source, a warning)."""
     for seed in CASES:
-        assert _result(seed).exit_code == 1
+        errors = any(
+            f.get("severity") == "error" for f in load_json(DATA / "seeds" / f"{seed}.json")["findings"]
+        )
+        assert _result(seed).exit_code == (1 if errors else 0), seed
