@@ -95,6 +95,7 @@ LAYERS: dict[str, str] = {
     "docgen.accuracy": "catalogue",
     "docgen.catalogue": "catalogue",
     "docgen.catalogue_model": "catalogue",
+    "docgen.catalogue_cache": "catalogue",
     "docgen.corpus": "catalogue",
     "docgen._docxtext": "render",
     "docgen.render": "render",
