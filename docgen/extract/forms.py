@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..model import Appendix, Document
+from .guidance import row_guidance
 from .registry import labels
 
 _TOTAL = ("орташа", "средняя", "средн", "итог", "қорытынды")
@@ -110,13 +111,18 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
         body = text[app.start : app.end]
         kind = form_kind(app, body, doc.language)
         rows, columns = table_rows(app, body, kind)
-        out.append(
-            {
-                "appendix": app.number,
-                "kind": kind,
-                "title": app.title,
-                "rows": rows,
-                "columns": columns,
-            }
-        )
+        form: dict[str, Any] = {
+            "appendix": app.number,
+            "kind": kind,
+            "title": app.title,
+            "rows": rows,
+            "columns": columns,
+        }
+        if kind in ("evaluation_sheet_leader", "evaluation_sheet_staff"):
+            if app.caption.strip():
+                form["caption"] = _clean(app.caption)
+            guidance = row_guidance(app, rows, columns)
+            if guidance:
+                form["row_explanations"] = guidance
+        out.append(form)
     return out
