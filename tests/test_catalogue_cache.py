@@ -117,3 +117,13 @@ def test_cli_no_cache_flag(cache: Path, tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["fill", str(ACT), "--template", str(tmp_path / "b.xlsx")])
     assert res.exit_code == 0, res.output
     assert len(_entries(cache)) == 1
+
+
+def test_template_body_is_cached_and_equal_to_docxtpls(cache: Path) -> None:
+    from docgen.render.fast import _patched_body, body_source
+    from docgen.render.templates import template_path
+
+    path = template_path("evaluation_sheet_staff", "kk")
+    first = body_source(path)
+    assert len(list((cache / "templates").glob("*.xml"))) == 1
+    assert body_source(path) == first == _patched_body(path)
