@@ -7,7 +7,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = [["accuracy.py"], ["parse_bench.py", "-n", "3"], ["fill_bench.py", "--command", "2000"], ["diff_bench.py"]]
+SCRIPTS = [
+    ["accuracy.py"],
+    ["parse_bench.py", "-n", "3"],
+    ["fill_bench.py", "--command", "2000"],
+    ["diff_bench.py"],
+]
 
 
 def main() -> int:

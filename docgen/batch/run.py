@@ -311,7 +311,7 @@ def _chunks(
 def _results(
     job: Job, data: str | os.PathLike[str], jobs: int, dry: bool = False
 ) -> Iterator[list[tuple[Any, ...]]]:
-    chunks = _chunks(read_rows(data), CHUNK)
+    chunks = _chunks(read_rows(data, job.lang), CHUNK)
     if jobs <= 1:
         for chunk in chunks:
             yield job.run_chunk(chunk, dry)
@@ -390,7 +390,7 @@ def _precheck(job: Job, data: str | os.PathLike[str], lang: str | None, jobs: in
                 h.add(item[1])
                 n += 1
     else:
-        n = sum(1 for _ in read_rows(data))
+        n = sum(1 for _ in read_rows(data, job.lang))
     if n == 0:
         raise InputError(message(lang, "no_rows"), path=os.fspath(data))
     if compare and h.hexdigest() != old_hash:

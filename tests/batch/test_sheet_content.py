@@ -191,3 +191,19 @@ def test_rerun_replaces_renamed_rows_and_removes_gone_ones(tmp_path: Path) -> No
     assert len(after) == 1 and "orlova-smirnova-mariia" in after[0]
     manifest = json.loads((out / "docgen-manifest.json").read_text(encoding="utf-8"))
     assert manifest["rows"] == {"2": after}
+
+
+@pytest.mark.parametrize(
+    ("act", "expected"),
+    [
+        (ACT_004, "строка 1: в строке заголовков нет столбца full_name (Ф.И.О.)"),
+        (ACT_003, "1-жол: тақырып жолында full_name (Т.А.Ә.) бағаны жоқ"),
+    ],
+)
+def test_data_file_refusal_in_the_acts_language(tmp_path: Path, act: Path, expected: str) -> None:
+    data = tmp_path / "d.csv"
+    data.write_text("name,score_1\nx,4\n", encoding="utf-8")
+    res = _fill(act, data, tmp_path / "out")
+    assert res.exit_code == 2
+    assert expected in res.stderr and "Traceback" not in res.stderr
+    assert not (tmp_path / "out").exists()
