@@ -8,15 +8,21 @@ catalogue, then times, end to end (data read, validation, scoring, rendering, wr
   sample of ``--docxtpl-n`` rows (same contexts), its rate extrapolated.
 
 Prints docs/s for both and the ratio. Run: ``.venv/bin/python bench/fill_bench.py [--n 5000]``.
+
+``--command N`` also times the whole command, ``docgen fill <act> --data ... -o ...`` in a fresh
+process (start-up, reading the act, extraction or the catalogue cache, N rows), on seed 004's text:
+``--no-cache`` (what every run cost before the cache), a cold cache (extracts, then stores) and a
+warm cache (skips extraction and spaCy) -- in the same run as the docxtpl peer.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import json
+import os
 import random
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -29,12 +35,15 @@ from docgen.batch.plan import FillPlan  # noqa: E402
 from docgen.batch.reader import read_rows  # noqa: E402
 from docgen.batch.run import default_jobs, fill_batch  # noqa: E402
 from docgen.batch.sheet_context import SheetStatics, build_context  # noqa: E402
+from docgen.catalogue import read_catalogue_json  # noqa: E402
+from docgen.catalogue_model import Catalogue  # noqa: E402
 from docgen.render import as_mapping  # noqa: E402
 from docgen.render.docxtpl_render import render_docxtpl  # noqa: E402
 from docgen.render.templates import template_path  # noqa: E402
 from docgen.scoring.sheets import score_sheet  # noqa: E402
 
 CATALOGUE = ROOT / "tests" / "data" / "catalogues" / "ru_2025.json"
+ACT = ROOT / "legal_corpus" / "acts" / "wko-akimat-53" / "004_cb6464f9152e2bf0.txt"
 SURNAMES = ["Иванов", "Сейітқали", "Әбілқайыр", "Петрова", "Нұрмағамбетов", "Ким", "Жақсылықова"]
 NAMES = ["Айгүл", "Ерлан", "Мария", "Дәулет", "Сергей", "Гүлнұр"]
 CATEGORIES = ["E-1", "E-2", "C-O-1", "D-4", "E-3", "E-4"]
@@ -68,7 +77,31 @@ def make_data(path: Path, n: int, seed: int = 7) -> None:
             )
 
 
-def bench_docxtpl(cat: dict, data: Path, out: Path, n: int) -> float:
+def bench_command(data: Path, work: Path, n: int) -> dict[str, float]:
+    """docs/s of the whole ``docgen fill`` command: no cache, cold cache, warm cache."""
+    cache = work / "cache"
+    env = dict(os.environ, DOCGEN_CACHE_DIR=str(cache))
+    env.pop("DOCGEN_NO_CACHE", None)
+    exe = [sys.executable, "-m", "docgen"]
+    rates: dict[str, float] = {}
+    for label, extra in (("no cache", ["--no-cache"]), ("cold cache", []), ("warm cache", [])):
+        out = work / f"cmd-{label.replace(' ', '-')}"
+        start = time.perf_counter()
+        res = subprocess.run(
+            [*exe, "fill", str(ACT), "--data", str(data), "-o", str(out), *extra],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        dt = time.perf_counter() - start
+        if res.returncode != 0:
+            raise SystemExit(f"docgen fill failed ({res.returncode}): {res.stderr.strip()[-300:]}")
+        rates[label] = n / dt
+        print(f"command: docgen fill, {n} rows, {label}: {dt:.2f} s = {n / dt:,.0f} docs/s (end to end)")
+    return rates
+
+
+def bench_docxtpl(cat: Catalogue, data: Path, out: Path, n: int) -> float:
     plan = FillPlan(cat)
     statics = {s: SheetStatics.build(cat, plan.sheets[s], "ru") for s in plan.sheets}
     rows = []
@@ -95,8 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores, up to 4)")
     ap.add_argument("--out", type=Path, default=None, help="output folder (default: a temporary folder)")
+    ap.add_argument(
+        "--command", type=int, default=0, help="also time the whole `docgen fill` command on N rows"
+    )
     args = ap.parse_args(argv)
-    cat = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    cat = read_catalogue_json(CATALOGUE)
     work = Path(tempfile.mkdtemp(prefix="docgen-bench-", dir=args.out))
     try:
         data = work / "data.csv"
@@ -114,6 +150,12 @@ def main(argv: list[str] | None = None) -> int:
             f"docxtpl: {min(args.docxtpl_n, args.n)} docs sample = {peer:,.1f} docs/s (render+save per document)"
         )
         print(f"ratio  : {rate / peer:,.1f}x")
+        if args.command:
+            cdata = work / "command.csv"
+            make_data(cdata, args.command, seed=11)
+            rates = bench_command(cdata, work, args.command)
+            for label, r in rates.items():
+                print(f"ratio  : command ({label}) / docxtpl = {r / peer:,.1f}x")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -10,7 +10,7 @@ HERE = Path(__file__).resolve().parent
 SCRIPTS = [
     ["accuracy.py"],
     ["parse_bench.py", "-n", "3"],
-    ["fill_bench.py"],
+    ["fill_bench.py", "--command", "2000"],
     ["diff_bench.py"],
     ["draft_bench.py"],
     ["scale_bench.py"],

@@ -61,16 +61,35 @@ def catalogue_for_path(path: str | Path, *, explain: bool = False) -> Catalogue:
 MAX_CATALOGUE_BYTES = 20_000_000
 
 
-def load_catalogue(path: str | Path) -> Catalogue:
+MAX_CACHED_TEXT_BYTES = 50_000_000
+
+
+def load_catalogue(path: str | Path, *, cache: bool = True) -> Catalogue:
     """A catalogue from a ``.json`` file (``docgen parse`` output or an expected catalogue), or parsed
-    from a regulation text. Used by every command that takes "a methodology or its catalogue"."""
+    from a regulation text -- through the catalogue cache (:mod:`docgen.catalogue_cache`) unless
+    ``cache`` is false. Used by every command that takes "a methodology or its catalogue"."""
     p = Path(path)
-    if p.suffix.lower() != ".json":
+    if p.suffix.lower() == ".json":
+        return read_catalogue_json(p)
+    from . import catalogue_cache
+
+    if not cache or catalogue_cache.disabled():
         return catalogue_for_path(p)
-    return read_catalogue_json(p)
+    try:
+        data = p.read_bytes() if p.stat().st_size <= MAX_CACHED_TEXT_BYTES else None
+    except OSError:
+        data = None  # the reader says what is wrong with the file
+    if data is None:
+        return catalogue_for_path(p)
+    key = catalogue_cache.entry_key(data, p.suffix)
+    cat = catalogue_cache.get(key)
+    if cat is None:
+        cat = catalogue_for_path(p)
+        catalogue_cache.put(key, cat)
+    return cat
 
 
-def load_methodology(path: str | None, catalogue_file: str | None = None) -> Catalogue:
+def load_methodology(path: str | None, catalogue_file: str | None = None, *, cache: bool = True) -> Catalogue:
     """The catalogue a command works on: ``PATH`` (a text, parsed; or a catalogue ``.json``) or
     ``--catalogue FILE.json``, exactly one of them."""
     if bool(path) == bool(catalogue_file):
@@ -80,7 +99,7 @@ def load_methodology(path: str | None, catalogue_file: str | None = None) -> Cat
     if catalogue_file:
         return read_catalogue_json(catalogue_file)
     assert path is not None
-    return load_catalogue(path)
+    return load_catalogue(path, cache=cache)
 
 
 def read_catalogue_json(path: str | Path) -> Catalogue:

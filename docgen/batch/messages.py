@@ -24,3 +24,9 @@ def _messages(lang: str) -> dict[str, str]:
 
 def message(lang: str | None, key: str, **fields: Any) -> str:
     return _messages(lang if lang == "kk" else "ru")[key].format(**fields)
+
+
+def templates(lang: str | None) -> dict[str, str]:
+    """Every message template of one language, by key (the web page says row errors again in its own
+    interface language from these)."""
+    return dict(_messages(lang if lang == "kk" else "ru"))

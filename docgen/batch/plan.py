@@ -2,8 +2,10 @@
 
 Consumes a :class:`~docgen.catalogue_model.Catalogue`; produces a :class:`FillPlan` (the parameter sheets -- leader / staff --
 with their rows, the scoring rules, the category -> form assignment) and validates one data row
-into a :class:`GoodRow` or a list of :class:`RowError` (row number, column, message; messages
-never repeat the cell's value, which may be personal data).
+into a :class:`GoodRow` or a list of :class:`RowError` (row number, column, message in the act's
+language). The summary quotes the bad value (``summary_text``); the line on stderr
+(``str``) never repeats it, as it may be personal data. :func:`row_warnings` lists what is valid
+but contradicts itself (full marks for "no disciplinary sanctions" with a sanction).
 
 Sheet choice: the ``sheet`` column (leader / staff) when filled, else the row's category through
 the methodology's ``form_assignment``: a category listed once -> that form; listed for several
@@ -20,8 +22,9 @@ from decimal import Decimal, InvalidOperation
 from ..catalogue_model import Catalogue, FormSpec
 from ..errors import DataError
 from ..forms.labels import labels, parse_period
-from ..render.env import check_text, normalize_newlines
+from ..render.env import first_bad_char, normalize_newlines
 from ..scoring.sheets import SANCTIONS, SheetRules
+from .messages import message
 
 SHEET_KINDS = {
     "leader": ("evaluation_sheet_leader",),
@@ -52,9 +55,18 @@ class RowError:
     row: int
     column: str
     message: str
+    value: str | None = None
+    lang: str | None = None
 
     def __str__(self) -> str:
-        return f"row {self.row}, column {self.column}: {self.message}"
+        return message(self.lang, "row_ref", row=self.row, column=self.column, message=self.message)
+
+    def summary_text(self) -> str:
+        """The message with the bad value quoted (for the summary)."""
+        text = self.message
+        if self.value is not None and self.value.strip():
+            text = message(self.lang, "value_quoted", message=text, value=self.value.strip()[:80])
+        return f"{self.column}: {text}"
 
 
 @dataclass(frozen=True)
@@ -119,68 +131,66 @@ class FillPlan:
         self.max_params = max(len(s.rows) for s in self.sheets.values())
         self.categories = sorted(set(self.assign) | self.heads)
 
-    def _form_for(self, rownum: int, app: int, column: str) -> SheetForm | RowError:
+    def err(self, rownum: int, column: str, key: str, value: str | None = None, **fields: object) -> RowError:
+        return RowError(rownum, column, message(self.lang, key, **fields), value, self.lang)
+
+    def _form_for(self, rownum: int, app: int, column: str, value: str) -> SheetForm | RowError:
         sf = self.by_app.get(app)
         if sf is None:
-            form = self.cat.form_at(app)
-            kind = form.kind if form is not None else "?"
-            return RowError(
-                rownum, column, f"the category is evaluated on appendix {app} ({kind}), not a parameter sheet"
-            )
+            return self.err(rownum, column, "err_not_sheet_form", value, app=app)
         return sf
 
     def choose(self, rownum: int, values: dict[str, str]) -> SheetForm | RowError:
         sheet = values.get("sheet", "").strip().lower()
         if sheet:
             if sheet not in SHEET_KINDS:
-                return RowError(rownum, "sheet", "must be leader or staff")
+                return self.err(rownum, "sheet", "err_sheet", values.get("sheet"))
             if sheet not in self.sheets:
-                return RowError(rownum, "sheet", f"the methodology has no {sheet} sheet")
+                return self.err(rownum, "sheet", "err_no_sheet", values.get("sheet"))
             return self.sheets[sheet]
         raw = values.get("category", "")
         if not raw.strip():
-            return RowError(rownum, "category", "missing (fill category or sheet)")
+            return self.err(rownum, "category", "err_category_missing")
         cat = normalise_category(raw)
         if not _CATEGORY.match(cat):
-            return RowError(rownum, "category", "unknown category")
+            return self.err(rownum, "category", "err_category_unknown", raw)
         apps = self.assign.get(cat, set())
         if len(apps) > 1:
-            listed = ", ".join(f"app{a}" for a in sorted(apps))
-            return RowError(
-                rownum,
-                "category",
-                f"the category is assigned to several forms ({listed}); fill the sheet column",
-            )
+            listed = ", ".join(str(a) for a in sorted(apps))
+            return self.err(rownum, "category", "err_category_several", raw, listed=listed)
         if len(apps) == 1:
-            return self._form_for(rownum, next(iter(apps)), "category")
+            return self._form_for(rownum, next(iter(apps)), "category", raw)
         key = "other_leading_positions" if cat in self.heads else "other_staff"
         if key in self.other:
-            return self._form_for(rownum, self.other[key], "category")
-        return RowError(rownum, "category", "the methodology assigns no form to this category")
+            return self._form_for(rownum, self.other[key], "category", raw)
+        return self.err(rownum, "category", "err_category_none", raw)
 
     def validate(self, rownum: int, raw: dict[str, str]) -> GoodRow | list[RowError]:
         errors: list[RowError] = []
         values = {k: normalize_newlines(v) for k, v in raw.items()}
         for col, text in values.items():
-            msg = check_text(text)
-            if msg:
-                errors.append(RowError(rownum, col, msg))
+            bad = first_bad_char(text)
+            if bad is not None:
+                errors.append(self.err(rownum, col, "err_text", code=f"{ord(bad):04X}"))
         if not values.get("full_name", "").strip():
-            errors.append(RowError(rownum, "full_name", "missing"))
+            errors.append(self.err(rownum, "full_name", "err_missing"))
         period = values.get("period", "").strip()
         parsed = parse_period(period) if period else None
         expected = self.cat.value("evaluation_period")
         if not period:
-            errors.append(RowError(rownum, "period", "missing"))
+            errors.append(self.err(rownum, "period", "err_missing"))
         elif parsed is None:
-            errors.append(RowError(rownum, "period", "not a period like 2026-Q1"))
+            errors.append(self.err(rownum, "period", "err_period_format", period))
         elif expected and parsed[1] != expected:
-            errors.append(RowError(rownum, "period", f"the methodology evaluates per {expected}"))
+            errors.append(self.err(rownum, "period", "err_period_unit", period))
         sanction = values.get("sanction", "").strip().lower() or "none"
         if sanction not in SANCTIONS:
             sanction = _sanction_from_label(sanction) or sanction
         if sanction not in SANCTIONS:
-            errors.append(RowError(rownum, "sanction", f"unknown sanction (one of {', '.join(SANCTIONS)})"))
+            options = ", ".join(f"{k} ({labels(self.lang)['sanctions'][k]})" for k in SANCTIONS)
+            errors.append(
+                self.err(rownum, "sanction", "err_sanction", values.get("sanction"), options=options)
+            )
         chosen = self.choose(rownum, values)
         if isinstance(chosen, RowError):
             errors.append(chosen)
@@ -191,23 +201,21 @@ class FillPlan:
             col = f"score_{i}"
             text = values.get(col, "").strip().replace(",", ".")
             if not text:
-                errors.append(RowError(rownum, col, "missing score"))
+                errors.append(self.err(rownum, col, "err_score_missing"))
                 continue
             try:
                 d = Decimal(text)
             except InvalidOperation:
-                errors.append(RowError(rownum, col, "not a number"))
+                errors.append(self.err(rownum, col, "err_score_nan", values.get(col)))
                 continue
             if not d.is_finite() or not lo <= d <= hi:
-                errors.append(RowError(rownum, col, f"outside the methodology's range {lo}..{hi}"))
+                errors.append(self.err(rownum, col, "err_score_range", values.get(col), lo=_n(lo), hi=_n(hi)))
                 continue
             scores.append(d)
         for col, text in values.items():
             m = re.match(r"^(score|comment)_(\d+)$", col)
             if m and int(m.group(2)) > len(chosen.rows) and text.strip():
-                errors.append(
-                    RowError(rownum, col, f"the {chosen.sheet} sheet has {len(chosen.rows)} parameters")
-                )
+                errors.append(self.err(rownum, col, "err_extra_param", text, n=len(chosen.rows)))
         if errors:
             return errors
         comments = tuple(values.get(f"comment_{i}", "") for i in range(1, len(chosen.rows) + 1))
@@ -220,3 +228,26 @@ def _sanction_from_label(text: str) -> str | None:
             if str(label).lower() == text:
                 return str(key)
     return None
+
+
+def _n(d: Decimal) -> str:
+    return str(d).replace(".", ",")
+
+
+def row_warnings(plan: FillPlan, row: GoodRow) -> list[str]:
+    """What is valid but contradicts itself: the "no disciplinary sanctions" parameter at full marks
+    (the top of the act's scale) while the row names a sanction."""
+    if row.sanction == "none":
+        return []
+    i = row.sheet.sanction_row
+    if not 0 <= i < len(row.scores) or row.scores[i] < plan.rules.score_max:
+        return []
+    col = f"score_{i + 1}"
+    text = message(
+        plan.lang,
+        "warn_full_marks_with_sanction",
+        row=row.sheet.rows[i],
+        score=_n(row.scores[i]),
+        sanction=labels(plan.lang)["sanctions"][row.sanction],
+    )
+    return [f"{col}: {text}"]

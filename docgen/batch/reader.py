@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..forms.labels import labels
+from .messages import message
 
 BASE_COLUMNS = (
     "full_name",
@@ -80,7 +81,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _rows_xlsx(path: Path, lang: str | None = None) -> Iterator[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
     try:
@@ -92,7 +93,7 @@ def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds
-        raise InputError(f"cannot read the workbook: {type(exc).__name__}", path=str(path)) from exc
+        raise InputError(message(lang, "data_workbook", reason=type(exc).__name__), path=str(path)) from exc
     try:
         ws = wb["data"] if "data" in wb.sheetnames else wb.worksheets[0]
         for i, row in enumerate(ws.iter_rows(values_only=True), 1):
@@ -104,17 +105,17 @@ def _rows_xlsx(path: Path) -> Iterator[tuple[int, list[Any]]]:
 MAX_CSV_BYTES = 200_000_000
 
 
-def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
+def _rows_csv(path: Path, lang: str | None = None) -> Iterator[tuple[int, list[Any]]]:
     """CSV rows; UTF-8 (with or without BOM), UTF-16 or cp1251 (Excel's "CSV" in a Russian locale)."""
     from ..reading.text import decode_bytes
 
     try:
         size = path.stat().st_size
         if size > MAX_CSV_BYTES:
-            raise InputError(f"CSV file too large ({size} bytes; limit {MAX_CSV_BYTES})", path=str(path))
+            raise InputError(message(lang, "data_csv_large", size=size, limit=MAX_CSV_BYTES), path=str(path))
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror}", path=str(path)) from exc
+        raise InputError(message(lang, "data_cannot_open", reason=exc.strerror), path=str(path)) from exc
     text, _encoding = decode_bytes(data, str(path))  # InputError for binary/undecodable data
     first = text.split("\n", 1)[0]
     delim = max((",", ";", "\t"), key=first.count)
@@ -123,27 +124,32 @@ def _rows_csv(path: Path) -> Iterator[tuple[int, list[Any]]]:
         for i, row in enumerate(reader, 1):
             yield i, list(row)
     except csv.Error as exc:
-        raise InputError(f"bad CSV: {exc}", path=str(path), where=f"line {reader.line_num}") from exc
+        raise InputError(
+            message(lang, "data_csv_bad", reason=exc),
+            path=str(path),
+            where=message(lang, "where_row", n=reader.line_num),
+        ) from exc
 
 
-def raw_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, list[Any]]]:
+def raw_rows(path: str | os.PathLike[str], lang: str | None = None) -> Iterator[tuple[int, list[Any]]]:
     p = Path(path)
     if not p.is_file():
-        raise InputError("no such file", path=str(p))
+        raise InputError(message(lang, "data_no_file"), path=str(p))
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _rows_xlsx(p)
+        return _rows_xlsx(p, lang)
     if suffix in (".csv", ".txt"):
-        return _rows_csv(p)
-    raise InputError("unsupported data file (use .xlsx or .csv)", path=str(p))
+        return _rows_csv(p, lang)
+    raise InputError(message(lang, "data_unsupported"), path=str(p))
 
 
-def read_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Data rows as ``(row_number, {column_key: text})``; unknown header columns are ignored."""
+def read_rows(path: str | os.PathLike[str], lang: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
+    """Data rows as ``(row_number, {column_key: text})``; unknown header columns are ignored.
+    Refusals are worded in ``lang`` (the act's language; Russian when not kk)."""
     aliases = header_aliases()
     keys: list[str | None] | None = None
     header_row = 0
-    for rownum, cells in raw_rows(path):
+    for rownum, cells in raw_rows(path, lang):
         texts = [cell_text(v) for v in cells]
         if keys is None:
             if not any(t.strip() for t in texts):
@@ -151,7 +157,9 @@ def read_rows(path: str | os.PathLike[str]) -> Iterator[tuple[int, dict[str, str
             keys = [column_key(t, aliases) if t.strip() else None for t in texts]
             if "full_name" not in keys:
                 raise InputError(
-                    "no full_name column in the header row", path=os.fspath(path), where=f"row {rownum}"
+                    message(lang, "data_no_full_name"),
+                    path=os.fspath(path),
+                    where=message(lang, "where_row", n=rownum),
                 )
             header_row = rownum
             continue

@@ -2,7 +2,8 @@
 
 Consumes a :class:`~docgen.catalogue_model.Catalogue` and a data file (one row per employee and period); produces one DOCX
 per good row and language, ``summary.csv`` and ``summary.xlsx`` (full_name, period, sheet,
-average, final_score, grade, errors, then row, grade_label, interpretation, files) and
+average, final_score, grade, errors, then row, grade_label, interpretation, files, warnings; the
+.xlsx headed and worded in the act's language, see :mod:`docgen.batch.summary`) and
 ``docgen-manifest.json`` (rows -> files).
 
 - A batch is a transaction (see :mod:`docgen.batch.folder`): the folder is locked first; then
@@ -18,7 +19,8 @@ average, final_score, grade, errors, then row, grade_label, interpretation, file
   data and writes the summaries in row order. Workers ignore SIGINT and die with the main process
   (``PR_SET_PDEATHSIG`` on Linux, a parent watch elsewhere), quietly.
 - A bad row is reported (row number, column) and not rendered; the other rows are.
-- File names are ``row<NNNNN>_<period>_<sheet>_<digest>.<lang>.docx``; the digest covers the row's
+- File names are ``row<NNNNN>_<period>_<sheet>_<name slug>_<digest>.<lang>.docx`` (the slug of
+  :mod:`docgen.batch.names`: Latin letters, digits and dashes only); the digest covers the row's
   values, the catalogue, the template and the options, so an existing file with that name has
   exactly the content this run would write. Without ``force`` existing files are kept (a rerun
   after an interruption renders only what is missing); with ``force`` everything is rewritten.
@@ -46,7 +48,7 @@ from typing import Any
 
 from ..catalogue_model import Catalogue
 from ..errors import InputError, OutputExistsError, ToolMissingError
-from ..forms.labels import grade_label
+from ..forms.labels import fmt_number, grade_label, labels
 from ..render import as_mapping
 from ..render.fast import CompiledTemplate
 from ..render.pdf import convert_to_pdf, find_soffice
@@ -55,7 +57,8 @@ from ..render.write import clean_stale_temps, sync_dir, write_atomic
 from ..scoring.sheets import score_sheet
 from .folder import Ledger, ManifestWriter, open_folder, os_error
 from .messages import message
-from .plan import FillPlan, RowError
+from .names import name_slug
+from .plan import FillPlan, RowError, row_warnings
 from .reader import read_rows
 from .sheet_context import SheetStatics, build_context
 from .summary import (
@@ -119,6 +122,7 @@ class Job:
             for s in self.plan.sheets.values()
             for lang in langs
         }
+        self._statics_src: dict[tuple[str, str], SheetStatics] = {}
         self.templates: dict[tuple[str, str], CompiledTemplate] = {
             (s.kind, lang): compiled(s.kind, lang, level) for s in self.plan.sheets.values() for lang in langs
         }
@@ -131,6 +135,7 @@ class Job:
             )
             for key in self.templates
         }
+        self.lang = self.plan.lang
         self.grade_text = {
             g: grade_label(self.plan.lang, g, cat.value("grades"), self.plan.lang)
             for g in (str(b.id) for b in self.plan.rules.grades)
@@ -148,8 +153,9 @@ class Job:
                 "",
                 "",
                 "",
-                "; ".join(str(e) for e in res),
+                "; ".join(e.summary_text() for e in res),
                 rownum,
+                "",
                 "",
                 "",
                 "",
@@ -164,11 +170,11 @@ class Job:
         )
         values_fp = json.dumps(res.values, sort_keys=True, ensure_ascii=False)
         names = []
+        slug = name_slug(res.values.get("full_name", ""))
         for lang in self.langs:
             key = (res.sheet.kind, lang)
-            names.append(
-                f"row{rownum:05d}_{res.period}_{res.sheet.sheet}_{_digest(values_fp, self.fp[key], lang)}.{lang}.docx"
-            )
+            digest = _digest(values_fp, self.fp[key], lang)
+            names.append(f"row{rownum:05d}_{res.period}_{res.sheet.sheet}_{slug}_{digest}.{lang}.docx")
         summary = [
             res.values.get("full_name", ""),
             res.period,
@@ -179,10 +185,49 @@ class Job:
             "",
             rownum,
             self.grade_text.get(score.grade, score.grade),
-            score.interpretation,
+            self.how(res, score),
             " ".join(names),
+            "; ".join(row_warnings(self.plan, res)),
         ]
         return ("ok", summary, names), (res, score)
+
+    def how(self, res: Any, score: Any) -> str:
+        """How the score was obtained, in the act's language (the summary's interpretation)."""
+        lang = self.lang
+        parts = [message(lang, "how_average", n=len(score.scores))]
+        sanctions = labels(lang)["sanctions"]
+        if score.sanction == "none":
+            parts.append(message(lang, "how_no_sanction"))
+        elif score.cap is None:
+            parts.append(message(lang, "how_no_cap", sanction=sanctions[score.sanction]))
+        else:
+            st = self.statics.get((res.sheet.sheet, lang)) or self._own_statics(res.sheet)
+            src = st.cap_source(score.cap)
+            cap = fmt_number(score.cap.value, 2)
+            if score.cap_mode == "final":
+                parts.append(
+                    message(lang, "how_cap_final", sanction=sanctions[score.sanction], cap=cap, source=src)
+                )
+            else:
+                row = res.sheet.rows[score.cap_row] if score.cap_row is not None else ""
+                parts.append(
+                    message(
+                        lang,
+                        "how_cap_parameter",
+                        sanction=sanctions[score.sanction],
+                        cap=cap,
+                        source=src,
+                        row=row,
+                    )
+                )
+        return "; ".join(parts)
+
+    def _own_statics(self, sheet: Any) -> SheetStatics:
+        key = (sheet.sheet, self.lang)
+        st = self._statics_src.get(key)
+        if st is None:
+            st = self._statics_src[key] = SheetStatics.build(self.plan.cat, sheet, self.lang)
+        return st
 
     def run_chunk(self, chunk: list[tuple[int, dict[str, str]]], dry: bool = False) -> list[tuple[Any, ...]]:
         """Per row: ("bad", summary_row, errors) or ("ok", summary_row, rendered, kept, paths).
@@ -266,7 +311,7 @@ def _chunks(
 def _results(
     job: Job, data: str | os.PathLike[str], jobs: int, dry: bool = False
 ) -> Iterator[list[tuple[Any, ...]]]:
-    chunks = _chunks(read_rows(data), CHUNK)
+    chunks = _chunks(read_rows(data, job.lang), CHUNK)
     if jobs <= 1:
         for chunk in chunks:
             yield job.run_chunk(chunk, dry)
@@ -345,7 +390,7 @@ def _precheck(job: Job, data: str | os.PathLike[str], lang: str | None, jobs: in
                 h.add(item[1])
                 n += 1
     else:
-        n = sum(1 for _ in read_rows(data))
+        n = sum(1 for _ in read_rows(data, job.lang))
     if n == 0:
         raise InputError(message(lang, "no_rows"), path=os.fspath(data))
     if compare and h.hexdigest() != old_hash:
@@ -374,7 +419,7 @@ def _fill(
     bar: Any = None
     ledger.start()
     job.ledger = ledger
-    summaries = SummaryFiles(out, lang)
+    summaries = SummaryFiles(out, lang, job.langs, job.plan)
     manifest = ManifestWriter(out, (CSV_NAME, XLSX_NAME))
     try:
         if show:

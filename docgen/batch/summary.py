@@ -10,8 +10,11 @@ renamed into place together) or, for the check before a run, only the hash the C
   follows the start of a field or such a break (after spaces, quotes or control characters),
   a ``'`` is put before it: ``=1+2`` -> ``'=1+2``, ``Ли;=1+2;`` -> ``Ли;'=1+2;``. A field that is
   a plain number stays a number.
-- XLSX: strings are inline strings (never formulas); characters XML cannot carry are escaped as
-  ``_xHHHH_`` (see :mod:`docgen.batch.xlsx`).
+- XLSX: headers, sheet and grade names, errors and warnings in the act's language; scores and row
+  numbers are numbers; one column per output language holds the row's document, linked (a
+  hyperlink relationship to the file next to the summary, never a formula); strings are inline
+  strings (never formulas); characters XML cannot carry are escaped as ``_xHHHH_`` (see
+  :mod:`docgen.batch.xlsx`). ``summary.csv`` keeps the column keys and the raw values for programs.
 """
 
 from __future__ import annotations
@@ -41,6 +44,20 @@ SUMMARY_COLUMNS = (
     "grade_label",
     "interpretation",
     "files",
+    "warnings",
+)
+# summary.xlsx: what a reader needs, headed in the act's language
+XLSX_COLUMNS = (
+    "full_name",
+    "period",
+    "sheet",
+    "average",
+    "final_score",
+    "grade",
+    "interpretation",
+    "warnings",
+    "errors",
+    "row",
 )
 CSV_NAME = "summary.csv"
 XLSX_NAME = "summary.xlsx"
@@ -52,6 +69,13 @@ _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _FORMULA_AT_BREAK = re.compile(
     r"(?:^|[,;\t\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029])[\s\"\x00-\x1f]*(?=[=+\-@\uff1d\uff0b\uff0d\uff20])"
 )
+
+
+def _number(text: Any) -> Any:
+    """A score as a number for the spreadsheet ("3.90" -> 3.9); anything else unchanged."""
+    if isinstance(text, str) and _PLAIN_NUMBER.fullmatch(text):
+        return float(text.replace(",", "."))
+    return text
 
 
 def _apostrophe(m: re.Match[str]) -> str:
@@ -116,9 +140,11 @@ def existing_summary(folder: Path) -> tuple[bool, str | None]:
 class SummaryFiles:
     """Both summaries streamed to docgen temporary files in ``folder``; ``place()`` or ``discard()``."""
 
-    def __init__(self, folder: Path, lang: str | None) -> None:
+    def __init__(self, folder: Path, lang: str | None, langs: Sequence[str] = (), plan: Any = None) -> None:
         self.folder = folder
         self.lang = lang
+        self.langs = tuple(langs)
+        self.plan = plan
         self.csv_path = folder / CSV_NAME
         self.xlsx_path = folder / XLSX_NAME
         fd, self.csv_tmp = open_tmp(self.csv_path)
@@ -127,11 +153,41 @@ class SummaryFiles:
         self._w = _csv_writer(self._fh)
         self.xlsx = StreamingXlsx(folder)
         self._w.writerow(SUMMARY_COLUMNS)
-        self.xlsx.add(SUMMARY_COLUMNS)
+        heads = [message(lang, f"head_{c}") for c in XLSX_COLUMNS]
+        heads += [message(lang, "head_file", code=x) for x in self.langs]
+        self.xlsx.add(heads)
 
     def add(self, row: Sequence[Any]) -> None:
         self._w.writerow(csv_safe(row))
-        self.xlsx.add(row)
+        cells, links = self.xlsx_row(row)
+        self.xlsx.add(cells, links)
+
+    def xlsx_row(self, row: Sequence[Any]) -> tuple[list[Any], dict[int, str]]:
+        d = dict(zip(SUMMARY_COLUMNS, row, strict=True))
+        sheet = str(d["sheet"])
+        sheets = getattr(self.plan, "sheets", {})
+        if sheet in sheets:
+            sheet = message(self.lang, f"sheet_{sheet}", app=sheets[sheet].appendix)
+        cells: list[Any] = [
+            d["full_name"],
+            d["period"],
+            sheet,
+            _number(d["average"]),
+            _number(d["final_score"]),
+            d["grade_label"] or d["grade"],
+            d["interpretation"],
+            d["warnings"],
+            d["errors"],
+            d["row"],
+        ]
+        links: dict[int, str] = {}
+        names = str(d["files"]).split()
+        for lang in self.langs:
+            name = next((n for n in names if n.endswith(f".{lang}.docx")), "")
+            if name:
+                links[len(cells)] = name
+            cells.append(name)
+        return cells, links
 
     def place(self, force: bool) -> bool:
         """Rename both into place; without ``force`` identical summaries are kept (False returned)

@@ -54,9 +54,19 @@ _WB_RELS = (
 )
 _SHEET_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+    'state="frozen"/></sheetView></sheetViews><sheetData>'
 )
-_SHEET_TAIL = "</sheetData></worksheet>"
+_SHEET_REL = (
+    '<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+    'hyperlink" Target="{target}" TargetMode="External"/>'
+)
+_RELS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+)
 
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
@@ -81,20 +91,57 @@ def _cell(value: Any) -> str:
     return f'<c t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
 
 
+def column_letter(i: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    out = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
 class StreamingXlsx:
-    """``add(row)`` many times, then ``save(path)`` once (or ``discard()``)."""
+    """``add(row, links)`` many times, then ``save(path)`` once (or ``discard()``).
+
+    ``links`` maps a column index to a relative file name the cell links to (a hyperlink
+    relationship, never a formula); the links are streamed to their own temporary files.
+    """
 
     def __init__(self, folder: str | os.PathLike[str], sheet_name: str = "summary") -> None:
         fd, self._tmp = open_tmp(Path(folder) / "summary-sheet.xml")
         self._fh = os.fdopen(fd, "w", encoding="utf-8")
         self._fh.write(_SHEET_HEAD)
+        fd, self._links_tmp = open_tmp(Path(folder) / "summary-links.xml")
+        self._links = os.fdopen(fd, "w", encoding="utf-8")
+        fd, self._rels_tmp = open_tmp(Path(folder) / "summary-rels.xml")
+        self._rels = os.fdopen(fd, "w", encoding="utf-8")
+        self._rels.write(_RELS_HEAD)
         self._name = sheet_name
+        self._row = 0
+        self._nlinks = 0
 
-    def add(self, row: Sequence[Any]) -> None:
+    def add(self, row: Sequence[Any], links: dict[int, str] | None = None) -> None:
+        self._row += 1
         self._fh.write("<row>" + "".join(_cell(v) for v in row) + "</row>")
+        for col, target in (links or {}).items():
+            self._nlinks += 1
+            ref = f"{column_letter(col)}{self._row}"
+            self._links.write(f'<hyperlink ref="{ref}" r:id="rId{self._nlinks}"/>')
+            self._rels.write(_SHEET_REL.format(n=self._nlinks, target=escape(target)))
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        self._fh.write(_SHEET_TAIL)
+        self._links.close()
+        self._rels.write("</Relationships>")
+        self._rels.close()
+        self._fh.write("</sheetData>")
+        if self._nlinks:
+            self._fh.write("<hyperlinks>")
+            with open(self._links_tmp, encoding="utf-8") as fh:
+                for block in iter(lambda: fh.read(1 << 20), ""):
+                    self._fh.write(block)
+            self._fh.write("</hyperlinks>")
+        self._fh.write("</worksheet>")
         self._fh.close()
         try:
             with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -103,10 +150,14 @@ class StreamingXlsx:
                 zf.writestr("xl/workbook.xml", _WB.format(name=escape(self._name)))
                 zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
                 zf.write(self._tmp, "xl/worksheets/sheet1.xml")
+                if self._nlinks:
+                    zf.write(self._rels_tmp, "xl/worksheets/_rels/sheet1.xml.rels")
         finally:
-            Path(self._tmp).unlink(missing_ok=True)
+            self.discard()
 
     def discard(self) -> None:
-        if not self._fh.closed:
-            self._fh.close()
-        Path(self._tmp).unlink(missing_ok=True)
+        for fh in (self._fh, self._links, self._rels):
+            if not fh.closed:
+                fh.close()
+        for tmp in (self._tmp, self._links_tmp, self._rels_tmp):
+            Path(tmp).unlink(missing_ok=True)

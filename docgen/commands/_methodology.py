@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 class MethodologySource:
     path: str | None
     catalogue_file: str | None = None
+    cache: bool = True
 
     def load(self) -> Catalogue:
         from ..catalogue import load_methodology
 
-        return load_methodology(self.path, self.catalogue_file)
+        return load_methodology(self.path, self.catalogue_file, cache=self.cache)
 
 
 def methodology_source(
@@ -39,10 +40,19 @@ def methodology_source(
     def deco(f: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(f)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            kwargs["source"] = MethodologySource(kwargs.pop("path", None), kwargs.pop("catalogue_file", None))
+            kwargs["source"] = MethodologySource(
+                kwargs.pop("path", None),
+                kwargs.pop("catalogue_file", None),
+                not kwargs.pop("no_cache", False),
+            )
             return f(*args, **kwargs)
 
-        cmd: Callable[..., Any] = wrapper
+        cmd: Callable[..., Any] = click.option(
+            "--no-cache",
+            "no_cache",
+            is_flag=True,
+            help="Extract the methodology again instead of using the catalogue cache.",
+        )(wrapper)
         if catalogue_option:
             cmd = click.option(
                 "--catalogue",

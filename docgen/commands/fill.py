@@ -2,8 +2,8 @@
 
 Consumes a methodology (or catalogue ``.json``) and one data row per employee and period; produces
 one filled evaluation sheet per row (and language), ``summary.csv`` and ``summary.xlsx``. Bad rows
-are reported on stderr as ``row N, column C: problem`` (never with the cell's value) and are not
-rendered; the exit code is 1 if any row was bad. ``--template FILE.xlsx`` instead writes the empty
+are reported on stderr as ``строка N, столбец C: problem`` (in the act's language, never with the
+cell's value; the summary quotes it) and are not rendered; the exit code is 1 if any row was bad. ``--template FILE.xlsx`` instead writes the empty
 input workbook (column keys, kk and ru captions, data validation). ``--cap-mode parameter`` applies
 disciplinary caps to the "no disciplinary sanctions" row instead of the final score.
 The output folder is locked for the run and checked before anything is written; the run keeps
@@ -96,5 +96,6 @@ def fill(
             summary_kept=message(msg_lang, "summary_kept") if report.summary_kept else "",
         )
     )
+    click.echo(message(msg_lang, "written_to", folder=outdir))
     if report.bad_rows:
         raise SystemExit(1)

@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from ..model import Appendix, Document
+from .guidance import row_guidance
 from .registry import labels
 
 _TOTAL = ("орташа", "средняя", "средн", "итог", "қорытынды")
@@ -226,6 +227,12 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
             entry["footnote_missing"] = True
         if repairs:
             entry["repairs"] = repairs
+        if kind in ("evaluation_sheet_leader", "evaluation_sheet_staff"):
+            if app.caption.strip():
+                entry["caption"] = _clean(app.caption)
+            guidance = row_guidance(app, rows, columns)
+            if guidance:
+                entry["row_explanations"] = guidance
         out.append(entry)
     cut = truncated_appendix(doc)
     if cut is not None:

@@ -9,7 +9,18 @@ Public API: :class:`docgen.forms.blank.BlankForm`, :func:`docgen.forms.blank.bla
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..dictionary import translate
-from .blank import BlankForm, blank_forms
 
 __all__ = ["BlankForm", "blank_forms", "translate"]
+
+
+def __getattr__(name: str) -> Any:
+    # blank forms (python-docx, docxtpl) are loaded when asked for, so filling sheets does not pay
+    # for their imports
+    if name in ("BlankForm", "blank_forms"):
+        from . import blank
+
+        return getattr(blank, name)
+    raise AttributeError(name)

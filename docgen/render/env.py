@@ -47,6 +47,12 @@ def check_text(value: str) -> str | None:
     return f"character U+{ord(m.group(0)):04X} cannot be written into a document"
 
 
+def first_bad_char(value: str) -> str | None:
+    """The first character of ``value`` that cannot be written into a document, or None."""
+    m = _BAD_CHARS.search(value)
+    return None if m is None else m.group(0)
+
+
 def normalize_newlines(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -20,11 +20,13 @@ template and context (tests check it).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
@@ -87,7 +89,31 @@ def _raw_members(path: str | os.PathLike[str]) -> tuple[list[tuple[zipfile.ZipIn
 
 
 def body_source(template_path: str | os.PathLike[str]) -> str:
-    """The template's body XML after docxtpl's ``patch_xml``, as docxtpl would hand it to Jinja."""
+    """The template's body XML after docxtpl's ``patch_xml``, as docxtpl would hand it to Jinja --
+    kept in the catalogue cache folder keyed by the template's bytes and docxtpl's version, so a
+    command does not load python-docx and docxtpl to prepare a template it prepared before."""
+    import hashlib
+    from importlib.metadata import version
+
+    from ..catalogue_cache import cache_dir, disabled
+
+    data = Path(template_path).read_bytes()
+    key = hashlib.sha256(f"docxtpl {version('docxtpl')}\0".encode() + data).hexdigest()
+    cached = cache_dir() / "templates" / f"{key}.xml"
+    if not disabled():
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            return cached.read_text(encoding="utf-8")
+    xml = _patched_body(template_path)
+    if not disabled():
+        from .._atomic import write_text
+
+        with contextlib.suppress(OSError):
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            write_text(cached, xml, force=True)
+    return xml
+
+
+def _patched_body(template_path: str | os.PathLike[str]) -> str:
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(os.fspath(template_path))

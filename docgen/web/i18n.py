@@ -6,7 +6,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+from ..batch.messages import message as batch_message
+from ..batch.messages import templates as batch_messages
 
 LANGS = ("kk", "ru")
 
@@ -206,8 +210,28 @@ def where_words(where: str, lang: str) -> str:
     return f"{head}, {rest}" if rest else head
 
 
+@functools.lru_cache(maxsize=1)
+def _batch_row_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """The batch's own row messages (``docgen/batch/data/{kk,ru}.yaml``, keys ``err_*``) as patterns
+    that give back the key and the fields, so a row error in the act's language is said again in the
+    interface's."""
+    out: list[tuple[re.Pattern[str], str]] = []
+    for src in ("kk", "ru"):
+        for key, template in batch_messages(src).items():
+            if not key.startswith("err_"):
+                continue
+            parts = re.split(r"\{(\w+)\}", template)
+            rx = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+            out.append((re.compile(f"^{rx}$"), key))
+    return out
+
+
 def row_error(message: str, lang: str) -> str:
     lg = lang_of(lang)
+    for rx, key in _batch_row_patterns():
+        m = rx.match(message)
+        if m:
+            return batch_message(lg, key, **m.groupdict())
     for pat, words in _ROW_ERRORS:
         m = pat.match(message)
         if m:

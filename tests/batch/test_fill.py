@@ -125,12 +125,12 @@ def test_fill_renders_good_rows_and_reports_bad_ones(tmp_path: Path) -> None:
     assert res.exit_code == 1
     err = res.stderr
     for expected in [
-        "row 5, column score_2: outside",
-        "row 6, column score_2: missing score",
-        "row 7, column category: unknown category",
-        "row 8, column sanction: unknown sanction",
-        "row 9, column full_name: character U+0007",
-        "row 10, column category: the category is assigned to several forms",
+        "строка 5, столбец score_2: вне диапазона методики от 0 до 5",
+        "строка 6, столбец score_2: нет оценки",
+        "строка 7, столбец category: неизвестная категория",
+        "строка 8, столбец sanction: неизвестное взыскание",
+        "строка 9, столбец full_name: символ U+0007 нельзя записать в документ",
+        "строка 10, столбец category: по методике категория относится к нескольким формам (приложения 1, 2)",
     ]:
         assert expected in err
     assert "Bad Range" not in err and "Әбілқайыр" not in err  # no personal data on stderr
@@ -360,7 +360,7 @@ def test_plan_assignment_rules() -> None:
     assert pick("С-О-1").sheet == "leader"  # type: ignore[union-attr]  # Cyrillic look-alikes
     assert pick("B-1").sheet == "leader"  # type: ignore[union-attr]  # head category not in point 16
     assert pick("E-4").sheet == "staff"  # type: ignore[union-attr]
-    assert "several forms" in str(pick("D-3"))
+    assert "относится к нескольким формам (приложения 1, 2)" in str(pick("D-3"))
     assert plan.choose(1, {"category": "D-3", "sheet": "leader"}).sheet == "leader"  # type: ignore[union-attr]
 
 

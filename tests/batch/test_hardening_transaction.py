@@ -320,7 +320,7 @@ def test_case8_logical_xlsx_cell_is_not_a_score(tmp_path: Path, capsys: pytest.C
     code = _run(["fill", RU, "--data", str(data), "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code == 1
-    assert "row 2, column score_2: not a number" in err and "row 3, column score_2: not a number" in err
+    assert "строка 2, столбец score_2: не число" in err and "строка 3, столбец score_2: не число" in err
     assert len(_sheets(tmp_path / "out")) == 1
 
 

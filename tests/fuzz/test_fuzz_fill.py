@@ -135,4 +135,4 @@ def test_xlsx_number_beyond_float_range_is_a_bad_row_not_a_crash(tmp_path: Path)
     out = tmp_path / "out"
     r = run_cli(["fill", str(CATALOGUE), "--data", str(src), "-o", str(out), "--lang", "ru"])
     assert_clean(r, input_bytes=src.stat().st_size, out_dir=out)
-    assert r.code == 1 and "row 3, column score_1" in r.err and "row 2" not in r.err
+    assert r.code == 1 and "строка 3, столбец score_1" in r.err and "строка 2" not in r.err
