@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "diff": ("docgen.commands.diff", "diff", "Compare two regulation versions."),
     "check": ("docgen.commands.check", "check", "Check a local act against the model and itself."),
     "draft": ("docgen.commands.draft", "draft", "Draft a body's methodology from the model edition's text."),
+    "amend": ("docgen.commands.amend", "amend", "Make the next edition of an act (amendment)."),
     "run-corpus": ("docgen.commands.run_corpus", "run_corpus", "Run the main job on the embedded corpus."),
 }
 
