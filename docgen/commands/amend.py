@@ -62,16 +62,13 @@ def amend(
             where=opt,
         )
     cat = catalogue_for_document(doc)
-    am = make_amendment(doc, cat, parse_sets(sets, lang), list(deletes), act)
+    am = make_amendment(doc, cat, parse_sets(sets, lang, act), list(deletes), act)
     new_doc = document_from_text(am.new_text, f"edition.{lang}.txt")
     title = cat.act.title or Path(act).stem
-    headings = {c.title for c in doc.chapters}
-    if doc.header.title:
-        headings.add(doc.header.title)
     out = Path(outdir)
     outputs: list[tuple[Path, bytes | str]] = [
         (out / f"edition.{lang}.txt", am.new_text),
-        (out / f"edition.{lang}.docx", render_edition(am.new_text, lang, title, headings)),
+        (out / f"edition.{lang}.docx", render_edition(new_doc, lang, title)),
         (
             out / "redline.docx",
             build_redline(diff_text(doc, new_doc), author=author, date=date, title=title, lang=lang),

@@ -117,12 +117,14 @@ class Amendment:
     values: dict[str, Any] = field(default_factory=dict)  # key -> the new value
 
 
-def parse_sets(items: tuple[str, ...] | list[str], lang: str, where: str = "--set") -> list[tuple[str, str]]:
+def parse_sets(
+    items: tuple[str, ...] | list[str], lang: str, path: str | None = None, where: str = "--set"
+) -> list[tuple[str, str]]:
     out = []
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise InputError(amend_msg(lang, "set_syntax", item=item), where=where)
+            raise InputError(amend_msg(lang, "set_syntax", item=item), path=path, where=where)
         out.append((key.strip(), value.strip()))
     return out
 
