@@ -27,7 +27,7 @@ def _best(fn, n: int = 5) -> float:  # type: ignore[no-untyped-def]
         t = time.perf_counter()
         fn()
         best = min(best, time.perf_counter() - t)
-    return round(best, 4)
+    return round(best, 5)
 
 
 def _big(tmp: Path) -> Path:
