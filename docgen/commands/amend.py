@@ -1,6 +1,7 @@
-"""CLI: ``docgen amend ACT --set KEY=VALUE ... [--delete-point N] -o DIR [--force]``.
+"""CLI: ``docgen amend ACT --set KEY=VALUE ... [--delete-point N] [--new-edition] -o DIR [--force]``.
 
-The next edition of an existing act, numbering kept (:mod:`docgen.draft.amend`). Writes into DIR:
+The next edition of an existing act (:mod:`docgen.draft.amend`): numbering kept, or with
+``--new-edition`` the whole act renumbered and its references re-pointed. Writes into DIR:
 ``edition.<lang>.txt`` and ``.docx`` (official layout), ``redline.docx`` (tracked changes against the
 old edition), ``comparison.docx`` (the comparison table) and ``amendment.<lang>.txt`` (the operative
 wording of the amending decision). Everything is made in memory first: bad input writes nothing (one
@@ -19,7 +20,11 @@ import click
     "--delete-point", "deletes", multiple=True, metavar="N", help="Exclude point N (numbering kept)."
 )
 @click.option("--to", "to", default=None, help="Model edition to bring the act to (not available yet).")
-@click.option("--new-edition", is_flag=True, help="Renumbered new wording (not available yet).")
+@click.option(
+    "--new-edition",
+    is_flag=True,
+    help="The whole act in a new wording: points renumbered, references re-pointed.",
+)
 @click.option(
     "-o", "--output", "outdir", type=click.Path(file_okay=False), required=True, help="Output folder."
 )
@@ -52,8 +57,8 @@ def amend(
 
     doc = parse_document(act)
     lang = doc.language if doc.language in ("kk", "ru") else "ru"
-    if new_edition or to is not None:
-        opt = "--new-edition" if new_edition else "--to"
+    if to is not None:
+        opt = "--to"
         raise InputError(
             f"{opt}: бұл мүмкіндік әзірге жоқ; күтіледі: --set немесе --delete-point"
             if lang == "kk"
@@ -62,7 +67,7 @@ def amend(
             where=opt,
         )
     cat = catalogue_for_document(doc)
-    am = make_amendment(doc, cat, parse_sets(sets, lang, act), list(deletes), act)
+    am = make_amendment(doc, cat, parse_sets(sets, lang, act), list(deletes), act, new_edition=new_edition)
     new_doc = document_from_text(am.new_text, f"edition.{lang}.txt")
     title = cat.act.title or Path(act).stem
     out = Path(outdir)
@@ -91,3 +96,5 @@ def amend(
         else:
             write_text(path, data, force=True)
         click.echo(f"{'жазылды' if lang == 'kk' else 'записано'}: {path}")
+    for line in am.warnings:
+        click.echo(line, err=True)

@@ -81,6 +81,10 @@ _MSG: dict[str, dict[str, str]] = {
         "kk": "{point}-тармақ әрі өзгертіледі, әрі алып тасталады",
         "ru": "пункт {point} одновременно изменяется и исключается",
     },
+    "stale_ref": {
+        "kk": "{src}-тармақтағы сілтеме алып тасталған {to}-тармаққа нұсқайды; сілтеме өзгеріссіз қалды",
+        "ru": "ссылка в пункте {src} указывает на исключённый пункт {to}; ссылка оставлена без изменений",
+    },
     "nothing": {
         "kk": "өзгеріс берілмеген: --set КІЛТ=МӘН немесе --delete-point N күтіледі",
         "ru": "изменения не заданы: ожидается --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
@@ -115,6 +119,9 @@ class Amendment:
     new_text: str
     changes: list[Change] = field(default_factory=list)
     values: dict[str, Any] = field(default_factory=dict)  # key -> the new value
+    new_edition: bool = False
+    renumbered: dict[str, str] = field(default_factory=dict)  # old point number -> new (new edition)
+    warnings: list[str] = field(default_factory=list)  # references left pointing at a removed point
 
 
 def parse_sets(
@@ -322,9 +329,15 @@ def amend(
     sets: list[tuple[str, str]],
     deletes: list[str],
     path: str = "ACT",
+    *,
+    new_edition: bool = False,
 ) -> Amendment:
+    """The next edition: ``sets`` (key, printed value) and ``deletes`` (point numbers). By default the
+    numbering is kept (an excluded point keeps its number); ``new_edition`` sets the whole act out anew:
+    excluded points go, the points are numbered 1, 2, ... and every reference the catalogue knows is
+    re-pointed to its provision (a reference to a removed point is kept and reported)."""
     lang = doc.language if doc.language in ("kk", "ru") else cat.lang
-    if not sets and not deletes:
+    if not sets and not deletes and not new_edition:
         raise InputError(amend_msg(lang, "nothing"), path=path)
     text = doc.text
     known = set((_labels().get("keys") or {}).keys())
@@ -399,11 +412,17 @@ def amend(
             raise InputError(amend_msg(lang, "already_deleted", point=n), path=path, where="--delete-point")
         if any(e[3] == pt.number for e in edits):
             raise InputError(amend_msg(lang, "conflict", point=n), path=path, where="--delete-point")
+        if new_edition:
+            continue
         body = text[pt.start : pt.end]
         lead = re.match(r"\s*\d+[.)]?\s*", body)
         head = lead.end() if lead else 0
         tail = len(body) - len(body.rstrip())
         edits.append((pt.start + head, pt.end - tail, DELETED[lang], pt.number, ""))
+    warnings: list[str] = []
+    renumbered: dict[str, str] = {}
+    if new_edition:
+        renumbered = _renumber(doc, cat, {str(n) for n in deletes}, lang, edits, warnings)
     edits.sort()
     for a, b in zip(edits, edits[1:], strict=False):
         if b[0] < a[1]:
@@ -422,6 +441,8 @@ def amend(
         pt = doc.point(num)
         assert pt is not None
         mine = [e for e in edits if e[3] == num]
+        if all(e[4] == "#num" for e in mine):
+            continue  # only renumbered: the new edition says it once, not point by point
         old_pt = text[pt.start : pt.end].rstrip()
         pieces: list[str] = []
         pos = pt.start
@@ -430,20 +451,80 @@ def amend(
             pos = e
         pieces.append(text[pos : pt.end])
         new_pt = "".join(pieces).rstrip()
-        keys = tuple(dict.fromkeys(e[4] for e in mine if e[4]))
+        if any(e[4] == "#remove" for e in mine):
+            new_pt = ""
+        keys = tuple(dict.fromkeys(e[4] for e in mine if e[4] and not e[4].startswith("#")))
+        kind = "set" if keys else "reference" if any(e[4] == "#ref" for e in mine) else "delete"
         changes.append(
             Change(
-                "set" if keys else "delete",
+                kind,
                 num,
                 old_pt,
                 new_pt,
                 keys,
-                tuple((text[s:e], new_s) for s, e, new_s, _p, k in mine if k),
+                tuple(
+                    (text[s:e], new_s) for s, e, new_s, _p, k in mine if k and k not in ("#remove", "#num")
+                ),
                 tuple(model_point(k) for k in keys),
             )
         )
     changes.sort(key=lambda c: _num_key(c.point))
-    return Amendment(lang, text, new_text, changes, values)
+    return Amendment(lang, text, new_text, changes, values, new_edition, renumbered, warnings)
+
+
+_REF = {
+    "kk": r"(?<![\d-])(\d+)(?=-тарма[қғ])",
+    "ru": r"(?<=пункт)(?:\w*\s+)(\d+)(?![\d-])",
+}
+
+
+def _renumber(
+    doc: Document,
+    cat: Catalogue,
+    removed: set[str],
+    lang: str,
+    edits: list[tuple[int, int, str, str, str]],
+    warnings: list[str],
+) -> dict[str, str]:
+    """Edits of a new edition: removed points go, the rest are numbered 1, 2, ..., references re-pointed."""
+    text = doc.text
+    mapping: dict[str, str] = {}
+    k = 0
+    for pt in doc.points:
+        if pt.deleted or pt.number in removed:
+            # the whole point goes, with its line's indentation and the blank lines after it
+            s = text.rfind("\n", 0, pt.start) + 1
+            s = s if not text[s : pt.start].strip() else pt.start
+            e = pt.end
+            while e < len(text) and text[e] in " \t\n":
+                e += 1
+            edits.append((s, e, "", pt.number, "#remove"))
+            continue
+        k += 1
+        mapping[pt.number] = str(k)
+        lead = re.match(r"\d+(?:-\d+)?", text[pt.start : pt.end])
+        if lead and lead.group(0) != str(k):
+            edits.append((pt.start, pt.start + lead.end(), str(k), pt.number, "#num"))
+    seen: set[int] = set()
+    for ref in cat.cross_references:
+        if not ref.to_point or ref.to_point == mapping.get(ref.to_point) or ref.from_point not in mapping:
+            continue
+        src = doc.point(ref.from_point)
+        if src is None:
+            continue
+        q = text.find(ref.quote, src.start, src.end)
+        if q < 0:
+            continue
+        for m in re.finditer(_REF[lang], ref.quote):
+            if m.group(1) != ref.to_point or q + m.start(1) in seen:
+                continue
+            seen.add(q + m.start(1))
+            new = mapping.get(ref.to_point)
+            if new is None:
+                warnings.append(amend_msg(lang, "stale_ref", src=ref.from_point, to=ref.to_point))
+            else:
+                edits.append((q + m.start(1), q + m.end(1), new, src.number, "#ref"))
+    return mapping
 
 
 def _num_key(n: str) -> tuple[int, ...]:
@@ -478,6 +559,12 @@ def _quoted_words(old: str, new: str, lang: str) -> tuple[str, str]:
 def amendment_text(am: Amendment) -> str:
     """The operative wording of the amending decision, one numbered sub-point per changed point."""
     lang = am.lang
+    if am.new_edition:
+        return (
+            "Әдістеме осы шешімнің қосымшасына сәйкес жаңа редакцияда жазылсын.\n"
+            if lang == "kk"
+            else "Методику изложить в новой редакции согласно приложению к настоящему решению.\n"
+        )
     lines = [
         "Әдістемеге мынадай өзгерістер енгізілсін:"
         if lang == "kk"

@@ -40,6 +40,18 @@ def bold_runs(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[st
 
 def justification(c: Change, am: Amendment) -> str:
     lang = am.lang
+    if c.kind == "reference":
+        return (
+            "Тармақтардың жаңа нөмірленуіне сәйкес сілтеме сол ережеге бағытталады."
+            if lang == "kk"
+            else "Ссылка приведена в соответствие с новой нумерацией пунктов (указывает на то же положение)."
+        )
+    if c.kind == "delete" and am.new_edition:
+        return (
+            "Тармақ алып тасталады; жаңа редакцияда тармақтар қайта нөмірленеді."
+            if lang == "kk"
+            else "Пункт исключается; в новой редакции пункты перенумерованы."
+        )
     if c.kind == "delete":
         return (
             "Тармақ алып тасталады; тармақтардың нөмірленуі және сілтемелер сақталады."

@@ -202,3 +202,57 @@ def test_bad_input_is_one_line(parsed, sets, deletes, words) -> None:  # type: i
         amend(doc, cat, sets, deletes, "004.txt")
     text = str(err.value)
     assert words in text and "\n" not in text
+
+
+# --new-edition: a point removed before the referenced ones (read in the acts: 002 refers to points
+# 4 and 12, 000 to 4, 5 and 13, 003 to 5 and 11, 004 to 5 and 11)
+NEW_EDITION = {"000": "3", "002": "3", "003": "2", "004": "3"}
+
+
+def _content(doc: Document, n: str) -> str:
+    """A point's wording without its number and with the numbers of its own references blanked."""
+    import re
+
+    body = re.sub(r"^\s*\d+[.)]\s*", "", _point_text(doc, n)).strip()
+    return re.sub(r"\d+(?=-тарма[қғ])|(?<=пункт)(\w*\s+)\d+", lambda m: (m.group(1) or "") + "#", body)
+
+
+@pytest.mark.parametrize("seed", sorted(NEW_EDITION))
+def test_new_edition_renumbers_and_repoints(seed, parsed) -> None:  # type: ignore[no-untyped-def]
+    old, old_cat = parsed[seed]
+    gone = NEW_EDITION[seed]
+    am = amend(old, old_cat, [], [gone], str(SEEDS[seed]), new_edition=True)
+    new = document_from_text(am.new_text, "edition.txt")
+    new_cat = catalogue_for_document(new)
+    kept = [p.number for p in old.points if not p.deleted and p.number != gone]
+    assert [p.number for p in new.points] == [str(i) for i in range(1, len(kept) + 1)]
+    assert am.renumbered == {o: str(i) for i, o in enumerate(kept, 1)}
+    assert not am.warnings
+    # every reference points at the same provision as before, under its new number
+    old_refs = sorted(
+        (am.renumbered[r.from_point], am.renumbered[r.to_point])
+        for r in old_cat.cross_references
+        if r.to_point and r.from_point in am.renumbered
+    )
+    new_refs = sorted((r.from_point, r.to_point) for r in new_cat.cross_references if r.to_point)
+    assert old_refs and new_refs == old_refs
+    inverse = {v: k for k, v in am.renumbered.items()}
+    for _src, dst in new_refs:
+        assert _content(new, dst) == _content(old, inverse[dst])
+    # the values are all still there, each at its provision's new number
+    for p in old_cat:
+        if p.source.point in am.renumbered and isinstance(p.value, int) and p.key in new_cat.parameters:
+            assert new_cat.param(p.key).source.point == am.renumbered[p.source.point], p.key
+    docx = build_redline(diff_text(old, new), date="2026-05-05T10:00:00Z", lang=old.language)
+    assert accept_all(docx) == paragraphs(new.text)
+    assert reject_all(docx) == paragraphs(old.text)
+    wording = amendment_text(am)
+    assert ("жаңа редакцияда жазылсын" if old.language == "kk" else "изложить в новой редакции") in wording
+
+
+def test_new_edition_reports_references_to_a_removed_point(parsed) -> None:  # type: ignore[no-untyped-def]
+    old, cat = parsed["002"]  # points 5, 6 and 22 refer to point 4 (the evaluation deadlines)
+    am = amend(old, cat, [], ["4"], "002.txt", new_edition=True)
+    assert len(am.warnings) == 4 and all("4-тармаққа" in w for w in am.warnings)
+    assert {w.split("-", 1)[0] for w in am.warnings} == {"5", "6", "22"}
+    assert "4-тармақта белгіленген" in am.new_text  # kept as printed, not silently re-pointed

@@ -75,7 +75,7 @@ def test_writes_the_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[str
         (["--delete-point", "77"], "--delete-point"),
         (["--set", "quarterly_deadline_day=40"], "31-ге"),
         (["--set", "calibration_min_members=5"], "calibration_min_members"),
-        (["--new-edition", "--set", "min_tenure=2"], "--new-edition"),
+        (["--to", "E4", "--set", "min_tenure=2"], "--to"),
     ],
 )
 def test_bad_input_writes_nothing(
