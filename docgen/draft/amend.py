@@ -85,6 +85,10 @@ _MSG: dict[str, dict[str, str]] = {
         "kk": "{src}-тармақтағы сілтеме алып тасталған {to}-тармаққа нұсқайды; сілтеме өзгеріссіз қалды",
         "ru": "ссылка в пункте {src} указывает на исключённый пункт {to}; ссылка оставлена без изменений",
     },
+    "also_in": {
+        "kk": "«{label}» ({key}) мәні сондай-ақ мұнда айтылған: {points}; amend оны өзгертпеді, тексеріңіз",
+        "ru": "значение «{label}» ({key}) указано также: {points}; amend его не менял, проверьте",
+    },
     "nothing": {
         "kk": "өзгеріс берілмеген: --set КІЛТ=МӘН немесе --delete-point N күтіледі",
         "ru": "изменения не заданы: ожидается --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
@@ -343,6 +347,7 @@ def amend(
     known = set((_labels().get("keys") or {}).keys())
     edits: list[tuple[int, int, str, str, str]] = []  # start, end, new, point, key
     values: dict[str, Any] = {}
+    also: list[str] = []
     for key, raw in sets:
         p = cat.param(key)
         if p is None:
@@ -399,6 +404,9 @@ def amend(
                 if noun is not None and _norm(text[noun[0] : noun[1]]) != _norm(noun[2]):
                     edits.append((noun[0], noun[1], noun[2], point.number, key))
         values[key] = new
+        if p.also_in:
+            where_else = ", ".join(_unit(n, lang) for n in p.also_in)
+            also.append(amend_msg(lang, "also_in", label=label(key, lang), key=key, points=where_else))
     numbers = [p.number for p in doc.points]
     for n in deletes:
         pt = doc.point(str(n))
@@ -419,7 +427,7 @@ def amend(
         head = lead.end() if lead else 0
         tail = len(body) - len(body.rstrip())
         edits.append((pt.start + head, pt.end - tail, DELETED[lang], pt.number, ""))
-    warnings: list[str] = []
+    warnings: list[str] = list(also)
     renumbered: dict[str, str] = {}
     if new_edition:
         renumbered = _renumber(doc, cat, {str(n) for n in deletes}, lang, edits, warnings)
@@ -544,6 +552,14 @@ def document_from_text(text: str, path: str) -> Document:
 def unit_name(point: str, lang: str) -> str:
     """ "4-тармақ" / "пункт 4"."""
     return f"{point}-тармақ" if lang == "kk" else f"пункт {point}"
+
+
+def _unit(ref: str, lang: str) -> str:
+    """ "31" -> "31-тармақ" / "пункт 31"; "app2" -> "2-қосымша" / "приложение 2"."""
+    if ref.startswith("app"):
+        n = ref.removeprefix("app")
+        return f"{n}-қосымша" if lang == "kk" else f"приложение {n}"
+    return unit_name(ref, lang)
 
 
 def _quoted_words(old: str, new: str, lang: str) -> tuple[str, str]:

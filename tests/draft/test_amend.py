@@ -256,3 +256,11 @@ def test_new_edition_reports_references_to_a_removed_point(parsed) -> None:  # t
     assert len(am.warnings) == 4 and all("4-тармаққа" in w for w in am.warnings)
     assert {w.split("-", 1)[0] for w in am.warnings} == {"5", "6", "22"}
     assert "4-тармақта белгіленген" in am.new_text  # kept as printed, not silently re-pointed
+
+
+def test_a_value_stated_twice_is_reported(parsed) -> None:  # type: ignore[no-untyped-def]
+    old, cat = parsed["002"]  # the score scale 0..5 is printed in point 27 and again in point 31
+    am = amend(old, cat, [("score_max", "10")], [], "002.txt")
+    assert am.warnings == [
+        "«Ең жоғары балл» (score_max) мәні сондай-ақ мұнда айтылған: 31-тармақ; amend оны өзгертпеді, тексеріңіз"
+    ]
