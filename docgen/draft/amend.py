@@ -470,14 +470,26 @@ def amend(
                 old_pt,
                 new_pt,
                 keys,
-                tuple(
-                    (text[s:e], new_s) for s, e, new_s, _p, k in mine if k and k not in ("#remove", "#num")
-                ),
+                _phrases(text, [m for m in mine if m[4] and m[4] not in ("#remove", "#num")]),
                 tuple(model_point(k) for k in keys),
             )
         )
     changes.sort(key=lambda c: _num_key(c.point))
     return Amendment(lang, text, new_text, changes, values, new_edition, renumbered, warnings)
+
+
+def _phrases(text: str, edits: list[tuple[int, int, str, str, str]]) -> tuple[tuple[str, str], ...]:
+    """(old words, new words) of the edits; edits apart only by spaces are one phrase
+    («одного месяца» -> «двух месяцев»: one replacement of two words)."""
+    out: list[list[Any]] = []
+    for s, e, new, _p, _k in sorted(edits):
+        if out and not text[out[-1][1] : s].strip():
+            gap = text[out[-1][1] : s]
+            out[-1][1] = e
+            out[-1][2] += gap + new
+        else:
+            out.append([s, e, new])
+    return tuple((text[s:e], new) for s, e, new in out)
 
 
 _REF = {

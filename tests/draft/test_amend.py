@@ -160,8 +160,8 @@ def test_amendment_wording(amended) -> None:  # type: ignore[no-untyped-def]
     ru = amendment_text(amended["004"][0])
     assert "в пункте 4 слово «двадцатого» заменить словами «двадцать пятого»;" in ru
     assert "пункт 14 исключить" in ru
-    # two words change in point 5 (the number and the noun agreeing with it)
-    assert "пункт 5 изложить в следующей редакции:" in ru
+    # two adjacent words change in point 5 (the number and the noun agreeing with it): one replacement
+    assert "в пункте 5 слова «одного месяца» заменить словами «двух месяцев»;" in ru
     assert "в пункте 42 слово «он» заменить словами «он бес»" not in amendment_text(amended["001"][0])
     assert "42-тармақтағы «он» деген сөз «он бес» деген сөздермен ауыстырылсын" in amendment_text(
         amended["001"][0]
