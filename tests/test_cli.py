@@ -113,6 +113,10 @@ CASES: dict[str, tuple[Case, Case]] = {
         lambda t: (["check", str(SEED), "--catalogue", _bad_json(t)], 2),
     ),
     # a body's methodology from the model text; a body file without its name is bad input
+    "amend": (
+        lambda t: (["amend", str(SEED), "--set", "min_tenure=2", "-o", str(t / "a")], 0),
+        lambda t: (["amend", str(SEED), "--set", "no_such_key=2", "-o", str(t / "a")], 2),
+    ),
     "draft": (
         lambda t: (
             ["draft", "--model", "E4", "--body", str(DRAFT_BODY), "--lang", "ru", "-o", str(t / "d")],

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("docgen.commands.check", "check", "Check a local act against the model and itself."),
     "draft": ("docgen.commands.draft", "draft", "Draft a body's methodology from the model edition's text."),
     "serve": ("docgen.commands.serve", "serve", "Serve the local web page and API (kk/ru)."),
+    "amend": ("docgen.commands.amend", "amend", "Make the next edition of an act (amendment)."),
     "run-corpus": ("docgen.commands.run_corpus", "run_corpus", "Run the main job on the embedded corpus."),
 }
 

@@ -1,0 +1,626 @@
+"""Draft stage, the next edition of an existing act (``docgen amend``), by Kazakhstan's legal technique.
+
+``amend(doc, catalogue, sets, deletes, path)`` -> :class:`Amendment`: the new edition's text and the
+list of :class:`Change` (one per changed point). A value is changed where the catalogue says it is
+stated (its source point and quote), in the act's own style: a number in words stays in words, in the
+same kind (cardinal / ordinal) and grammatical case (:mod:`.words`); a number in digits stays in digits
+(a Kazakh case suffix after the digits follows the new number). A deleted point keeps its number as
+excluded («23. Алып тасталды.» / «23. Исключен.»), so every reference stays valid. Everything else of
+the act's text is kept character for character. Bad input (unknown key, wrong type, a point that does
+not exist, a value the model does not allow) is one :class:`~docgen.errors.InputError` line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import yaml
+
+from ..catalogue_model import Catalogue
+from ..errors import InputError
+from ..model import Document, Point
+from .words import KK_CASES, RU_CASES, kk_suffix, ru_agree, words
+
+__all__ = ["Amendment", "Change", "amend", "amend_msg", "parse_sets"]
+
+_MSG: dict[str, dict[str, str]] = {
+    "set_syntax": {
+        "kk": "«{item}»: КІЛТ=МӘН түрінде күтіледі",
+        "ru": "«{item}»: ожидается вид КЛЮЧ=ЗНАЧЕНИЕ",
+    },
+    "unknown_key": {
+        "kk": "«{key}» деген параметр жоқ; күтіледі: каталог кілті (мысалы, {example})",
+        "ru": "параметра «{key}» нет; ожидается ключ каталога (например, {example})",
+    },
+    "not_stated": {
+        "kk": "актіде «{label}» ({key}) параметрі айтылмаған; өзгертуге болмайды",
+        "ru": "в акте не указан параметр «{label}» ({key}); изменить нечего",
+    },
+    "not_number": {
+        "kk": "«{label}» ({key}) мәні сан емес; amend тек сандық мәндерді өзгертеді",
+        "ru": "значение «{label}» ({key}) не число; amend изменяет только числовые значения",
+    },
+    "type": {
+        "kk": "«{label}» ({key}): бүтін сан күтіледі, берілгені «{got}»",
+        "ru": "«{label}» ({key}): ожидается целое число, дано «{got}»",
+    },
+    "range": {
+        "kk": "«{label}» ({key}) = {value}: үлгілік әдістеменің {point}-тармағы {low}–{high} аралығын рұқсат етеді{odd}",
+        "ru": "«{label}» ({key}) = {value}: пункт {point} типовой методики допускает от {low} до {high}{odd}",
+    },
+    "odd": {"kk": " (тақ сан)", "ru": " (нечётное число)"},
+    "day_range": {
+        "kk": "«{label}» ({key}) = {value}: айдың күні 1-ден 31-ге дейін болуы керек",
+        "ru": "«{label}» ({key}) = {value}: число месяца должно быть от 1 до 31",
+    },
+    "negative": {
+        "kk": "«{label}» ({key}) = {value}: теріс емес сан күтіледі",
+        "ru": "«{label}» ({key}) = {value}: ожидается неотрицательное число",
+    },
+    "same": {
+        "kk": "«{label}» ({key}) мәні қазірдің өзінде {value}",
+        "ru": "значение «{label}» ({key}) уже равно {value}",
+    },
+    "not_found": {
+        "kk": "«{label}» ({key}) мәні {point}-тармақтан табылмады",
+        "ru": "значение «{label}» ({key}) не найдено в пункте {point}",
+    },
+    "no_point": {
+        "kk": "{point}-тармақ жоқ; күтіледі: актідегі тармақ нөмірі (1–{last})",
+        "ru": "пункта {point} нет; ожидается номер пункта акта (1–{last})",
+    },
+    "already_deleted": {
+        "kk": "{point}-тармақ бұрын алып тасталған",
+        "ru": "пункт {point} уже исключён",
+    },
+    "conflict": {
+        "kk": "{point}-тармақ әрі өзгертіледі, әрі алып тасталады",
+        "ru": "пункт {point} одновременно изменяется и исключается",
+    },
+    "stale_ref": {
+        "kk": "{src}-тармақтағы сілтеме алып тасталған {to}-тармаққа нұсқайды; сілтеме өзгеріссіз қалды",
+        "ru": "ссылка в пункте {src} указывает на исключённый пункт {to}; ссылка оставлена без изменений",
+    },
+    "also_in": {
+        "kk": "«{label}» ({key}) мәні сондай-ақ мұнда айтылған: {points}; amend оны өзгертпеді, тексеріңіз",
+        "ru": "значение «{label}» ({key}) указано также: {points}; amend его не менял, проверьте",
+    },
+    "nothing": {
+        "kk": "өзгеріс берілмеген: --set КІЛТ=МӘН немесе --delete-point N күтіледі",
+        "ru": "изменения не заданы: ожидается --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
+    },
+}
+
+# the wording a deleted point keeps («23. Алып тасталды.» / «23. Исключен.»)
+DELETED = {"kk": "Алып тасталды.", "ru": "Исключен."}
+
+
+def amend_msg(lang: str, name: str, **kw: Any) -> str:
+    return _MSG[name]["kk" if lang == "kk" else "ru"].format(**kw)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed point: the old and the new wording of the point, and what changed in it."""
+
+    kind: str  # "set" | "delete"
+    point: str
+    old_text: str  # the whole point as in the old edition
+    new_text: str
+    keys: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, str], ...] = ()  # (old words, new words) replaced inside the point
+    model_points: tuple[int | None, ...] = ()
+
+
+@dataclass
+class Amendment:
+    lang: str
+    old_text: str
+    new_text: str
+    changes: list[Change] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)  # key -> the new value
+    new_edition: bool = False
+    renumbered: dict[str, str] = field(default_factory=dict)  # old point number -> new (new edition)
+    warnings: list[str] = field(default_factory=list)  # references left pointing at a removed point
+
+
+def parse_sets(
+    items: tuple[str, ...] | list[str], lang: str, path: str | None = None, where: str = "--set"
+) -> list[tuple[str, str]]:
+    out = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InputError(amend_msg(lang, "set_syntax", item=item), path=path, where=where)
+        out.append((key.strip(), value.strip()))
+    return out
+
+
+@functools.cache
+def _labels() -> dict[str, Any]:
+    from importlib import resources
+
+    data: dict[str, Any] = yaml.safe_load(
+        resources.files("docgen.data").joinpath("labels.yaml").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def label(key: str, lang: str) -> str:
+    entry = (_labels().get("keys") or {}).get(key)
+    return str(entry[lang]) if entry else key
+
+
+@functools.cache
+def _model_params() -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
+    """(allowed ranges of the E4 model, key -> the E4 model point stating it)."""
+    from .model import load_model_text
+
+    try:
+        model = load_model_text("E4", "ru")
+    except Exception:  # noqa: BLE001 - without a model text only the generic bounds apply
+        return {}, {}
+    points: dict[str, int] = {}
+    for i, prov in enumerate(model.provisions, 1):
+        for m in re.finditer(r"\{p:([a-z0-9_]+)", yaml.safe_dump(prov, allow_unicode=True)):
+            points.setdefault(m.group(1), i)
+    return dict(model.body_parameters), points
+
+
+def model_point(key: str) -> int | None:
+    return _model_params()[1].get(key)
+
+
+def _parse_value(raw: str, old: Any, key: str, lang: str, path: str) -> int | Decimal:
+    lab = label(key, lang)
+    if isinstance(old, bool) or not isinstance(old, int | float):
+        raise InputError(amend_msg(lang, "not_number", label=lab, key=key), path=path, where=f"--set {key}")
+    text = raw.strip().replace(",", ".")
+    if isinstance(old, int) or (isinstance(old, float) and old.is_integer() and "." not in text):
+        if not re.fullmatch(r"-?\d+", text):
+            raise InputError(
+                amend_msg(lang, "type", label=lab, key=key, got=raw), path=path, where=f"--set {key}"
+            )
+        return int(text)
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise InputError(
+            amend_msg(lang, "type", label=lab, key=key, got=raw), path=path, where=f"--set {key}"
+        ) from None
+
+
+def _check_allowed(key: str, value: int | Decimal, unit: str | None, lang: str, path: str) -> None:
+    lab = label(key, lang)
+    where = f"--set {key}"
+    if value < 0:
+        raise InputError(amend_msg(lang, "negative", label=lab, key=key, value=value), path=path, where=where)
+    if unit == "days_of_month" and not 1 <= value <= 31:
+        raise InputError(
+            amend_msg(lang, "day_range", label=lab, key=key, value=value), path=path, where=where
+        )
+    spec = _model_params()[0].get(key)
+    if spec is not None:
+        odd = bool(spec.get("odd"))
+        if not (spec["min"] <= value <= spec["max"]) or (odd and int(value) % 2 == 0):
+            raise InputError(
+                amend_msg(
+                    lang,
+                    "range",
+                    label=lab,
+                    key=key,
+                    value=value,
+                    point=model_point(key) or "?",
+                    low=spec["min"],
+                    high=spec["max"],
+                    odd=amend_msg(lang, "odd") if odd else "",
+                ),
+                path=path,
+                where=where,
+            )
+
+
+def _norm(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+def _word_form(printed: str, old: int, lang: str) -> tuple[str, str, str] | None:
+    """(kind, case, gender) with which :func:`words` writes ``old`` exactly as ``printed``."""
+    target = _norm(printed)
+    cases = KK_CASES if lang == "kk" else RU_CASES
+    genders = ("masc",) if lang == "kk" else ("masc", "femn", "neut")
+    for kind in ("card", "ord"):
+        for case in cases:
+            for gender in genders:
+                try:
+                    if _norm(words(old, lang, kind=kind, case=case, gender=gender)) == target:
+                        return kind, case, gender
+                except ValueError:
+                    continue
+    return None
+
+
+def _keep_capital(old: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+
+_DIGITS = re.compile(r"^(\d+(?:[.,]\d+)?)(?:(-)(\w+))?$")
+_PAREN = re.compile(r"^(\d+)\s*\(([^()]+)\)$")
+_WORD = re.compile(r"[\w-]+")
+
+
+def _rewrite_number(printed: str, old: Any, new: int | Decimal, lang: str) -> str | None:
+    """``printed`` (the old number as the act writes it) rewritten for ``new``, or None."""
+    m = _PAREN.match(printed)
+    if m and isinstance(new, int):
+        inner = _rewrite_number(m.group(2), old, new, lang)
+        return None if inner is None else f"{new} ({inner})"
+    m = _DIGITS.match(printed)
+    if m:
+        digits = str(new).replace(".", ",") if "," in m.group(1) else str(new)
+        if not m.group(3):
+            return digits
+        suffix = m.group(3)
+        if lang == "kk" and isinstance(new, int) and isinstance(old, int):
+            old_w = words(old, "kk")
+            for case in KK_CASES[1:]:
+                if kk_suffix(old_w, case) == suffix:
+                    return f"{digits}-{kk_suffix(words(new, 'kk'), case)}"
+        return f"{digits}-{suffix}"
+    if not isinstance(new, int) or not isinstance(old, int | float):
+        return None
+    form = _word_form(printed, int(old), lang)
+    if form is None:
+        return None
+    kind, case, gender = form
+    return _keep_capital(printed, words(new, lang, kind=kind, case=case, gender=gender))
+
+
+def _ru_noun_after(text: str, pos: int, old: int, new: int, case: str) -> tuple[int, int, str] | None:
+    """The noun phrase right after a Russian cardinal at ``pos``, re-agreed with ``new``."""
+    from .words import morph
+
+    span = []
+    i = pos
+    for _ in range(2):
+        m = re.match(r"\s+([а-яё]+)", text[i:])
+        if not m:
+            break
+        w = m.group(1)
+        p = morph().parse(w)[0]
+        if p.tag.POS not in ("NOUN", "ADJF"):
+            break
+        span.append((i + m.start(1), i + m.end(1), p))
+        i += m.end(0)
+        if p.tag.POS == "NOUN":
+            break
+    if not span or span[-1][2].tag.POS != "NOUN":
+        return None
+    start, end = span[0][0], span[-1][1]
+    lemmas = []
+    for _s, _e, p in span:
+        nf = p.inflect({"nomn", "sing"}) or p
+        lemmas.append(str(nf.word))
+    try:
+        # only when the old number's agreement is reproduced: otherwise keep the act's words
+        if _norm(ru_agree(" ".join(lemmas), old, case)) != _norm(text[start:end]):
+            return None
+        return start, end, ru_agree(" ".join(lemmas), new, case)
+    except Exception:  # noqa: BLE001 - a phrase pymorphy cannot agree stays as printed
+        return None
+
+
+def _locate(
+    doc: Document, point: Point, quote: str | None, start: int | None, end: int | None
+) -> tuple[int, int]:
+    text = doc.text
+    if quote and start is not None and end is not None and text[start:end] == quote:
+        return start, end
+    if quote:
+        k = text.find(quote, point.start, point.end)
+        if k >= 0:
+            return k, k + len(quote)
+    return point.start, point.end
+
+
+def amend(
+    doc: Document,
+    cat: Catalogue,
+    sets: list[tuple[str, str]],
+    deletes: list[str],
+    path: str = "ACT",
+    *,
+    new_edition: bool = False,
+) -> Amendment:
+    """The next edition: ``sets`` (key, printed value) and ``deletes`` (point numbers). By default the
+    numbering is kept (an excluded point keeps its number); ``new_edition`` sets the whole act out anew:
+    excluded points go, the points are numbered 1, 2, ... and every reference the catalogue knows is
+    re-pointed to its provision (a reference to a removed point is kept and reported)."""
+    lang = doc.language if doc.language in ("kk", "ru") else cat.lang
+    if not sets and not deletes and not new_edition:
+        raise InputError(amend_msg(lang, "nothing"), path=path)
+    text = doc.text
+    known = set((_labels().get("keys") or {}).keys())
+    edits: list[tuple[int, int, str, str, str]] = []  # start, end, new, point, key
+    values: dict[str, Any] = {}
+    also: list[str] = []
+    for key, raw in sets:
+        p = cat.param(key)
+        if p is None:
+            if key not in known:
+                example = next(iter(cat.parameters), "min_tenure")
+                raise InputError(
+                    amend_msg(lang, "unknown_key", key=key, example=example), path=path, where=f"--set {key}"
+                )
+            raise InputError(
+                amend_msg(lang, "not_stated", label=label(key, lang), key=key),
+                path=path,
+                where=f"--set {key}",
+            )
+        new = _parse_value(raw, p.value, key, lang, path)
+        _check_allowed(key, new, p.unit, lang, path)
+        if new == p.value:
+            raise InputError(
+                amend_msg(lang, "same", label=label(key, lang), key=key, value=raw),
+                path=path,
+                where=f"--set {key}",
+            )
+        src = p.source
+        point = doc.point(str(src.point)) if src.point else None
+        if point is None:
+            raise InputError(
+                amend_msg(lang, "not_found", label=label(key, lang), key=key, point=src.point),
+                path=path,
+                where=f"--set {key}",
+            )
+        qs, qe = _locate(doc, point, src.quote, src.start, src.end)
+        from ..numbers import find_numbers
+
+        hit = None
+        for lo, hi in ((qs, qe), (point.start, point.end)):
+            for m in find_numbers(text[lo:hi], lang):
+                if m.value is not None and Decimal(str(m.value)) == Decimal(str(p.value)):
+                    hit = (lo + m.start, lo + m.end)
+                    break
+            if hit:
+                break
+        printed = text[hit[0] : hit[1]] if hit else ""
+        rewritten = _rewrite_number(printed, p.value, new, lang) if hit else None
+        if hit is None or rewritten is None:
+            raise InputError(
+                amend_msg(lang, "not_found", label=label(key, lang), key=key, point=point.number),
+                path=path,
+                where=f"--set {key}",
+            )
+        edits.append((hit[0], hit[1], rewritten, point.number, key))
+        if lang == "ru" and isinstance(new, int) and not _DIGITS.match(printed):
+            form = _word_form(printed, int(p.value), lang)
+            if form and form[0] == "card":
+                noun = _ru_noun_after(text, hit[1], int(p.value), new, form[1])
+                if noun is not None and _norm(text[noun[0] : noun[1]]) != _norm(noun[2]):
+                    edits.append((noun[0], noun[1], noun[2], point.number, key))
+        values[key] = new
+        if p.also_in:
+            where_else = ", ".join(_unit(n, lang) for n in p.also_in)
+            also.append(amend_msg(lang, "also_in", label=label(key, lang), key=key, points=where_else))
+    numbers = [p.number for p in doc.points]
+    for n in deletes:
+        pt = doc.point(str(n))
+        if pt is None:
+            raise InputError(
+                amend_msg(lang, "no_point", point=n, last=numbers[-1] if numbers else 0),
+                path=path,
+                where="--delete-point",
+            )
+        if pt.deleted:
+            raise InputError(amend_msg(lang, "already_deleted", point=n), path=path, where="--delete-point")
+        if any(e[3] == pt.number for e in edits):
+            raise InputError(amend_msg(lang, "conflict", point=n), path=path, where="--delete-point")
+        if new_edition:
+            continue
+        body = text[pt.start : pt.end]
+        lead = re.match(r"\s*\d+[.)]?\s*", body)
+        head = lead.end() if lead else 0
+        tail = len(body) - len(body.rstrip())
+        edits.append((pt.start + head, pt.end - tail, DELETED[lang], pt.number, ""))
+    warnings: list[str] = list(also)
+    renumbered: dict[str, str] = {}
+    if new_edition:
+        renumbered = _renumber(doc, cat, {str(n) for n in deletes}, lang, edits, warnings)
+    edits.sort()
+    for a, b in zip(edits, edits[1:], strict=False):
+        if b[0] < a[1]:
+            raise InputError(amend_msg(lang, "conflict", point=b[3]), path=path)
+    # the new text, and one Change per point
+    out: list[str] = []
+    pos = 0
+    for s, e, new_s, _pt, _k in edits:
+        out.append(text[pos:s])
+        out.append(new_s)
+        pos = e
+    out.append(text[pos:])
+    new_text = "".join(out)
+    changes: list[Change] = []
+    for num in dict.fromkeys(e[3] for e in edits):
+        pt = doc.point(num)
+        assert pt is not None
+        mine = [e for e in edits if e[3] == num]
+        if all(e[4] == "#num" for e in mine):
+            continue  # only renumbered: the new edition says it once, not point by point
+        old_pt = text[pt.start : pt.end].rstrip()
+        pieces: list[str] = []
+        pos = pt.start
+        for s, e, new_s, _p, _k in mine:
+            pieces += [text[pos:s], new_s]
+            pos = e
+        pieces.append(text[pos : pt.end])
+        new_pt = "".join(pieces).rstrip()
+        if any(e[4] == "#remove" for e in mine):
+            new_pt = ""
+        keys = tuple(dict.fromkeys(e[4] for e in mine if e[4] and not e[4].startswith("#")))
+        kind = "set" if keys else "reference" if any(e[4] == "#ref" for e in mine) else "delete"
+        changes.append(
+            Change(
+                kind,
+                num,
+                old_pt,
+                new_pt,
+                keys,
+                _phrases(text, [m for m in mine if m[4] and m[4] not in ("#remove", "#num")]),
+                tuple(model_point(k) for k in keys),
+            )
+        )
+    changes.sort(key=lambda c: _num_key(c.point))
+    return Amendment(lang, text, new_text, changes, values, new_edition, renumbered, warnings)
+
+
+def _phrases(text: str, edits: list[tuple[int, int, str, str, str]]) -> tuple[tuple[str, str], ...]:
+    """(old words, new words) of the edits; edits apart only by spaces are one phrase
+    («одного месяца» -> «двух месяцев»: one replacement of two words)."""
+    out: list[list[Any]] = []
+    for s, e, new, _p, _k in sorted(edits):
+        if out and not text[out[-1][1] : s].strip():
+            gap = text[out[-1][1] : s]
+            out[-1][1] = e
+            out[-1][2] += gap + new
+        else:
+            out.append([s, e, new])
+    return tuple((text[s:e], new) for s, e, new in out)
+
+
+_REF = {
+    "kk": r"(?<![\d-])(\d+)(?=-тарма[қғ])",
+    "ru": r"(?<=пункт)(?:\w*\s+)(\d+)(?![\d-])",
+}
+
+
+def _renumber(
+    doc: Document,
+    cat: Catalogue,
+    removed: set[str],
+    lang: str,
+    edits: list[tuple[int, int, str, str, str]],
+    warnings: list[str],
+) -> dict[str, str]:
+    """Edits of a new edition: removed points go, the rest are numbered 1, 2, ..., references re-pointed."""
+    text = doc.text
+    mapping: dict[str, str] = {}
+    k = 0
+    for pt in doc.points:
+        if pt.deleted or pt.number in removed:
+            # the whole point goes, with its line's indentation and the blank lines after it
+            s = text.rfind("\n", 0, pt.start) + 1
+            s = s if not text[s : pt.start].strip() else pt.start
+            e = pt.end
+            while e < len(text) and text[e] in " \t\n":
+                e += 1
+            edits.append((s, e, "", pt.number, "#remove"))
+            continue
+        k += 1
+        mapping[pt.number] = str(k)
+        lead = re.match(r"\d+(?:-\d+)?", text[pt.start : pt.end])
+        if lead and lead.group(0) != str(k):
+            edits.append((pt.start, pt.start + lead.end(), str(k), pt.number, "#num"))
+    seen: set[int] = set()
+    for ref in cat.cross_references:
+        if not ref.to_point or ref.to_point == mapping.get(ref.to_point) or ref.from_point not in mapping:
+            continue
+        src = doc.point(ref.from_point)
+        if src is None:
+            continue
+        q = text.find(ref.quote, src.start, src.end)
+        if q < 0:
+            continue
+        for m in re.finditer(_REF[lang], ref.quote):
+            if m.group(1) != ref.to_point or q + m.start(1) in seen:
+                continue
+            seen.add(q + m.start(1))
+            new = mapping.get(ref.to_point)
+            if new is None:
+                warnings.append(amend_msg(lang, "stale_ref", src=ref.from_point, to=ref.to_point))
+            else:
+                edits.append((q + m.start(1), q + m.end(1), new, src.number, "#ref"))
+    return mapping
+
+
+def _num_key(n: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.findall(r"\d+", n)) or (0,)
+
+
+def document_from_text(text: str, path: str) -> Document:
+    """The structure of an edition held in memory (as :func:`docgen.catalogue.parse_document` reads a file)."""
+    from ..model import SourceText
+    from ..normalize import normalize
+    from ..structure import parse_structure
+
+    source = SourceText(path, text, "utf-8", "txt")
+    return parse_structure(source, normalize(text))
+
+
+def unit_name(point: str, lang: str) -> str:
+    """ "4-тармақ" / "пункт 4"."""
+    return f"{point}-тармақ" if lang == "kk" else f"пункт {point}"
+
+
+def _unit(ref: str, lang: str) -> str:
+    """ "31" -> "31-тармақ" / "пункт 31"; "app2" -> "2-қосымша" / "приложение 2"."""
+    if ref.startswith("app"):
+        n = ref.removeprefix("app")
+        return f"{n}-қосымша" if lang == "kk" else f"приложение {n}"
+    return unit_name(ref, lang)
+
+
+def _quoted_words(old: str, new: str, lang: str) -> tuple[str, str]:
+    """«деген сөз» / «деген сөздер», «слово» / «слова»: each side by its own number of words."""
+    many_old, many_new = " " in old.strip(), " " in new.strip()
+    if lang == "kk":
+        return ("деген сөздер" if many_old else "деген сөз"), (
+            "деген сөздермен" if many_new else "деген сөзбен"
+        )
+    return ("слова" if many_old else "слово"), ("словами" if many_new else "словом")
+
+
+def amendment_text(am: Amendment) -> str:
+    """The operative wording of the amending decision, one numbered sub-point per changed point."""
+    lang = am.lang
+    if am.new_edition:
+        return (
+            "Әдістеме осы шешімнің қосымшасына сәйкес жаңа редакцияда жазылсын.\n"
+            if lang == "kk"
+            else "Методику изложить в новой редакции согласно приложению к настоящему решению.\n"
+        )
+    lines = [
+        "Әдістемеге мынадай өзгерістер енгізілсін:"
+        if lang == "kk"
+        else "В Методику внести следующие изменения:"
+    ]
+    items: list[str] = []
+    for c in am.changes:
+        if c.kind == "delete":
+            items.append(f"{c.point}-тармақ алып тасталсын" if lang == "kk" else f"пункт {c.point} исключить")
+        elif len(c.phrases) == 1 and _occurs_once(c.phrases[0][0], c.old_text):
+            old, new = c.phrases[0]
+            a, b = _quoted_words(old, new, lang)
+            if lang == "kk":
+                items.append(f"{c.point}-тармақтағы «{old}» {a} «{new}» {b} ауыстырылсын")
+            else:
+                items.append(f"в пункте {c.point} {a} «{old}» заменить {b} «{new}»")
+        else:
+            body = re.sub(r"^\s*\d+[.)]\s*", "", c.new_text)
+            if lang == "kk":
+                items.append(f"{c.point}-тармақ мынадай редакцияда жазылсын:\n«{c.point}. {body}»")
+            else:
+                items.append(f"пункт {c.point} изложить в следующей редакции:\n«{c.point}. {body}»")
+    for i, item in enumerate(items, 1):
+        end = "." if i == len(items) else ";"
+        lines.append(f"{i}) {item}{end}")
+    return "\n\n".join(lines) + "\n"
+
+
+def _occurs_once(phrase: str, text: str) -> bool:
+    """The phrase names one place of the point: it occurs there once, as whole words."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)) == 1

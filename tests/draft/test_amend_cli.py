@@ -1,0 +1,89 @@
+"""docgen amend on the command line: five files per run, in the official layout; bad input is one
+line naming the file and the field, exit 2, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from official_layout import assert_official
+
+from docgen.cli import main
+from docgen.diff.redline import accept_all, reject_all
+from docgen.diff.text import paragraphs
+from docgen.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_002 = next(ROOT.glob("legal_corpus/acts/*/002_*.txt"))
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+        raise SystemExit(0)
+    return int(exc.value.code or 0), capsys.readouterr().err
+
+
+def test_writes_the_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    args = ["amend", str(SEED_002), "--set", "min_tenure=2", "--delete-point", "23", "-o", str(out)]
+    code, err = _run(args, capsys)
+    assert code == 0, err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "amendment.kk.txt",
+        "comparison.docx",
+        "edition.kk.docx",
+        "edition.kk.txt",
+        "redline.docx",
+    ]
+    edition = (out / "edition.kk.txt").read_text(encoding="utf-8")
+    assert "23. Алып тасталды." in edition
+    assert "лауазымда болу мерзімі екі айдан кем" in edition
+    old = normalize(SEED_002.read_text(encoding="utf-8")).text
+    redline = (out / "redline.docx").read_bytes()
+    assert accept_all(redline) == paragraphs(edition)
+    assert reject_all(redline) == paragraphs(old)
+    for name in ("edition.kk.docx", "comparison.docx", "redline.docx"):
+        assert_official((out / name).read_bytes(), "kk", what=name)
+    texts = [p.text for p in Document(str(out / "edition.kk.docx")).paragraphs]
+    assert "1-тарау. Жалпы ережелер" in texts and "23. Алып тасталды." in texts
+    table = Document(str(out / "comparison.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells] == [
+        "Р/с №",
+        "Құрылымдық элемент",
+        "Қолданыстағы редакция",
+        "Ұсынылатын редакция",
+        "Негіздеме",
+    ]
+    assert [r.cells[1].text for r in table.rows[1:]] == ["5-тармақ", "23-тармақ"]
+    amendment = (out / "amendment.kk.txt").read_text(encoding="utf-8")
+    assert "1) 5-тармақтағы «бір» деген сөз «екі» деген сөзбен ауыстырылсын;" in amendment
+    assert "2) 23-тармақ алып тасталсын." in amendment
+    # an existing output without --force: exit 2, the files stay as they were
+    code, err = _run(args, capsys)
+    assert code == 2 and "--force" in err
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--set", "no_such_key=2"], "--set no_such_key"),
+        (["--set", "min_tenure=екі"], "--set min_tenure"),
+        (["--set", "min_tenure"], "КІЛТ=МӘН"),
+        (["--delete-point", "77"], "--delete-point"),
+        (["--set", "quarterly_deadline_day=40"], "31-ге"),
+        (["--set", "calibration_min_members=5"], "calibration_min_members"),
+        (["--to", "E4", "--set", "min_tenure=2"], "--to"),
+    ],
+)
+def test_bad_input_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], words: str
+) -> None:
+    out = tmp_path / "out"
+    code, err = _run(["amend", str(SEED_002), *extra, "-o", str(out)], capsys)
+    assert code == 2
+    assert words in err and SEED_002.name in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not out.exists()
