@@ -159,3 +159,12 @@ def test_generation_ids_everywhere_are_the_profiles_ones() -> None:
     enum = schema["properties"]["document"]["properties"]["generation"]["enum"]
     assert set(enum) == generations | {None}
     assert {e.generation for e in load_corpus(ROOT / "legal_corpus")} <= generations
+
+
+def test_no_profile_or_model_text_points_outside_the_repository() -> None:
+    """Issue 9 item 6: the profiles once cited the project's working notes outside the repository;
+    every note now names a fact of legal_corpus/models/sources.yaml instead."""
+    models = Path(__file__).resolve().parents[2] / "legal_corpus" / "models"
+    for path in sorted(models.rglob("*.yaml")) + [models / "README.md"]:
+        text = path.read_text(encoding="utf-8")
+        assert "MODEL_EDITIONS" not in text and "/work/shared" not in text, path.name

@@ -116,3 +116,12 @@ def test_long_texts_are_judged_on_slices_spread_over_the_whole_text() -> None:
     assert classify_language(english * (1_000_000 // len(english) + 1)) == "unknown"
     latin = (LANGS / "kk_latin_2018.txt").read_text(encoding="utf-8")
     assert classify_language(latin * (1_000_000 // len(latin) + 1)) == "kk-latn"
+
+
+def test_case8_english_text_is_not_parsed_as_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13, case 8: English text was parsed as "ru" with no warning; now one line, exit 2."""
+    path = LANGS / "en.txt"
+    code, out, err = _run(["parse", str(path)], capsys)
+    assert (
+        code == 2 and out == "" and "язык текста не определён" in err and len(err.strip().splitlines()) == 1
+    )
