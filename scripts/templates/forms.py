@@ -323,7 +323,8 @@ def evaluation_sheet(lang: str) -> Any:
         para(doc, line, align="justify")
     table(
         doc,
-        [6.0, 2.5, 3.5, 5.0],
+        # the act's guidance column («Пояснение при заполнении») carries paragraphs: the widest column
+        [4.3, 2.3, 3.2, 7.2],
         ["{{ r.number }}. {{ r.name }}", "{{ r.score }}", "{{ r.comment }}", "{{ r.explanation }}"],
         total=["{{ total_label }}", "{{ average }}", "", ""],
     )
