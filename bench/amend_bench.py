@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import tempfile
-import time
 from pathlib import Path
+
+from _timing import best_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {p.name[:3]: p for p in sorted((ROOT / "legal_corpus" / "acts").glob("*/*.txt"))}
@@ -22,12 +23,7 @@ CHANGES = {
 
 
 def _best(fn, n: int = 5) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return round(best, 5)
+    return best_of(fn, n, 5)
 
 
 def _big(tmp: Path) -> Path:

@@ -11,17 +11,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from _timing import best_of
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next((ROOT / "legal_corpus" / "acts").glob("*/000_*.txt"))
 
 
 def _best(fn, n: int = 5) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return round(best, 4)
+    return best_of(fn, n, 4)
 
 
 def main() -> dict[str, object]:

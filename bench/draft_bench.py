@@ -10,22 +10,17 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
+from _timing import best_of
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY = ROOT / "tests" / "draft" / "data" / "body_maslikhat.yaml"
 
 
 def _best(fn, n: int = 5) -> float:  # type: ignore[no-untyped-def]
-    best = float("inf")
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
-    return round(best, 4)
+    return best_of(fn, n, 4)
 
 
 def _big_models(tmp: Path, copies: int = 3) -> Path:

@@ -187,6 +187,7 @@ LAYERS: dict[str, str] = {
     "docgen.commands.fill": "commands",
     "docgen.commands.forms": "commands",
     "docgen.commands._methodology": "commands",
+    "docgen.commands._output": "commands",
     "docgen.commands.parse": "commands",
     "docgen.commands.protocol": "commands",
     "docgen.commands.report360": "commands",

@@ -45,7 +45,6 @@ def amend(
     """Make the next edition of an act: new text, redline, comparison table, amending wording."""
     from pathlib import Path
 
-    from .._atomic import write_bytes, write_text
     from ..catalogue import catalogue_for_document, parse_document
     from ..diff.redline import build_redline
     from ..diff.text import diff_text
@@ -53,7 +52,8 @@ def amend(
     from ..draft.amend import amendment_text, document_from_text, parse_sets
     from ..draft.comparison import render_comparison
     from ..draft.edition import render_edition
-    from ..errors import InputError, OutputExistsError
+    from ..errors import InputError
+    from ._output import write_all
 
     doc = parse_document(act)
     lang = doc.language if doc.language in ("kk", "ru") else "ru"
@@ -81,20 +81,13 @@ def amend(
         (out / "comparison.docx", render_comparison(am, title)),
         (out / f"amendment.{lang}.txt", amendment_text(am)),
     ]
-    existing = [p for p, _ in outputs if p.exists()]
-    if existing and not force:
-        raise OutputExistsError(
-            "файл бар; қайта жазу үшін --force"
-            if lang == "kk"
-            else "файл существует; для перезаписи --force",
-            path=str(existing[0]),
-        )
-    out.mkdir(parents=True, exist_ok=True)
-    for path, data in outputs:
-        if isinstance(data, bytes):
-            write_bytes(path, data, force=True)
-        else:
-            write_text(path, data, force=True)
-        click.echo(f"{'жазылды' if lang == 'kk' else 'записано'}: {path}")
+    write_all(
+        outputs,
+        force=force,
+        exists="файл бар; қайта жазу үшін --force"
+        if lang == "kk"
+        else "файл существует; для перезаписи --force",
+        said=lambda path: f"{'жазылды' if lang == 'kk' else 'записано'}: {path}",
+    )
     for line in am.warnings:
         click.echo(line, err=True)

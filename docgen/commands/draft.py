@@ -22,11 +22,10 @@ def draft(edition: str, body_path: str, lang: str, outdir: str, force: bool) -> 
     """Draft a body's methodology from the model edition's text."""
     from pathlib import Path
 
-    from .._atomic import write_bytes, write_text
     from ..draft import draft as make_draft
     from ..draft import load_body, render_docx
     from ..draft.messages import messages, msg
-    from ..errors import OutputExistsError
+    from ._output import write_all
 
     langs = ("kk", "ru") if lang == "both" else (lang,)
     ui = "kk" if lang == "kk" else "ru"
@@ -37,13 +36,9 @@ def draft(edition: str, body_path: str, lang: str, outdir: str, force: bool) -> 
         d = make_draft(edition, body, code, body_path)
         outputs.append((out / f"methodology.{code}.docx", render_docx(d)))
         outputs.append((out / f"methodology.{code}.txt", d.text))
-    existing = [p for p, _ in outputs if p.exists()]
-    if existing and not force:
-        raise OutputExistsError(msg(ui, "exists"), path=str(existing[0]))
-    out.mkdir(parents=True, exist_ok=True)
-    for path, data in outputs:
-        if isinstance(data, bytes):
-            write_bytes(path, data, force=True)
-        else:
-            write_text(path, data, force=True)
-        click.echo(str(messages()["written"][ui]).format(path=path))
+    write_all(
+        outputs,
+        force=force,
+        exists=msg(ui, "exists"),
+        said=lambda path: str(messages()["written"][ui]).format(path=path),
+    )
