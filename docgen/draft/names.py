@@ -2,8 +2,8 @@
 
 Kazakh: the last word takes the suffix (vowel harmony, last sound; after the 3rd-person possessive
 of a compound name, "әкімдігі" -> "әкімдігінің" / "әкімдігіне"). Russian: the words up to and
-including the head noun are inflected with pymorphy3 ("акимат Западно-Казахстанской области" ->
-"акимата Западно-Казахстанской области"); the rest (genitive dependents, quoted names) stays.
+including the head noun are inflected with pymorphy3 ("акимат Абайской области" ->
+"акимата Абайской области"); the rest (genitive dependents, quoted names) stays.
 BODY.yaml ``body_name_forms`` overrides any derived form.
 """
 

@@ -193,7 +193,7 @@ def parse_header(lines: list[Line], text: str, lang: LangData, notes: list[EditN
         date = dates[0]
         segment = s[: date.start]
         m_title = inline.match(segment)
-        if m_title and segment[m_title.end() :].strip():  # «… туралы Қазығұрт аудандық мәслихатының»
+        if m_title and segment[m_title.end() :].strip():  # «… туралы Ақсу аудандық мәслихатының»
             title_inline = m_title.group(0).strip()
             segment = segment[m_title.end() :]
         issuer = _issuer(segment, lang)
