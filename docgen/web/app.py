@@ -236,14 +236,16 @@ async def in_thread(field: str, fn: Callable[..., Any], *args: Any, **kwargs: An
         try:
             return await asyncio.wait_for(asyncio.shield(task), limit)
         except TimeoutError:
-            raise JobTimeout(f"over {limit:g} s", where="server") from None
+            raise JobTimeout(f"over {limit} s", where="server") from None
     except FieldError:
         raise
     except DocgenError as exc:
         raise FieldError(exc, field) from None
 
 
-_job_timeout: contextvars.ContextVar[float] = contextvars.ContextVar(
+# The limit of the request being answered (set by the app's middleware); None for the Fill page's
+# batch, which runs apart from any request and shows its progress instead.
+_job_timeout: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "docgen_job_timeout", default=JOB_TIMEOUT
 )
 
@@ -659,7 +661,9 @@ def create_app(
         key = secrets.token_urlsafe(16)
         job = FillJob(owner, folder, now)
         fill_jobs[key] = job
-        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang))
+        unbounded = contextvars.copy_context()
+        unbounded.run(_job_timeout.set, None)
+        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang), context=unbounded)
         return RedirectResponse(f"/fill/job/{key}?lang={ui}", status_code=303)
 
     async def _run_fill(job: FillJob, path: Path, data_path: Path, lang: str) -> None:

@@ -11,6 +11,7 @@ import html
 import io
 import re
 import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -128,3 +129,30 @@ def test_job_over_the_time_limit_is_504(monkeypatch: pytest.MonkeyPatch, tmp_pat
             "error": "Задача заняла больше допустимого времени; повторите с файлом поменьше",
             "where": "server",
         }
+
+
+def test_fill_page_batch_is_not_cut_by_the_request_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Fill page's batch runs apart from any request (its page shows the progress): the limit
+    does not apply to it, its own outcome is shown."""
+    from docgen.errors import DataError
+    from docgen.web import jobs
+    from docgen.web.app import create_app
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)
+        raise DataError("bad rows", where="data")
+
+    monkeypatch.setattr(jobs, "fill_counted", slow)
+    with TestClient(create_app(job_timeout=0.05), raise_server_exceptions=False) as c:
+        c.get("/fill?lang=ru")
+        resp = c.post(
+            "/fill?lang=ru",
+            data={"csrf": c.cookies["csrf"], "corpus": "wko-akimat-53"},
+            files={"data": ("d.csv", b"full_name\n")},
+        )
+        deadline = time.monotonic() + 60
+        while 'http-equiv="refresh"' in resp.text and time.monotonic() < deadline:
+            time.sleep(0.2)
+            resp = c.get(str(resp.url))
+        assert resp.status_code == 400 and "В данных есть ошибки" in resp.text
+        assert "больше допустимого времени" not in resp.text
