@@ -157,7 +157,7 @@ def _message_key(exc: DocgenError) -> str:
     return "error.input"
 
 
-FIELDS = ("act", "body", "data", "old", "new", "lang", "format", "model", "corpus", "csrf", "server")
+FIELDS = ("act", "body", "data", "old", "new", "lang", "format", "model", "corpus", "csrf", "server", "set")
 
 
 def _where(exc: DocgenError, field: str | None) -> str:
@@ -862,6 +862,43 @@ def create_app(
             label = Path(body.filename or "BODY.yaml").name[:120]
             zipped = await in_thread("body", jobs.draft_zip, path, model, lang, label)
         return _attachment(zipped, "application/zip", "draft.zip")
+
+    @app.post("/api/amend", summary="Next edition of an act (ZIP)")
+    async def api_amend(
+        act: UploadFile = File(...),
+        sets: list[str] = Form([], alias="set"),
+        deletes: list[str] = Form([], alias="delete_point"),
+        new_edition: bool = Form(False),
+    ) -> Response:
+        """``act``, ``set`` (repeated, KEY=VALUE: a catalogue parameter's new value), ``delete_point``
+        (repeated, a point number) and ``new_edition`` (renumber the whole act) → ZIP with what
+        ``docgen amend`` writes: ``edition.<lang>.txt``/``.docx``, ``redline.docx``,
+        ``comparison.docx``, ``amendment.<lang>.txt``."""
+        async with workdir() as folder:
+            path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
+            label = Path(act.filename or "act").name[:120]
+            zipped = await in_thread("act", jobs.amend_zip, path, sets, deletes, new_edition, label)
+        return _attachment(zipped, "application/zip", "amend.zip")
+
+    @app.post("/draft/amend", include_in_schema=False)
+    async def draft_amend(
+        request: Request,
+        csrf: str = Form(""),
+        act: UploadFile | None = File(None),
+        corpus: str | None = Form(None),
+        sets: str = Form("", alias="set"),
+        deletes: str = Form("", alias="delete_point"),
+        new_edition: bool = Form(False),
+    ) -> Response:
+        """The Amend form of the Draft page: one KEY=VALUE a line, points to delete separated by
+        commas or spaces → the ZIP as a download."""
+        _check_csrf(request, csrf)
+        async with workdir() as folder:
+            path, label = await _act_file(folder, act, corpus)
+            lines = [ln for ln in sets.splitlines() if ln.strip()]
+            points = [p for p in re.split(r"[,;\s]+", deletes) if p]
+            zipped = await in_thread("act", jobs.amend_zip, path, lines, points, new_edition, label)
+        return _attachment(zipped, "application/zip", "amend.zip")
 
     return app
 

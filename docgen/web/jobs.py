@@ -526,3 +526,34 @@ def draft_page(
             zf.writestr(f"methodology.{code}.txt", d.text)
             texts[code] = d.text
     return buf.getvalue(), texts
+
+
+def amend_zip(act: Path, sets: list[str], deletes: list[str], new_edition: bool, label: str) -> bytes:
+    """ZIP of what ``docgen amend`` writes (``edition.<lang>.txt``/``.docx``, ``redline.docx``,
+    ``comparison.docx``, ``amendment.<lang>.txt``, and ``warnings.txt`` when a reference is left
+    pointing at a removed point)."""
+    from ..catalogue import catalogue_for_document, parse_document
+    from ..diff.redline import build_redline
+    from ..diff.text import diff_text
+    from ..draft.amend import amend, amendment_text, document_from_text, parse_sets
+    from ..draft.comparison import render_comparison
+    from ..draft.edition import render_edition
+
+    doc = parse_document(act)
+    lang = doc.language if doc.language in ("kk", "ru") else "ru"
+    cat = catalogue_for_document(doc)
+    pairs = parse_sets([s for s in sets if s.strip()], lang, label, where="set")
+    points = [d.strip() for d in deletes if d.strip()]
+    am = amend(doc, cat, pairs, points, label, new_edition=new_edition)
+    new_doc = document_from_text(am.new_text, f"edition.{lang}.txt")
+    title = cat.act.title or Path(label).stem
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr(f"edition.{lang}.txt", am.new_text)
+        zf.writestr(f"edition.{lang}.docx", render_edition(new_doc, lang, title))
+        zf.writestr("redline.docx", build_redline(diff_text(doc, new_doc), title=title, lang=lang))
+        zf.writestr("comparison.docx", render_comparison(am, title))
+        zf.writestr(f"amendment.{lang}.txt", amendment_text(am))
+        if am.warnings:
+            zf.writestr("warnings.txt", "\n".join(am.warnings) + "\n")
+    return buf.getvalue()

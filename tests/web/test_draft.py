@@ -156,3 +156,45 @@ def test_fill_page_batch_is_not_cut_by_the_request_limit(monkeypatch: pytest.Mon
             resp = c.get(str(resp.url))
         assert resp.status_code == 400 and "В данных есть ошибки" in resp.text
         assert "больше допустимого времени" not in resp.text
+
+
+def test_api_amend_zip_and_errors(client: Any) -> None:
+    """The West Kazakhstan resolution (004) says in point 4 "не позднее двадцатого числа"; the deadline
+    set to 10 is said as a word replaced in point 4."""
+    from .conftest import WKO
+
+    act = {"act": (WKO.name, WKO.read_bytes())}
+    resp = client.post("/api/amend", files=act, data={"set": ["quarterly_deadline_day=10"]})
+    assert resp.status_code == 200 and resp.headers["content-type"] == "application/zip"
+    zf = zipfile.ZipFile(io.BytesIO(resp.content))
+    assert {
+        "edition.ru.txt",
+        "edition.ru.docx",
+        "redline.docx",
+        "comparison.docx",
+        "amendment.ru.txt",
+    } <= set(zf.namelist())
+    wording = zf.read("amendment.ru.txt").decode()
+    assert "пункте 4" in wording and "«двадцатого»" in wording and "«десятого»" in wording
+    assert "не позднее десятого числа" in zf.read("edition.ru.txt").decode()
+    resp = client.post("/api/amend", files=act, data={"set": ["no value"]})
+    assert resp.status_code == 400 and resp.json()["where"] == "set"
+    resp = client.post("/api/amend", files=act)  # nothing to change
+    assert resp.status_code == 400 and set(resp.json()) == {"error", "where"}
+
+
+def test_draft_page_amend_form_downloads_the_zip(client: Any) -> None:
+    page = client.get("/draft?lang=kk").text
+    assert 'action="/draft/amend?lang=kk"' in page and 'name="delete_point"' in page
+    resp = client.post(
+        "/draft/amend?lang=kk",
+        data={
+            "csrf": client.cookies["csrf"],
+            "corpus": "wko-akimat-53",
+            "set": "quarterly_deadline_day=10\n",
+        },
+    )
+    assert resp.status_code == 200 and "amend.zip" in resp.headers["content-disposition"]
+    assert "redline.docx" in zipfile.ZipFile(io.BytesIO(resp.content)).namelist()
+    resp = client.post("/draft/amend?lang=kk", data={"csrf": "forged", "corpus": "wko-akimat-53"})
+    assert resp.status_code == 400
