@@ -78,7 +78,7 @@ def main() -> int:
             page.locator("select[name='approving_act.kind']").select_option("resolution")
             page.fill("input[name='approving_act.number']", "12")
             page.fill("input[name='approving_act.date']", "2026-04-09")
-            page.locator("form.job button").click()
+            page.locator("form.draft button").click()
             page.locator("#result").wait_for()
             page.locator("h1").scroll_into_view_if_needed()
             page.screenshot(path=str(OUT / "draft.png"))

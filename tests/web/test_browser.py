@@ -181,12 +181,12 @@ def test_draft_page_form_and_zip(browser: Any, base_url: str) -> None:
     page.fill("input[name='approving_act.number']", "12")
     page.fill("input[name='approving_act.date']", since)
     page.fill(f"input[name='parameters.{key}']", str(spec["max"] + 2))
-    page.locator("form.job button").click()
+    page.locator("form.draft button").click()
     alert = page.locator("[role=alert]").inner_text()
     assert str(spec["max"] + 2) in alert and "типовой методики" in alert
     assert page.locator(f"input[name='parameters.{key}']").get_attribute("aria-invalid") == "true"
     page.fill(f"input[name='parameters.{key}']", "")  # the model's own value
-    page.locator("form.job button").click()
+    page.locator("form.draft button").click()
     assert "постановлением Акимата области Абай" in page.locator("pre[lang=ru]").inner_text()
     body = _download(page, lambda: page.get_by_text("Проект: DOCX и TXT (ZIP)").click())
     zf = zipfile.ZipFile(io.BytesIO(body))
