@@ -71,6 +71,17 @@ def main() -> int:
             page.locator("#result").wait_for()
             page.locator("#result").scroll_into_view_if_needed()
             page.screenshot(path=str(OUT / "check.png"))
+
+            page.goto(f"{base}/draft?lang=ru")
+            page.fill("input[name='body_name.kk']", "Абай облысының әкімдігі")
+            page.fill("input[name='body_name.ru']", "Акимат области Абай")
+            page.locator("select[name='approving_act.kind']").select_option("resolution")
+            page.fill("input[name='approving_act.number']", "12")
+            page.fill("input[name='approving_act.date']", "2026-04-09")
+            page.locator("form.draft button").click()
+            page.locator("#result").wait_for()
+            page.locator("h1").scroll_into_view_if_needed()
+            page.screenshot(path=str(OUT / "draft.png"))
             browser.close()
     finally:
         edited.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ downloadable for a few minutes, in memory, only to the browser that asked for th
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import hmac
 import json
 import logging
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
 from fastapi import FastAPI, File, Form, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -55,7 +57,9 @@ CSP = (
 )
 # Reports of docgen (diff HTML, check HTML) carry their own <style>; shown in a frame, no script at all.
 REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
-PAGES = ("act", "forms", "fill", "compare", "check")
+PAGES = ("act", "forms", "fill", "compare", "check", "draft")
+# A job (one request's work in the thread pool) answers 504 past this many seconds; create_app sets it.
+JOB_TIMEOUT = 600.0
 
 
 class TooLarge(DocgenError):
@@ -63,6 +67,12 @@ class TooLarge(DocgenError):
 
 
 class CsrfError(DocgenError):
+    exit_code = 2
+
+
+class JobTimeout(DocgenError):
+    """A job ran past the app's time limit (504); its thread finishes alone, still holding its slot."""
+
     exit_code = 2
 
 
@@ -124,6 +134,8 @@ def _error_json(status: int, error: str, where: str) -> JSONResponse:
 
 
 def _status_of(exc: DocgenError) -> int:
+    if isinstance(exc, JobTimeout):
+        return 504
     if isinstance(exc, TooLarge):
         return 413
     if isinstance(exc, UnsafeInputError) and "large" in exc.message:
@@ -132,6 +144,8 @@ def _status_of(exc: DocgenError) -> int:
 
 
 def _message_key(exc: DocgenError) -> str:
+    if isinstance(exc, JobTimeout):
+        return "error.timeout"
     if isinstance(exc, TooLarge) or _status_of(exc) == 413:
         return "error.too_large"
     if isinstance(exc, CsrfError):
@@ -143,7 +157,7 @@ def _message_key(exc: DocgenError) -> str:
     return "error.input"
 
 
-FIELDS = ("act", "body", "data", "old", "new", "lang", "format", "model", "corpus", "csrf")
+FIELDS = ("act", "body", "data", "old", "new", "lang", "format", "model", "corpus", "csrf", "server", "set")
 
 
 def _where(exc: DocgenError, field: str | None) -> str:
@@ -213,13 +227,39 @@ def _slots() -> Any:
 async def in_thread(field: str, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run a job in the thread pool (at most MAX_JOBS at once); a DocgenError is tagged with the form
     field it concerns."""
+    limit = _job_timeout.get()
     try:
-        async with _slots():
-            return await run_in_threadpool(fn, *args, **kwargs)
+        sem = _slots()
+        await sem.acquire()
+        task = asyncio.ensure_future(run_in_threadpool(fn, *args, **kwargs))
+        task.add_done_callback(_release(sem))
+        try:
+            return await asyncio.wait_for(asyncio.shield(task), limit)
+        except TimeoutError:
+            raise JobTimeout(f"over {limit} s", where="server") from None
     except FieldError:
         raise
     except DocgenError as exc:
         raise FieldError(exc, field) from None
+
+
+# The limit of the request being answered (set by the app's middleware); None for the Fill page's
+# batch, which runs apart from any request and shows its progress instead.
+_job_timeout: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "docgen_job_timeout", default=JOB_TIMEOUT
+)
+
+
+def _release(sem: Any) -> Callable[[Any], None]:
+    """Done callback of a job: frees its slot only when its thread has ended (a job past the time
+    limit keeps its slot, so no more than MAX_JOBS threads ever work at once)."""
+
+    def done(task: Any) -> None:
+        sem.release()
+        if not task.cancelled():
+            task.exception()  # retrieved: a late job's error is not logged as unhandled
+
+    return done
 
 
 def create_app(
@@ -228,10 +268,12 @@ def create_app(
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "testserver"),
     act_limit: int = ACT_LIMIT,
     data_limit: int = DATA_LIMIT,
+    job_timeout: float = JOB_TIMEOUT,
 ) -> FastAPI:
     """The app. ``token``: required on every request (header ``Authorization: Bearer T`` or
     ``X-Docgen-Token``, or a cookie set by opening any page once with ``?token=T``). ``allowed_hosts``:
-    the Host header names accepted ("*" accepts any)."""
+    the Host header names accepted ("*" accepts any). ``job_timeout``: seconds a request's job may
+    run before the request answers 504 (``{"error", "where": "server"}`` or the error page)."""
     app = FastAPI(
         title="docgen",
         description="Methodologies of evaluation of civil servants (kk/ru): catalogue, forms, fill, diff, check.",
@@ -253,6 +295,7 @@ def create_app(
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         start = time.monotonic()
+        _job_timeout.set(job_timeout)
         lang = _ui_lang(request)
         response = await _guarded(request, call_next, lang)
         response.headers.setdefault("Content-Security-Policy", CSP)
@@ -448,6 +491,80 @@ def create_app(
         lang = _ui_lang(request)
         return _page(request, request.url.path.strip("/") + ".html", lang, {})
 
+    # --- the Draft page ---------------------------------------------------------------------
+
+    draft_fields = jobs.draft_fields()
+
+    def _draft_page(
+        request: Request, lang: str, values: dict[str, str], ctx: dict[str, Any], status: int = 200
+    ) -> Response:
+        from ..data.labels import key_label
+        from ..draft.messages import messages
+
+        kinds = messages()["kinds"]
+        words = {k: str(kinds[k].get(lang, k)) for k in draft_fields.act_kinds}
+        base = {"fields": draft_fields, "values": values, "act_kind_words": words, "param_label": key_label}
+        return _page(request, "draft.html", lang, {**base, **ctx}, status=status)
+
+    def _draft_label(where: str, lang: str) -> str:
+        """The form field an error of the draft names, in the interface language."""
+        from ..data.labels import key_label
+
+        if where.startswith("parameters."):
+            return key_label(where.split(".", 1)[1], lang)
+        if t("draft." + where, lang) != "draft." + where:
+            return t("draft." + where, lang)
+        return where_words(where, lang)
+
+    @app.get("/draft", include_in_schema=False)
+    async def draft_get(request: Request) -> Response:
+        models = draft_fields.models
+        values = {"model": "E4" if "E4" in models else (models[-1] if models else ""), "lang": "both"}
+        return _draft_page(request, _ui_lang(request), values, {})
+
+    @app.post("/draft", include_in_schema=False)
+    async def draft_post(request: Request) -> Response:
+        """The body's data from the form → BODY.yaml in the request's folder → the draft (ZIP and
+        text). A value the model does not allow is said on the page, naming the field."""
+        ui = _ui_lang(request)
+        form = await request.form()
+        values = {k: str(v).strip() for k, v in form.items() if isinstance(v, str) and len(v) <= 1000}
+        owner = _check_csrf(request, values.get("csrf", ""))
+        model = values.get("model", "")
+        body: dict[str, Any] = {
+            "body_name": {c: values.get(f"body_name.{c}") or None for c in LANGS},
+            "body_kind": values.get("body_kind") or None,
+            "approving_act": {
+                k: values.get(f"approving_act.{k}") or None for k in ("kind", "number", "date")
+            },
+        }
+        params: dict[str, Any] = {}
+        for key in draft_fields.parameters.get(model, {}):
+            raw = values.get(f"parameters.{key}", "")
+            if raw:
+                params[key] = int(raw) if re.fullmatch(r"-?\d{1,9}", raw) else raw
+        if params:
+            body["parameters"] = params
+        try:
+            async with workdir() as folder:
+                path = folder / "BODY.yaml"
+                path.write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
+                zipped, texts = await in_thread(
+                    "body", jobs.draft_page, path, model, values.get("lang", ""), ui
+                )
+        except FieldError as exc:
+            inner = exc.inner
+            if isinstance(inner, JobTimeout) or not isinstance(inner, InputError):
+                raise
+            ctx = {
+                "error": inner.message,
+                "error_field": inner.where,
+                "error_label": _draft_label(inner.where or "", ui),
+            }
+            return _draft_page(request, ui, values, ctx, status=400)
+        zip_id = store.put(owner, "draft.zip", "application/zip", zipped)
+        return _draft_page(request, ui, values, {"zip_id": zip_id, "texts": texts})
+
     @app.get("/api", include_in_schema=False)
     async def api_page(request: Request) -> Response:
         lang = _ui_lang(request)
@@ -544,7 +661,9 @@ def create_app(
         key = secrets.token_urlsafe(16)
         job = FillJob(owner, folder, now)
         fill_jobs[key] = job
-        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang))
+        unbounded = contextvars.copy_context()
+        unbounded.run(_job_timeout.set, None)
+        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang), context=unbounded)
         return RedirectResponse(f"/fill/job/{key}?lang={ui}", status_code=303)
 
     async def _run_fill(job: FillJob, path: Path, data_path: Path, lang: str) -> None:
@@ -743,6 +862,43 @@ def create_app(
             label = Path(body.filename or "BODY.yaml").name[:120]
             zipped = await in_thread("body", jobs.draft_zip, path, model, lang, label)
         return _attachment(zipped, "application/zip", "draft.zip")
+
+    @app.post("/api/amend", summary="Next edition of an act (ZIP)")
+    async def api_amend(
+        act: UploadFile = File(...),
+        sets: list[str] = Form([], alias="set"),
+        deletes: list[str] = Form([], alias="delete_point"),
+        new_edition: bool = Form(False),
+    ) -> Response:
+        """``act``, ``set`` (repeated, KEY=VALUE: a catalogue parameter's new value), ``delete_point``
+        (repeated, a point number) and ``new_edition`` (renumber the whole act) → ZIP with what
+        ``docgen amend`` writes: ``edition.<lang>.txt``/``.docx``, ``redline.docx``,
+        ``comparison.docx``, ``amendment.<lang>.txt``."""
+        async with workdir() as folder:
+            path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
+            label = Path(act.filename or "act").name[:120]
+            zipped = await in_thread("act", jobs.amend_zip, path, sets, deletes, new_edition, label)
+        return _attachment(zipped, "application/zip", "amend.zip")
+
+    @app.post("/draft/amend", include_in_schema=False)
+    async def draft_amend(
+        request: Request,
+        csrf: str = Form(""),
+        act: UploadFile | None = File(None),
+        corpus: str | None = Form(None),
+        sets: str = Form("", alias="set"),
+        deletes: str = Form("", alias="delete_point"),
+        new_edition: bool = Form(False),
+    ) -> Response:
+        """The Amend form of the Draft page: one KEY=VALUE a line, points to delete separated by
+        commas or spaces → the ZIP as a download."""
+        _check_csrf(request, csrf)
+        async with workdir() as folder:
+            path, label = await _act_file(folder, act, corpus)
+            lines = [ln for ln in sets.splitlines() if ln.strip()]
+            points = [p for p in re.split(r"[,;\s]+", deletes) if p]
+            zipped = await in_thread("act", jobs.amend_zip, path, lines, points, new_edition, label)
+        return _attachment(zipped, "application/zip", "amend.zip")
 
     return app
 

@@ -474,3 +474,86 @@ def draft_zip(body_path: Path, model: str, lang: str | None, label: str = "BODY.
             zf.writestr(f"methodology.{code}.docx", render_docx(d))
             zf.writestr(f"methodology.{code}.txt", d.text)
     return buf.getvalue()
+
+
+@dataclass
+class DraftFields:
+    """What the Draft page asks for: the editions with a text, the kinds of body and approving act,
+    and per edition the parameters the model leaves to the body (with their range)."""
+
+    models: list[str]
+    body_kinds: list[str]
+    act_kinds: list[str]
+    parameters: dict[str, dict[str, dict[str, Any]]]
+
+
+def draft_fields() -> DraftFields:
+    from ..draft.messages import messages
+    from ..draft.model import editions_with_text, load_model_text
+
+    models = editions_with_text()
+    params: dict[str, dict[str, dict[str, Any]]] = {}
+    for edition in models:
+        for code in ("ru", "kk"):
+            try:
+                params[edition] = dict(load_model_text(edition, code).body_parameters)
+                break
+            except KeyError:
+                continue
+    return DraftFields(
+        models, [str(k) for k in messages()["body_kinds"]], [str(k) for k in messages()["kinds"]], params
+    )
+
+
+def draft_page(
+    body_path: Path, model: str, lang: str, ui: str, label: str = "BODY.yaml"
+) -> tuple[bytes, dict[str, str]]:
+    """The Draft page's job: (ZIP as :func:`draft_zip` makes it, the text of each language). Errors
+    are said in ``ui`` (the interface language), naming the field."""
+    from ..draft import draft, load_body, render_docx
+
+    langs = {"kk": ("kk",), "ru": ("ru",)}.get(lang, ("kk", "ru"))
+    if not MODEL_NAMES.match(model) or model == "auto":
+        raise UsageError("model must be a model edition such as E4", where="model")
+    body = load_body(body_path, ui)
+    draft(model, body, ui, label)  # the checks, said in the interface language
+    buf = io.BytesIO()
+    texts: dict[str, str] = {}
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        for code in langs:
+            d = draft(model, body, code, label)
+            zf.writestr(f"methodology.{code}.docx", render_docx(d))
+            zf.writestr(f"methodology.{code}.txt", d.text)
+            texts[code] = d.text
+    return buf.getvalue(), texts
+
+
+def amend_zip(act: Path, sets: list[str], deletes: list[str], new_edition: bool, label: str) -> bytes:
+    """ZIP of what ``docgen amend`` writes (``edition.<lang>.txt``/``.docx``, ``redline.docx``,
+    ``comparison.docx``, ``amendment.<lang>.txt``, and ``warnings.txt`` when a reference is left
+    pointing at a removed point)."""
+    from ..catalogue import catalogue_for_document, parse_document
+    from ..diff.redline import build_redline
+    from ..diff.text import diff_text
+    from ..draft.amend import amend, amendment_text, document_from_text, parse_sets
+    from ..draft.comparison import render_comparison
+    from ..draft.edition import render_edition
+
+    doc = parse_document(act)
+    lang = doc.language if doc.language in ("kk", "ru") else "ru"
+    cat = catalogue_for_document(doc)
+    pairs = parse_sets([s for s in sets if s.strip()], lang, label, where="set")
+    points = [d.strip() for d in deletes if d.strip()]
+    am = amend(doc, cat, pairs, points, label, new_edition=new_edition)
+    new_doc = document_from_text(am.new_text, f"edition.{lang}.txt")
+    title = cat.act.title or Path(label).stem
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+        zf.writestr(f"edition.{lang}.txt", am.new_text)
+        zf.writestr(f"edition.{lang}.docx", render_edition(new_doc, lang, title))
+        zf.writestr("redline.docx", build_redline(diff_text(doc, new_doc), title=title, lang=lang))
+        zf.writestr("comparison.docx", render_comparison(am, title))
+        zf.writestr(f"amendment.{lang}.txt", amendment_text(am))
+        if am.warnings:
+            zf.writestr("warnings.txt", "\n".join(am.warnings) + "\n")
+    return buf.getvalue()

@@ -150,3 +150,50 @@ def test_compare_and_check_pages(page: Any, base_url: str, tmp_path: Path) -> No
     assert page.locator(f"mark{target}").inner_text()
     report = _download(page, lambda: page.get_by_text("Отчёт (DOCX)").click())
     assert docx.Document(io.BytesIO(report)).paragraphs
+
+
+def test_draft_page_form_and_zip(browser: Any, base_url: str) -> None:
+    """The body's data typed into the Draft page; a value outside the model's range is said in the
+    interface language naming the field (the page answers 400, the one console line allowed); then
+    the draft's text on the page and its ZIP."""
+    import docx
+    import yaml
+
+    from .conftest import ROOT
+
+    models = ROOT / "legal_corpus" / "models"
+    key, spec = next(
+        iter(yaml.safe_load((models / "texts" / "E4.parameters.yaml").read_text())["parameters"].items())
+    )
+    since = str(yaml.safe_load((models / "E4.yaml").read_text())["in_force"]["from"])
+    context = browser.new_context(accept_downloads=True, locale="ru-RU")
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.set_default_timeout(60_000)
+    page.goto(f"{base_url}/act?lang=ru")
+    page.locator("nav a", has_text="Проект").click()
+    assert page.locator("h1").inner_text() == "Проект методики органа"
+    page.fill("input[name='body_name.kk']", "Абай облысының әкімдігі")
+    page.fill("input[name='body_name.ru']", "Акимат области Абай")
+    page.locator("select[name='body_kind']").select_option("akimat")
+    page.locator("select[name='approving_act.kind']").select_option("resolution")
+    page.fill("input[name='approving_act.number']", "12")
+    page.fill("input[name='approving_act.date']", since)
+    page.fill(f"input[name='parameters.{key}']", str(spec["max"] + 2))
+    page.locator("form.draft button").click()
+    alert = page.locator("[role=alert]").inner_text()
+    assert str(spec["max"] + 2) in alert and "типовой методики" in alert
+    assert page.locator(f"input[name='parameters.{key}']").get_attribute("aria-invalid") == "true"
+    page.fill(f"input[name='parameters.{key}']", "")  # the model's own value
+    page.locator("form.draft button").click()
+    assert "постановлением Акимата области Абай" in page.locator("pre[lang=ru]").inner_text()
+    body = _download(page, lambda: page.get_by_text("Проект: DOCX и TXT (ZIP)").click())
+    zf = zipfile.ZipFile(io.BytesIO(body))
+    assert {"methodology.kk.docx", "methodology.ru.docx", "methodology.kk.txt", "methodology.ru.txt"} == set(
+        zf.namelist()
+    )
+    paras = docx.Document(io.BytesIO(zf.read("methodology.ru.docx"))).paragraphs
+    assert any("постановлением Акимата области Абай" in p.text for p in paras)
+    context.close()
+    assert errors == ["Failed to load resource: the server responded with a status of 400 (Bad Request)"]

@@ -1,0 +1,200 @@
+"""The Draft page of ``docgen serve`` and the per-request time limit, through the ASGI test client.
+
+The parameters the page asks for and their range are read from the model's own files
+(``legal_corpus/models/texts/E4.parameters.yaml``, ``E4.yaml``), never written here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import re
+import threading
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .conftest import ROOT, TestClient
+
+MODELS = ROOT / "legal_corpus" / "models"
+PARAMS = yaml.safe_load((MODELS / "texts" / "E4.parameters.yaml").read_text(encoding="utf-8"))["parameters"]
+IN_FORCE = dt.date.fromisoformat(
+    str(yaml.safe_load((MODELS / "E4.yaml").read_text(encoding="utf-8"))["in_force"]["from"])
+)
+NAME_KK = "Абай облысының әкімдігі"
+NAME_RU = "Акимат области Абай"
+
+
+def _form(client: Any, **over: str) -> dict[str, str]:
+    day = IN_FORCE + dt.timedelta(days=30)
+    data = {
+        "csrf": client.cookies["csrf"],
+        "body_name.kk": NAME_KK,
+        "body_name.ru": NAME_RU,
+        "body_kind": "akimat",
+        "approving_act.kind": "resolution",
+        "approving_act.number": "12",
+        "approving_act.date": day.isoformat(),
+        "model": "E4",
+        "lang": "both",
+    }
+    data.update(over)
+    return data
+
+
+def _alert(text: str) -> str:
+    m = re.search(r'role="alert">(.*?)</p>', text, re.S)
+    assert m, "no error line on the page"
+    return html.unescape(m.group(1))
+
+
+def test_draft_page_asks_for_the_models_parameters(client: Any) -> None:
+    resp = client.get("/draft?lang=ru")
+    assert resp.status_code == 200
+    names = set(re.findall(r'name="([^"]+)"', resp.text))
+    assert {f"parameters.{key}" for key in PARAMS} <= names
+    assert {"body_name.kk", "body_name.ru", "body_kind", "approving_act.date", "csrf"} <= names
+    assert "<script>" not in resp.text and 'href="/draft?lang=ru"' in resp.text
+    # every page links to it
+    for page in ("act", "forms", "fill", "compare", "check", "api"):
+        assert 'href="/draft?lang=kk"' in client.get(f"/{page}?lang=kk").text
+
+
+def test_draft_page_gives_zip_and_text(client: Any) -> None:
+    client.get("/draft?lang=ru")
+    key, spec = next(iter(PARAMS.items()))
+    value = spec["min"] + 2 if spec.get("odd") and spec["min"] % 2 else spec["min"] + 1
+    resp = client.post("/draft?lang=ru", data=_form(client, **{f"parameters.{key}": str(value)}))
+    assert resp.status_code == 200
+    page = html.unescape(resp.text)
+    assert NAME_RU in page and "Абай облысының әкімдігінің" in page  # the kk text names the body (genitive)
+    zip_id = re.search(r'href="/download/([^"]+)" download', resp.text).group(1)  # type: ignore[union-attr]
+    zf = zipfile.ZipFile(io.BytesIO(client.get(f"/download/{zip_id}").content))
+    assert sorted(zf.namelist()) == [
+        "methodology.kk.docx",
+        "methodology.kk.txt",
+        "methodology.ru.docx",
+        "methodology.ru.txt",
+    ]
+    ru = zf.read("methodology.ru.txt").decode()
+    assert ru.strip() in page and "№ 12" in ru
+
+
+def test_draft_page_value_outside_the_model(client: Any) -> None:
+    client.get("/draft?lang=kk")
+    key, spec = next(iter(PARAMS.items()))
+    resp = client.post("/draft?lang=kk", data=_form(client, **{f"parameters.{key}": str(spec["max"] + 2)}))
+    assert resp.status_code == 400
+    line = _alert(resp.text)
+    assert str(spec["max"] + 2) in line and "үлгілік әдістеме" in line  # said in Kazakh
+    from docgen.data.labels import key_label
+
+    assert key_label(key, "kk") in line  # the field is named
+    assert f'name="parameters.{key}" value="{spec["max"] + 2}" aria-invalid="true"' in resp.text
+    resp = client.post("/draft?lang=ru", data=_form(client, **{"approving_act.date": "2001-01-01"}))
+    assert resp.status_code == 400
+    line = _alert(resp.text)
+    assert "Дата утверждающего акта" in line and IN_FORCE.isoformat() in line
+    resp = client.post("/draft?lang=ru", data=_form(client, **{"body_name.ru": ""}))
+    assert resp.status_code == 400 and "Наименование органа (на русском)" in _alert(resp.text)
+    resp = client.post("/draft?lang=ru", data=_form(client, csrf="forged"))
+    assert resp.status_code == 400 and "Traceback" not in resp.text
+
+
+def test_job_over_the_time_limit_is_504(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from docgen.web import jobs
+    from docgen.web.app import create_app
+
+    release = threading.Event()
+
+    def slow(*args: Any, **kwargs: Any) -> bytes:
+        release.wait(30)
+        return b""
+
+    monkeypatch.setattr(jobs, "draft_zip", slow)
+    with TestClient(create_app(job_timeout=0.2), raise_server_exceptions=False) as c:
+        resp = c.post(
+            "/api/draft?lang=ru", files={"body": ("BODY.yaml", b"body_kind: akimat\n")}, data={"model": "E4"}
+        )
+        ended = release.is_set()
+        release.set()
+        assert not ended  # answered while the job still ran
+        assert resp.status_code == 504
+        assert resp.json() == {
+            "error": "Задача заняла больше допустимого времени; повторите с файлом поменьше",
+            "where": "server",
+        }
+
+
+def test_fill_page_batch_is_not_cut_by_the_request_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Fill page's batch runs apart from any request (its page shows the progress): the limit
+    does not apply to it, its own outcome is shown."""
+    from docgen.errors import DataError
+    from docgen.web import jobs
+    from docgen.web.app import create_app
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.5)
+        raise DataError("bad rows", where="data")
+
+    monkeypatch.setattr(jobs, "fill_counted", slow)
+    with TestClient(create_app(job_timeout=0.05), raise_server_exceptions=False) as c:
+        c.get("/fill?lang=ru")
+        resp = c.post(
+            "/fill?lang=ru",
+            data={"csrf": c.cookies["csrf"], "corpus": "wko-akimat-53"},
+            files={"data": ("d.csv", b"full_name\n")},
+        )
+        deadline = time.monotonic() + 60
+        while 'http-equiv="refresh"' in resp.text and time.monotonic() < deadline:
+            time.sleep(0.2)
+            resp = c.get(str(resp.url))
+        assert resp.status_code == 400 and "В данных есть ошибки" in resp.text
+        assert "больше допустимого времени" not in resp.text
+
+
+def test_api_amend_zip_and_errors(client: Any) -> None:
+    """The West Kazakhstan resolution (004) says in point 4 "не позднее двадцатого числа"; the deadline
+    set to 10 is said as a word replaced in point 4."""
+    from .conftest import WKO
+
+    act = {"act": (WKO.name, WKO.read_bytes())}
+    resp = client.post("/api/amend", files=act, data={"set": ["quarterly_deadline_day=10"]})
+    assert resp.status_code == 200 and resp.headers["content-type"] == "application/zip"
+    zf = zipfile.ZipFile(io.BytesIO(resp.content))
+    assert {
+        "edition.ru.txt",
+        "edition.ru.docx",
+        "redline.docx",
+        "comparison.docx",
+        "amendment.ru.txt",
+    } <= set(zf.namelist())
+    wording = zf.read("amendment.ru.txt").decode()
+    assert "пункте 4" in wording and "«двадцатого»" in wording and "«десятого»" in wording
+    assert "не позднее десятого числа" in zf.read("edition.ru.txt").decode()
+    resp = client.post("/api/amend", files=act, data={"set": ["no value"]})
+    assert resp.status_code == 400 and resp.json()["where"] == "set"
+    resp = client.post("/api/amend", files=act)  # nothing to change
+    assert resp.status_code == 400 and set(resp.json()) == {"error", "where"}
+
+
+def test_draft_page_amend_form_downloads_the_zip(client: Any) -> None:
+    page = client.get("/draft?lang=kk").text
+    assert 'action="/draft/amend?lang=kk"' in page and 'name="delete_point"' in page
+    resp = client.post(
+        "/draft/amend?lang=kk",
+        data={
+            "csrf": client.cookies["csrf"],
+            "corpus": "wko-akimat-53",
+            "set": "quarterly_deadline_day=10\n",
+        },
+    )
+    assert resp.status_code == 200 and "amend.zip" in resp.headers["content-disposition"]
+    assert "redline.docx" in zipfile.ZipFile(io.BytesIO(resp.content)).namelist()
+    resp = client.post("/draft/amend?lang=kk", data={"csrf": "forged", "corpus": "wko-akimat-53"})
+    assert resp.status_code == 400
