@@ -30,7 +30,20 @@ def test_kk_words_parse_back(n: int, kind: str, case: str) -> None:
     st.sampled_from(["masc", "femn", "neut"]),
 )
 def test_ru_words_parse_back(n: int, kind: str, case: str, gender: str) -> None:
-    assert parse_number_word(words(n, "ru", kind=kind, case=case, gender=gender), "ru") == n
+    text = words(n, "ru", kind=kind, case=case, gender=gender)
+    if text == "семью":
+        # the parser reads a lone «семью» as "family" on purpose (docgen.numbers.lexicon: a rare numeric
+        # reading counts only inside a compound); test_lone_semyu_is_the_known_ambiguity keeps it honest
+        return
+    assert parse_number_word(text, "ru") == n
+
+
+def test_lone_semyu_is_the_known_ambiguity() -> None:
+    """Found by Hypothesis: words(7, "ru", case="ablt") is «семью», which a text uses far more often as
+    "family"; the parser does not read it alone, but does inside a compound («двадцатью семью»)."""
+    assert words(7, "ru", kind="card", case="ablt") == "семью"
+    assert parse_number_word("семью", "ru") is None
+    assert parse_number_word(words(27, "ru", kind="card", case="ablt"), "ru") == 27
 
 
 @pytest.mark.parametrize(
