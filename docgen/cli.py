@@ -16,7 +16,7 @@ import sys
 import click
 
 from .commands import COMMANDS, load_command
-from .errors import DocgenError, file_system_error
+from .errors import DocgenError, file_system_error, user_text
 
 
 class LazyGroup(click.Group):
@@ -44,6 +44,11 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except DocgenError as exc:
             click.echo(f"docgen: ошибка / қате: {exc.one_line()}", err=True)
+            ctx.exit(exc.exit_code)
+        except click.UsageError as exc:  # a command's missing/unknown option: one ru+kk line, exit 2
+            where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
+            text = user_text(exc.format_message()).replace("\n", " ")
+            click.echo(f"docgen: ошибка / қате: {text} ({where} -h)", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
             err = file_system_error(exc)

@@ -123,3 +123,21 @@ def test_oversize_input_through_the_cli(tmp_path: Path, monkeypatch: pytest.Monk
     tail = out.strip().split(str(path), 1)[1]
     assert "байт" in tail and "100" in tail, out
     assert english_words(tail) == [], out
+
+
+@pytest.mark.parametrize(
+    ("args", "ru", "kk"),
+    [
+        (["parse"], "не указан аргумент «PATHS...»", "«PATHS...» аргументі көрсетілмеген"),
+        (["parse", "--bogus", "x"], "нет параметра --bogus", "--bogus параметрі жоқ"),
+        (["check", "--format", "pdf", "x"], "недопустимое значение «pdf»", "«pdf» мәні жарамсыз"),
+        (["no-such-command"], "нет команды «no-such-command»", "«no-such-command» командасы жоқ"),
+    ],
+)
+def test_usage_errors_of_our_commands_read_russian_and_kazakh(args: list[str], ru: str, kk: str) -> None:
+    code, out = _run(args)
+    assert code == 2
+    line = out.strip()
+    assert line.count("\n") == 0 and line.startswith("docgen: ошибка / қате: "), out
+    assert ru in line and kk in line, line
+    assert "Error" not in line and "Usage" not in line, line
