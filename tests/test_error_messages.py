@@ -19,7 +19,7 @@ _ALLOWED_LATIN = {
     "UTF", "XML", "HTML", "DTD", "XXE", "NUL", "Word", "JSON", "YAML", "PDF", "PNG", "JPEG", "GIF", "TIFF",
     "WebP", "MS", "Office", "RTF", "RAR", "Zip", "ELF", "Excel", "PowerPoint", "OpenDocument", "LibreOffice",
     "doc", "docx", "xls", "xlsx", "pptx", "odt", "ods", "json", "yaml", "zip", "gzip", "cp", "windows", "le",
-    "utf", "be", "ENTITY",
+    "utf", "be", "ENTITY", "U",
 }  # fmt: skip
 _OPTION = re.compile(r"(?<!\w)--?[a-z][a-z-]*")
 

@@ -99,7 +99,7 @@ def test_yaml_safety(tmp_path: Path) -> None:
     with pytest.raises(InputError):
         load_yaml(f)
     f.write_text("- 1\n- 2\n", encoding="utf-8")
-    with pytest.raises(Exception, match="top level"):
+    with pytest.raises(Exception, match="верхний уровень"):
         load_yaml(f)
     f.write_bytes(b"a: \xff\n")
     with pytest.raises(InputError, match="UTF-8"):

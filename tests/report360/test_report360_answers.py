@@ -55,7 +55,7 @@ def test_headers_match_loosely(tmp_path: Path, cat2018: Catalogue, make_answers:
         (["S1", "Аты", "", "peer", 3, 3, 2.5, 3, 3, 3, 3, 3], r"staff!G2"),
         (["S1", "Аты", "", "peer", 3, 3, "x", 3, 3, 3, 3, 3], r"staff!G2"),
         (["../x", "Аты", "", "peer", *[3] * 8], r"person_id"),
-        (["S1", "Аты\x85", "", "peer", *[3] * 8], r"staff!row 2:person_name: control character U\+0085"),
+        (["S1", "Аты\x85", "", "peer", *[3] * 8], r"staff!row 2:person_name: управляющий символ U\+0085"),
     ],
 )
 def test_bad_rows(
