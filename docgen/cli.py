@@ -16,7 +16,7 @@ import sys
 import click
 
 from .commands import COMMANDS, load_command
-from .errors import DocgenError, file_system_error
+from .errors import DocgenError, file_system_error, user_text
 
 
 class LazyGroup(click.Group):
@@ -43,11 +43,16 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
-            click.echo(f"docgen: error: {exc.one_line()}", err=True)
+            click.echo(f"docgen: ошибка / қате: {exc.one_line()}", err=True)
+            ctx.exit(exc.exit_code)
+        except click.UsageError as exc:  # a command's missing/unknown option: one ru+kk line, exit 2
+            where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
+            text = user_text(exc.format_message()).replace("\n", " ")
+            click.echo(f"docgen: ошибка / қате: {text} ({where} -h)", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
             err = file_system_error(exc)
-            click.echo(f"docgen: error: {err.one_line()}", err=True)
+            click.echo(f"docgen: ошибка / қате: {err.one_line()}", err=True)
             ctx.exit(err.exit_code)
 
 
@@ -61,22 +66,22 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rv = cli.main(args=argv, prog_name="docgen", standalone_mode=False)
     except DocgenError as exc:
-        click.echo(f"docgen: error: {exc.one_line()}", err=True)
+        click.echo(f"docgen: ошибка / қате: {exc.one_line()}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.echo("docgen: aborted", err=True)
+        click.echo("docgen: прервано / тоқтатылды", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        click.echo("docgen: interrupted", err=True)
+        click.echo("docgen: прервано / тоқтатылды", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
     except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
         err = file_system_error(exc)
-        click.echo(f"docgen: error: {err.one_line()}", err=True)
+        click.echo(f"docgen: ошибка / қате: {err.one_line()}", err=True)
         sys.exit(err.exit_code)
     except Exception as exc:  # last resort: one line, no traceback (DOCGEN_DEBUG=1 shows it)
         if os.environ.get("DOCGEN_DEBUG"):

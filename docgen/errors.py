@@ -7,7 +7,13 @@ traceback. Compliance findings are data (``docgen.check``), not exceptions.
 from __future__ import annotations
 
 import errno
+import functools
 import re
+from pathlib import Path
+from typing import Any
+
+_TABLE = Path(__file__).parent / "data" / "errors.yaml"
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 class DocgenError(Exception):
@@ -30,7 +36,40 @@ class DocgenError(Exception):
             loc += ": "
         elif self.where:
             loc = f"{self.where}: "
-        return (loc + self.message).replace("\n", " ")
+        return (loc + user_text(self.message)).replace("\n", " ")
+
+
+@functools.lru_cache(maxsize=1)
+def message_table() -> tuple[tuple[re.Pattern[str], dict[str, Any]], ...]:
+    """``docgen/data/errors.yaml``: (compiled English pattern, entry) in the table's order."""
+    import yaml
+
+    data = yaml.safe_load(_TABLE.read_text(encoding="utf-8"))
+    return tuple((re.compile(e["en"], re.S), e) for e in data["messages"])
+
+
+def render_entry(entry: dict[str, Any], m: re.Match[str]) -> str:
+    """One table entry rendered "ru; kk" with the fields the pattern matched."""
+    out = []
+    for lang in ("ru", "kk"):
+        fields = {}
+        for name, value in m.groupdict().items():
+            value = value or ""
+            fields[name] = ((entry.get("values") or {}).get(name) or {}).get(value, {}).get(lang, value)
+        out.append(re.sub(r"\s+", " ", entry[lang].format(**fields)).strip())
+    return "; ".join(out)
+
+
+def user_text(message: str) -> str:
+    """What the user reads for ``message``: Kazakh/Russian text as it is; an English message the
+    table knows as "ru; kk"; an English message the table does not know, unchanged."""
+    if _CYRILLIC.search(message):
+        return message
+    for rx, entry in message_table():
+        m = rx.fullmatch(message)
+        if m:
+            return render_entry(entry, m)
+    return message
 
 
 class InputError(DocgenError):

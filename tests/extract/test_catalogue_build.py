@@ -63,7 +63,7 @@ def test_refuses_to_overwrite_without_force(built: Path, capsys: pytest.CaptureF
         main(["catalogue", "build", str(ROOT / "legal_corpus"), "-o", str(built)])
     assert exc.value.code == 2
     err = capsys.readouterr().err
-    assert "exists" in err and "--force" in err and "Traceback" not in err
+    assert "уже существует" in err and "--force" in err and "Traceback" not in err
 
 
 def test_corpus_loader_reports_bad_metadata(tmp_path: Path) -> None:
@@ -72,9 +72,9 @@ def test_corpus_loader_reports_bad_metadata(tmp_path: Path) -> None:
     (act / "meta.yaml").write_text("seed_file: a.txt\nlanguage: de\n", encoding="utf-8")
     with pytest.raises(InputError) as exc:
         load_corpus(tmp_path)
-    assert "meta.yaml" in str(exc.value) and "missing required field" in str(exc.value)
+    assert "meta.yaml" in str(exc.value) and "нет обязательного поля" in str(exc.value)
     (act / "meta.yaml").write_text(": : :\n", encoding="utf-8")
-    with pytest.raises(InputError, match="invalid YAML"):
+    with pytest.raises(InputError, match="ошибка в YAML"):
         load_corpus(tmp_path)
 
 

@@ -45,7 +45,7 @@ def _mut(session: dict[str, Any], **changes: Any) -> dict[str, Any]:
 def test_evaluator_cannot_be_member(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["members"][2]["name"] = "  бекова   дана "
-    with pytest.raises(DataError, match=r"evaluator\.name: an excluded person is listed among the members"):
+    with pytest.raises(DataError, match=r"evaluator\.name: отведённый человек указан среди членов"):
         build_context(s, cat2025, "ru")
 
 
@@ -72,24 +72,24 @@ def test_no_majority(session: dict[str, Any], cat2025: Catalogue) -> None:
 def test_vote_by_non_member_and_double_vote(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["votes"][2]["member"] = "Ахметова Айгерим Серикқызы"
-    with pytest.raises(DataError, match=r"votes\[3\]\.member: only members"):
+    with pytest.raises(DataError, match=r"votes\[3\]\.member: голосуют только члены"):
         build_context(s, cat2025, "ru")
     s = copy.deepcopy(session)
     s["votes"][2]["member"] = "Ким Олег"
-    with pytest.raises(DataError, match="voted twice"):
+    with pytest.raises(DataError, match="проголосовал дважды"):
         build_context(s, cat2025, "ru")
 
 
 def test_late_session(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = _mut(session, session_date="2026-04-28", signed_date="2026-04-28")
-    with pytest.raises(DataError, match="after the deadline 2026-04-27"):
+    with pytest.raises(DataError, match="позже срока 2026-04-27"):
         build_context(s, cat2025, "ru")
     ctx = build_context(s, cat2025, "ru", allow_late=True)
     assert ctx.warnings and "session_date" in ctx.warnings[0]
 
 
 def test_dates_in_order(session: dict[str, Any], cat2025: Catalogue) -> None:
-    with pytest.raises(DataError, match="before 'application_date'"):
+    with pytest.raises(DataError, match="раньше, чем «application_date»"):
         build_context(_mut(session, decision_date="2026-04-10"), cat2025, "ru")
 
 

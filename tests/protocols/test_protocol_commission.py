@@ -57,14 +57,14 @@ def test_tie_needs_chair(meeting: dict[str, Any], cat2017: Catalogue) -> None:
 def test_vote_count_must_match_present(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     m["results"][0]["votes"] = {"for": 6, "against": 0}
-    with pytest.raises(DataError, match="6 votes counted, 5 voting members present"):
+    with pytest.raises(DataError, match="подсчитано голосов: 6, присутствует членов с правом голоса: 5"):
         build_context(m, cat2017, "kk")
 
 
 def test_rejected_decision(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     m["results"][0]["votes"] = {"for": 1, "against": 4}
-    with pytest.raises(DataError, match="not adopted"):
+    with pytest.raises(DataError, match="не принято голосованием"):
         build_context(m, cat2017, "kk")
 
 

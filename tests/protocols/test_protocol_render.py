@@ -93,13 +93,13 @@ def test_render_read_back_roundtrip(session: dict[str, Any], cat2025: Catalogue,
 def test_yaml_safety(tmp_path: Path) -> None:
     f = tmp_path / "a.yaml"
     f.write_text("a: &x [1, 2]\nb: *x\n", encoding="utf-8")
-    with pytest.raises(UnsafeInputError, match="aliases"):
+    with pytest.raises(UnsafeInputError, match=r"ссылки YAML \(\*имя\) не допускаются"):
         load_yaml(f)
     f.write_text("a: !!python/object:os.system {}\n", encoding="utf-8")
     with pytest.raises(InputError):
         load_yaml(f)
     f.write_text("- 1\n- 2\n", encoding="utf-8")
-    with pytest.raises(Exception, match="top level"):
+    with pytest.raises(Exception, match="верхний уровень"):
         load_yaml(f)
     f.write_bytes(b"a: \xff\n")
     with pytest.raises(InputError, match="UTF-8"):
@@ -169,7 +169,7 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         )
     assert e.value.code == 1
     err = capsys.readouterr().err
-    assert err.startswith("docgen: error: ") and "members" in err and "at least 3" in err
+    assert err.startswith("docgen: ошибка / қате: ") and "members" in err and "at least 3" in err
     assert not (tmp_path / "x.docx").exists()
     with pytest.raises(SystemExit) as e:
         main(["protocol", "calibration", "--data", str(bad), "-o", str(tmp_path / "x.docx")])

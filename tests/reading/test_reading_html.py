@@ -104,4 +104,4 @@ def test_page_without_text_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(InputError) as ei:
         read_source(p)
-    assert str(p) in str(ei.value) and "no text" in str(ei.value)
+    assert str(p) in str(ei.value) and "нет текста" in str(ei.value)

@@ -88,16 +88,16 @@ def test_nbsp_and_bom_in_middle_kept(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "needle"),
     [
-        (b"", "empty"),
-        (codecs.BOM_UTF8, "empty"),
-        (b" \n\t\r\n  ", "whitespace"),
-        ("\u00a0\n".encode(), "whitespace"),
-        (bytes(range(256)) * 4, "binary"),
+        (b"", "файл пуст"),
+        (codecs.BOM_UTF8, "файл бос"),
+        (b" \n\t\r\n  ", "только пробелы"),
+        ("\u00a0\n".encode(), "тек бос орындар"),
+        (bytes(range(256)) * 4, "двоичные данные"),
         (b"abc\x00\x01\x02\x03\xff\xfe\x00" * 10, "NUL"),
-        (b"text" + b"\x01\x02\x03\x04\x05" * 20, "binary"),
+        (b"text" + b"\x01\x02\x03\x04\x05" * 20, "екілік деректер"),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "старый файл MS Office"),
         (b"{\\rtf1\\ansi hello}", "RTF"),
         ("Le caf\u00e9 est d\u00e9j\u00e0 ferm\u00e9.".encode("latin-1"), "UTF-8"),
         ("Методика оценки".encode() + b"\xff" + "деятельности".encode(), "UTF-8"),
@@ -110,8 +110,8 @@ def test_refusals_name_the_file(tmp_path: Path, data: bytes, needle: str) -> Non
 
 
 def test_directory_missing_and_oversize(tmp_path: Path) -> None:
-    assert "directory" in _refuse(tmp_path)
-    assert "no such file" in _refuse(tmp_path / "missing.txt")
+    assert "это папка, а не файл" in _refuse(tmp_path)
+    assert "нет такого файла; мұндай файл жоқ" in _refuse(tmp_path / "missing.txt")
     p = _write(tmp_path, "big.txt", b"a" * 100)
     with pytest.raises(UnsafeInputError) as ei:
         read_source(p, max_bytes=99)

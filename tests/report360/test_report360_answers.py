@@ -40,19 +40,22 @@ def test_headers_match_loosely(tmp_path: Path, cat2018: Catalogue, make_answers:
     wb = load_workbook(path)
     wb["staff"].cell(row=1, column=6).value = "Неизвестная компетенция"
     wb.save(path)
-    with pytest.raises(DataError, match=r"staff!F1: unknown column"):
+    with pytest.raises(DataError, match=r"staff!F1: неизвестный столбец"):
         read_answers(path, cat2018)
 
 
 @pytest.mark.parametrize(
     ("bad_row", "msg"),
     [
-        (["S1", "Аты", "", "boss", *[3] * 8], r"staff!row 2: respondent_role"),
-        (["S1", "Аты", "", "peer", 3, 3, 6, 3, 3, 3, 3, 3], r"staff!G2: answer must be a whole number 1..5"),
+        (["S1", "Аты", "", "boss", *[3] * 8], r"staff!row 2: «respondent_role»"),
+        (
+            ["S1", "Аты", "", "peer", 3, 3, 6, 3, 3, 3, 3, 3],
+            r"staff!G2: ответ должен быть целым числом от 1 до 5",
+        ),
         (["S1", "Аты", "", "peer", 3, 3, 2.5, 3, 3, 3, 3, 3], r"staff!G2"),
         (["S1", "Аты", "", "peer", 3, 3, "x", 3, 3, 3, 3, 3], r"staff!G2"),
         (["../x", "Аты", "", "peer", *[3] * 8], r"person_id"),
-        (["S1", "Аты\x85", "", "peer", *[3] * 8], r"staff!row 2:person_name: control character U\+0085"),
+        (["S1", "Аты\x85", "", "peer", *[3] * 8], r"staff!row 2:person_name: управляющий символ U\+0085"),
     ],
 )
 def test_bad_rows(
@@ -64,12 +67,12 @@ def test_bad_rows(
 
 def test_name_mismatch(make_answers: Callable[..., Path], cat2018: Catalogue) -> None:
     rows = [["S1", "А", "", "peer", *[3] * 8], ["S1", "Б", "", "peer", *[3] * 8]]
-    with pytest.raises(DataError, match="different names"):
+    with pytest.raises(DataError, match="разные имена"):
         read_answers(make_answers({"staff": rows}), cat2018)
 
 
 def test_not_a_workbook(tmp_path: Path, cat2018: Catalogue) -> None:
     f = tmp_path / "a.xlsx"
     f.write_bytes(b"not a zip")
-    with pytest.raises(InputError, match="not an .xlsx"):
+    with pytest.raises(InputError, match=r"это не книга \.xlsx"):
         read_answers(f, cat2018)

@@ -203,7 +203,7 @@ def test_case2_docx_bomb_exit_2(tmp_path: Path, monkeypatch: Any, capsys: Any) -
         code, out, err = _run_cli([cmd, str(path)], capsys)
         assert code == 2, err
         assert err.count("\n") == 1 and str(path) in err and "Traceback" not in err
-        assert "200000 characters" in err
+        assert "200000 символов" in err
         assert out == ""
 
 

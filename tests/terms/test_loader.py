@@ -116,9 +116,9 @@ def test_duplicate_id_and_duplicate_text_are_refused(tmp_path: Path) -> None:
 def test_file_level_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"terms.yaml:top level: expected a mapping with a list"):
         load_terms(_write(tmp_path, "terms: {}\n"))
-    with pytest.raises(InputError, match=r"terms.yaml:line \d+: invalid YAML"):
+    with pytest.raises(InputError, match=r"terms.yaml:line \d+: ошибка в YAML"):
         load_terms(_write(tmp_path, "terms:\n  - id: [x\n"))
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="не удаётся прочитать"):
         load_terms(tmp_path / "absent.yaml")
 
 

@@ -358,7 +358,7 @@ def test_serve_refuses_an_open_address_without_a_token(capsys: Any) -> None:
             main(argv)
         assert exc.value.code == 2
         err = capsys.readouterr().err
-        assert err.startswith("docgen: error: --") and "Traceback" not in err
+        assert err.startswith("docgen: ошибка / қате: --") and "Traceback" not in err
 
 
 def test_spacy_pipelines_are_loaded_once(client: Any) -> None:

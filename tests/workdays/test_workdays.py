@@ -62,7 +62,7 @@ def test_bad_transfers_file(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=r"transfers\[1\]"):
         load_transfers(f)
     f.write_text("transfers:\n  - {day_off: 06.06.2031, source: x, reviewed: false}\n", encoding="utf-8")
-    with pytest.raises(DataError, match="not a date"):
+    with pytest.raises(DataError, match="это не дата"):
         load_transfers(f)
 
 
