@@ -1,4 +1,5 @@
-"""CLI edge: ``docgen serve [--host 127.0.0.1] [--port 8765] [--token T]`` -- the local web page.
+"""CLI edge: ``docgen serve [--host 127.0.0.1] [--port 8765] [--token T] [--job-timeout S]`` -- the
+local web page.
 
 Listens on 127.0.0.1 unless told otherwise; any other address needs ``--token`` (or the
 ``DOCGEN_TOKEN`` environment variable), which every request must then carry. The spaCy pipelines
@@ -23,7 +24,14 @@ LOCAL = ("127.0.0.1", "localhost", "::1")
     default=None,
     help="Access token every request must carry (required off 127.0.0.1).",
 )
-def serve(host: str, port: int, token: str | None) -> None:
+@click.option(
+    "--job-timeout",
+    default=600.0,
+    show_default=True,
+    type=click.FloatRange(1.0, 86400.0),
+    help="Seconds a request's job may run before the request answers 504.",
+)
+def serve(host: str, port: int, token: str | None, job_timeout: float) -> None:
     """Serve the web page and the API (kk/ru) on HOST:PORT."""
     if host not in LOCAL and not token:
         raise UsageError(f"--host {host} is reachable from other machines; it needs --token")
@@ -39,7 +47,7 @@ def serve(host: str, port: int, token: str | None) -> None:
     for lang in ("kk", "ru"):
         get_nlp(lang)
     hosts = ("*",) if host not in LOCAL else ("127.0.0.1", "localhost", "::1")
-    app = create_app(token, allowed_hosts=hosts)
+    app = create_app(token, allowed_hosts=hosts, job_timeout=job_timeout)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     shown = "localhost" if host in LOCAL else host
     click.echo(f"docgen: serving on http://{shown}:{port}/" + (" (token required)" if token else ""))

@@ -361,6 +361,16 @@ def test_serve_refuses_an_open_address_without_a_token(capsys: Any) -> None:
         assert err.startswith("docgen: ошибка / қате: --") and "Traceback" not in err
 
 
+def test_serve_job_timeout_is_an_option_with_a_floor(capsys: Any) -> None:
+    from docgen.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["serve", "--job-timeout", "0"])
+    assert exc.value.code == 2 and "Traceback" not in capsys.readouterr().err
+    main(["serve", "--help"])
+    assert "--job-timeout" in capsys.readouterr().out
+
+
 def test_spacy_pipelines_are_loaded_once(client: Any) -> None:
     from docgen.nlp import get_nlp
 
