@@ -128,91 +128,27 @@ def _kk_words(n: int, kind: str, case: str) -> str:
     return " ".join(parts)
 
 
-_RU_UNITS = ["ноль", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"]
-_RU_TEENS = [
-    "десять",
-    "одиннадцать",
-    "двенадцать",
-    "тринадцать",
-    "четырнадцать",
-    "пятнадцать",
-    "шестнадцать",
-    "семнадцать",
-    "восемнадцать",
-    "девятнадцать",
-]
-_RU_TENS = [
-    "",
-    "",
-    "двадцать",
-    "тридцать",
-    "сорок",
-    "пятьдесят",
-    "шестьдесят",
-    "семьдесят",
-    "восемьдесят",
-    "девяносто",
-]
-_RU_HUNDREDS = [
-    "",
-    "сто",
-    "двести",
-    "триста",
-    "четыреста",
-    "пятьсот",
-    "шестьсот",
-    "семьсот",
-    "восемьсот",
-    "девятьсот",
-]
-_RU_ORD_UNITS = [
-    "нулевой",
-    "первый",
-    "второй",
-    "третий",
-    "четвертый",
-    "пятый",
-    "шестой",
-    "седьмой",
-    "восьмой",
-    "девятый",
-]
-_RU_ORD_TEENS = [
-    "десятый",
-    "одиннадцатый",
-    "двенадцатый",
-    "тринадцатый",
-    "четырнадцатый",
-    "пятнадцатый",
-    "шестнадцатый",
-    "семнадцатый",
-    "восемнадцатый",
-    "девятнадцатый",
-]
-_RU_ORD_TENS = [
-    "",
-    "",
-    "двадцатый",
-    "тридцатый",
-    "сороковой",
-    "пятидесятый",
-    "шестидесятый",
-    "семидесятый",
-    "восьмидесятый",
-    "девяностый",
-]
-_RU_ORD_HUNDREDS = [
-    "",
-    "сотый",
-    "двухсотый",
-    "трехсотый",
-    "четырехсотый",
-    "пятисотый",
-    "шестисотый",
-    "семисотый",
-    "восьмисотый",
-    "девятисотый",
-]
+def _ru_lexicon(section: str) -> dict[int, str]:
+    """value -> word of the parser's Russian lexicon (``docgen/lang/ru/numbers.yaml``), first spelling
+    first: the words the drafts write are exactly the words ``docgen.numbers`` reads back."""
+    out: dict[int, str] = {}
+    for word, value in load_data("ru", "numbers")[section].items():
+        out.setdefault(int(value), str(word))
+    return out
+
+
+def _ru_lists(section: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Units 0-9, teens 10-19, tens (20-90 at 2..9) and hundreds (100-900 at 1..9) of one section."""
+    words = _ru_lexicon(section)
+    units = [words[i] for i in range(10)]
+    teens = [words[10 + i] for i in range(10)]
+    tens = ["", ""] + [words[10 * i] for i in range(2, 10)]
+    hundreds = [""] + [words[100 * i] for i in range(1, 10)]
+    return units, teens, tens, hundreds
+
+
+_RU_UNITS, _RU_TEENS, _RU_TENS, _RU_HUNDREDS = _ru_lists("cardinals")
+_RU_ORD_UNITS, _RU_ORD_TEENS, _RU_ORD_TENS, _RU_ORD_HUNDREDS = _ru_lists("ordinals")
 
 
 @functools.cache
