@@ -183,7 +183,9 @@ def classify_language(text: str) -> str:
     n_ru = sum(low.count(c) for c in ru)
     if n_kk / cyr > 0.01 and n_kk > n_ru / 3:
         if big and share(d["kk_letters"]) < 0.005:
-            return "unknown"  # і without the other Kazakh letters: Ukrainian, Belarusian
+            # і without the other Kazakh letters: Ukrainian and Belarusian write it about one letter in
+            # twenty; a Russian text quoting a few Kazakh words («шешімімен бекітілген») far less often
+            return "unknown" if share("і") >= float(d["foreign_i_share"]) else "ru"
         if big and share(d["kk_only"]) < 0.002:
             return "unknown"  # ң ө ү without ә ғ қ ұ і: Kyrgyz, Mongolian
         return "kk"

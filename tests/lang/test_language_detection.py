@@ -125,3 +125,11 @@ def test_case8_english_text_is_not_parsed_as_russian(capsys: pytest.CaptureFixtu
     assert (
         code == 2 and out == "" and "язык текста не определён" in err and len(err.strip().splitlines()) == 1
     )
+
+
+def test_russian_quoting_a_few_kazakh_words_is_russian() -> None:
+    """Found by Hypothesis (test_parse_invariants): a Russian text with a Kazakh phrase that has «і» but
+    no other Kazakh letter was refused as Ukrainian-like; Ukrainian writes «і» three times as often."""
+    text = "Об утверждении методики оценки\n" * 14 + "шешімімен бекітілген\n" * 2
+    assert classify_language(text) == "ru"
+    assert classify_language((LANGS / "uk.txt").read_text(encoding="utf-8")) == "unknown"
