@@ -12,7 +12,7 @@ template language's standard wording (data files).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from ..catalogue_model import Catalogue
@@ -48,11 +48,15 @@ def _grid(ft: FormText, ctx: c.FormBase) -> Grid | None:
     """The act's table heading with its merged cells, in the form's language, over as many numbered
     rows as the template prints."""
     header = [h for h in ft.form.get("header") or [] if isinstance(h, dict)]
-    if not header:
+    rows = getattr(ctx, "rows", ())
+    if not header or not isinstance(rows, tuple):
+        return None
+    # only a table of blank numbered rows is rebuilt; rows that carry the act's text (names, criteria)
+    # stay in the template's table
+    if any(getattr(r, f.name) for r in rows if is_dataclass(r) for f in fields(r) if f.name != "number"):
         return None
     texts = ft.rows([str(h.get("text", "")) for h in header])
-    rows = getattr(ctx, "rows", ())
-    return Grid.from_header(header, texts, len(rows) if isinstance(rows, tuple) else 0)
+    return Grid.from_header(header, texts, len(rows))
 
 
 def _kpi_count(ft: FormText) -> int:
