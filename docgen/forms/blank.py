@@ -19,7 +19,7 @@ from ..catalogue_model import Catalogue
 from ..terms import default_terms
 from . import contexts as c
 from .formtext import FormText
-from .grid import Grid, apply_grid
+from .grid import Grid, apply_grid, release_tall_rows
 from .labels import BLANK, SHORT_BLANK, fmt_number
 
 TRUNCATED = "(truncated)"
@@ -37,11 +37,11 @@ class BlankForm:
 
     def render(self) -> bytes:
         """The form as DOCX bytes (the template, then the act's own table when it has a multi-level
-        heading)."""
+        heading; a row taller than a page may split)."""
         from ..render import render_form
 
         data = render_form(self.kind, self.lang, self.context)
-        return apply_grid(data, self.grid) if self.grid is not None else data
+        return release_tall_rows(apply_grid(data, self.grid) if self.grid is not None else data)
 
 
 def _grid(ft: FormText, ctx: c.FormBase) -> Grid | None:

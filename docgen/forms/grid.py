@@ -269,7 +269,51 @@ def apply_grid(data: bytes, grid: Grid) -> bytes:
             ppr.insert(0, keep)
     old.addprevious(new)
     body.remove(old)
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return _replace_document(
+        zin, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    )
+
+
+_PAGE_LINES = 30  # text lines of a landscape A4 page at 12 pt with the official margins
+_LINE_CHARS = 45  # characters of a line in a table column of the forms (a conservative guess)
+
+
+def _cell_lines(tc: etree._Element) -> int:
+    lines = 0
+    for p in tc.iter(_w("p")):
+        parts = [""]
+        for el in p.iter(_w("t"), _w("br")):
+            if el.tag == _w("br"):
+                parts.append("")
+            else:
+                parts[-1] += el.text or ""
+        lines += sum(max(1, -(-len(x) // _LINE_CHARS)) for x in parts)
+    return lines
+
+
+def release_tall_rows(data: bytes) -> bytes:
+    """``data`` with ``w:cantSplit`` removed from table rows too tall for one page: Word cuts such a row
+    off at the page's foot (its text is lost on paper), LibreOffice splits it anyway; a row of an act
+    that long (001 app. 4 prints a category's indicators as one row) must be allowed to split."""
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    root = etree.fromstring(zin.read(_DOC), _PARSER)
+    changed = False
+    for tr in root.iter(_w("tr")):
+        flag = tr.find(f"{_w('trPr')}/{_w('cantSplit')}")
+        if (
+            flag is not None
+            and max((_cell_lines(tc) for tc in tr.findall(_w("tc"))), default=0) > _PAGE_LINES
+        ):
+            flag.getparent().remove(flag)
+            changed = True
+    if not changed:
+        return data
+    return _replace_document(
+        zin, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    )
+
+
+def _replace_document(zin: zipfile.ZipFile, xml: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():

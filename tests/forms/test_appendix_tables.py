@@ -248,3 +248,18 @@ def test_libreoffice_keeps_the_last_row_with_the_signatures(seed000, tmp_path: P
     signature = next(i for i, x in enumerate(lines) if x.startswith("Қызметші"))
     assert any(x.split()[0].isdigit() for x in lines[:signature]), lines
     assert "Жоспарлы мәні" in last  # the heading repeats on the page
+
+
+def test_a_row_taller_than_a_page_may_split_and_the_others_may_not() -> None:
+    """001 app. 4 prints the indicators of a category as one row; the rows whose text runs over a page
+    (the scraped text put several competencies' indicators in one) may split, Word would cut them off
+    otherwise; the heading and the short rows keep «cantSplit»."""
+    cat = read_catalogue_json(next(SEEDS.glob("001_*.json")))
+    item = next(i for i in blank_forms(cat, ("kk",))[0] if i.appendix == 4)
+    table = _first_table(item.render())
+    rows = table.findall(f"{W}tr")
+    tall = [r for r in rows if "cantSplit" not in _flags(r)]
+    assert tall and len(tall) < len(rows) - 1
+    assert "cantSplit" in _flags(rows[0])
+    assert all(len("".join(r.itertext())) > 2000 for r in tall)
+    assert all(len("".join(r.itertext())) < 2000 for r in rows if r not in tall)
