@@ -79,7 +79,6 @@ def _write_forms(
 ) -> None:
     from ..errors import OutputExistsError
     from ..forms.blank import TRUNCATED
-    from ..render import render_form
     from ..render.write import clean_stale_temps, write_atomic
 
     if out.exists() and not out.is_dir():
@@ -94,7 +93,7 @@ def _write_forms(
         )
     written = []
     for item in items:
-        write_atomic(out / item.filename, render_form(item.kind, item.lang, item.context), force=True)
+        write_atomic(out / item.filename, item.render(), force=True)
         written.append(out / item.filename)
         for row in item.untranslated:
             click.echo(

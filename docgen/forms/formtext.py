@@ -40,13 +40,21 @@ class FormText:
             return tuple(defaults)
         return tuple(self.text(p, d) for p, d in zip(printed, defaults, strict=True))
 
+    def repaired(self, text: str) -> str:
+        """``text`` with the appendix's letter-spaced words («Т и і м д і») put back together, as the
+        structure stage recorded them in the form's ``repairs`` (the catalogue keeps what was printed)."""
+        return self.form.repaired(text)
+
     def rows(self, values: Sequence[str] | None = None) -> list[str]:
         out: list[str] = []
         for row in values if values is not None else self.form.rows:
+            if self.same:
+                out.append(self.repaired(str(row)))
+                continue
             t = translate(str(row), self.src, self.lang)
             if t is None:
                 self.untranslated.append(str(row))
-                t = str(row)
+                t = self.repaired(str(row))
             out.append(t)
         return out
 

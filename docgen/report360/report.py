@@ -78,10 +78,12 @@ def blank_report(catalogue: Catalogue, form: FormSpec, lang: str) -> tuple[bytes
     names: list[str] = []
     untranslated: list[str] = []
     for row in rows:
-        text = str(row) if lang == catalogue.lang else translate(str(row), catalogue.lang, lang)
+        text = (
+            form.repaired(str(row)) if lang == catalogue.lang else translate(str(row), catalogue.lang, lang)
+        )
         if text is None:
             untranslated.append(str(row))
-            text = str(row)
+            text = form.repaired(str(row))
         names.append(display_name(text))
     ctx = Report360Context(
         appendix_caption=appendix_caption(catalogue, FORMS[group], lang),

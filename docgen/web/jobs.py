@@ -243,7 +243,6 @@ def _langs(lang: str | None, cat: Catalogue) -> tuple[str, ...]:
 def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, bytes]]]:
     """ZIP of the blank appendix forms, and each form as (file name, DOCX bytes)."""
     from ..forms.blank import blank_forms
-    from ..render import render_form
 
     _, cat = build_catalogue(path)
     langs = _langs(lang, cat)
@@ -254,7 +253,7 @@ def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, byte
     files: list[tuple[str, bytes]] = []
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for item in items:
-            body = render_form(item.kind, item.lang, item.context)
+            body = item.render()
             zf.writestr(item.filename, body)
             files.append((item.filename, body))
     return buf.getvalue(), files
