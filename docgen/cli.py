@@ -16,7 +16,7 @@ import sys
 
 import click
 
-from .cli_help import localized, short_help, write_help
+from .cli_help import localized, name_argument, short_help, write_help
 from .commands import COMMANDS, load_command
 from .errors import DocgenError, file_system_error, user_text
 
@@ -52,7 +52,7 @@ class LazyGroup(click.Group):
             ctx.exit(exc.exit_code)
         except click.UsageError as exc:  # a command's missing/unknown option: one ru+kk line, exit 2
             where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
-            text = user_text(exc.format_message()).replace("\n", " ")
+            text = name_argument(user_text(exc.format_message()).replace("\n", " "), exc)
             click.echo(f"docgen: ошибка / қате: {text} ({where} -h)", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)

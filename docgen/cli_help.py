@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,24 @@ def short_help(key: str) -> str:
     """One-line description of command ``key`` in the help languages ("ru / kk" for both)."""
     entry = command_entry(key) or {}
     return " / ".join(_text(entry.get("short"), lang, key) for lang in help_langs())
+
+
+def name_argument(text: str, exc: click.UsageError) -> str:
+    """A usage error about an argument, rendered "ru; kk", names it by its help word in each half:
+    «PATH» becomes «ФАЙЛ», «NEW» «НОВЫЙ» / «ЖАҢА»."""
+    param, ctx = getattr(exc, "param", None), exc.ctx
+    key = getattr(ctx.command, _KEY_ATTR, None) if ctx is not None else None
+    halves = text.split("; ")
+    if not isinstance(param, click.Argument) or ctx is None or key is None or len(halves) != len(LANGS):
+        return text
+    english = param.make_metavar(ctx)
+    dots = "..." if english.endswith("...") else ""
+    word = re.compile(rf"(?<!\w){re.escape(english)}(?!\w)")
+    out = []
+    for half, lang in zip(halves, LANGS, strict=True):
+        named = metavar(param, ctx, key, lang) + dots
+        out.append(word.sub(named.replace("\\", "\\\\"), half))
+    return "; ".join(out)
 
 
 def localized(cmd: click.Command, key: str) -> click.Command:

@@ -237,3 +237,21 @@ def test_dash_h_works_after_a_command_ran_outside_docgen_context() -> None:
         assert res.exit_code == 0 and "-h, --help" in res.output
     finally:
         parse._help_option = None
+
+
+@pytest.mark.parametrize(
+    ("args", "ru", "kk"),
+    [
+        (["fill"], "не указан аргумент «ФАЙЛ»", "«ФАЙЛ» аргументі көрсетілмеген"),
+        (["diff", "old.txt"], "не указан аргумент «НОВЫЙ»", "«ЖАҢА» аргументі көрсетілмеген"),
+        (["parse"], "не указан аргумент «ФАЙЛ...»", "«ФАЙЛ...» аргументі көрсетілмеген"),
+        (["catalogue", "build"], "не указан аргумент «КОРПУС»", "«КОРПУС» аргументі көрсетілмеген"),
+    ],
+)
+def test_a_missing_argument_is_named_by_its_help_word(args: list[str], ru: str, kk: str) -> None:
+    res = CliRunner().invoke(cli, args, prog_name="docgen")
+    assert res.exit_code == 2
+    assert (
+        res.output.strip()
+        == f"docgen: ошибка / қате: {ru}; {kk} (docgen {' '.join(args[:2] if args[0] == 'catalogue' else args[:1])} -h)"
+    )
