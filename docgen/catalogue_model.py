@@ -225,8 +225,11 @@ class Catalogue:
         """The values of ``keys`` (in order); one :class:`DataError` naming every key the text lacks."""
         missing = [k for k in keys if self.value(k) is None]
         if missing:
-            names = ", ".join(f"'{k}'" for k in missing)
-            raise DataError(f"the methodology does not state {names}", where="catalogue")
+            from docgen.data.labels import key_label
+
+            ru = ", ".join(f"«{key_label(k, 'ru')}»" for k in missing)
+            kk = ", ".join(f"«{key_label(k, 'kk')}»" for k in missing)
+            raise DataError(f"в методике не указано: {ru}; әдістемеде көрсетілмеген: {kk}", where="catalogue")
         return tuple(self.value(k) for k in keys)
 
     def require_one(self, key: str) -> Any:

@@ -99,8 +99,9 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("DOCGEN_DEBUG"):
             raise
         click.echo(
-            f"docgen: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
-            "(run with DOCGEN_DEBUG=1 for details)",
+            "docgen: внутренняя ошибка программы, сообщите о ней разработчикам / бағдарламаның ішкі қатесі, "
+            "ол туралы әзірлеушілерге хабарлаңыз "
+            f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}; DOCGEN_DEBUG=1)",
             err=True,
         )
         sys.exit(70)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 _TABLE = Path(__file__).parent / "data" / "errors.yaml"
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 class DocgenError(Exception):
@@ -32,10 +31,10 @@ class DocgenError(Exception):
         if self.path:
             loc = str(self.path)
             if self.where:
-                loc += f":{self.where}"
+                loc += f":{_WHERE_WORDS.get(self.where, self.where)}"
             loc += ": "
         elif self.where:
-            loc = f"{self.where}: "
+            loc = f"{_WHERE_WORDS.get(self.where, self.where)}: "
         return (loc + user_text(self.message)).replace("\n", " ")
 
 
@@ -60,11 +59,24 @@ def render_entry(entry: dict[str, Any], m: re.Match[str]) -> str:
     return "; ".join(out)
 
 
+# the places docgen itself names (not fields of the user's files), as the user reads them
+_WHERE_WORDS: dict[str, str] = {
+    "catalogue": "каталог",
+    "kpi": "КЦИ / ҚНК",
+    "server": "сервер",
+    "csrf": "страница / бет",
+    "corpus": "корпус",
+    "act": "акт",
+    "format": "формат / пішім",
+    "lang": "язык / тіл",
+    "model": "модель",
+}
+
+
 def user_text(message: str) -> str:
-    """What the user reads for ``message``: Kazakh/Russian text as it is; an English message the
-    table knows as "ru; kk"; an English message the table does not know, unchanged."""
-    if _CYRILLIC.search(message):
-        return message
+    """What the user reads for ``message``: an English message the table knows as "ru; kk" (its
+    fields may hold the user's Kazakh or Russian words); Kazakh/Russian text as it is; an English
+    message the table does not know, unchanged."""
     for rx, entry in message_table():
         m = rx.fullmatch(message)
         if m:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -20,6 +21,7 @@ _ALLOWED_LATIN = {
     "WebP", "MS", "Office", "RTF", "RAR", "Zip", "ELF", "Excel", "PowerPoint", "OpenDocument", "LibreOffice",
     "doc", "docx", "xls", "xlsx", "pptx", "odt", "ods", "json", "yaml", "zip", "gzip", "cp", "windows", "le",
     "utf", "be", "ENTITY", "U",
+    "E",  # model editions E0, E1, E4: the names --model takes and every check report uses
 }  # fmt: skip
 _OPTION = re.compile(r"(?<!\w)--?[a-z][a-z-]*")
 
@@ -141,3 +143,63 @@ def test_usage_errors_of_our_commands_read_russian_and_kazakh(args: list[str], r
     assert line.count("\n") == 0 and line.startswith("docgen: ошибка / қате: "), out
     assert ru in line and kk in line, line
     assert "Error" not in line and "Usage" not in line, line
+
+
+def _user_error_classes(trees: dict[Path, ast.Module]) -> set[str]:
+    """``DocgenError`` and every class that derives from it, found over the package's source."""
+    names = {"DocgenError"}
+    grew = True
+    while grew:
+        grew = False
+        for tree in trees.values():
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in names:
+                    bases = {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}
+                    if bases & names:
+                        names.add(node.name)
+                        grew = True
+    return names
+
+
+def _sample_message(arg: ast.expr) -> str | None:
+    """The English text of a raise site, every ``{field}`` of an f-string given a sample value."""
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        return arg.value
+    if isinstance(arg, ast.JoinedStr):
+        return "".join(_sample_field(v) for v in arg.values)
+    return None
+
+
+def _sample_field(part: ast.expr) -> str:
+    """A plausible value for one part of an f-string: ``{x!r}`` is quoted, ``{sorted(...)}`` a list."""
+    if isinstance(part, ast.Constant):
+        return str(part.value)
+    assert isinstance(part, ast.FormattedValue)
+    if isinstance(part.value, ast.Call) and getattr(part.value.func, "id", "") in {"sorted", "list"}:
+        return "['7', '8']"
+    if part.format_spec is not None:
+        return "0007"
+    return "'7'" if part.conversion == ord("r") else "7"
+
+
+def test_every_user_error_raised_in_the_package_reads_russian_and_kazakh() -> None:
+    """Every ``raise SomeDocgenError("English …")`` in docgen/ is known to the message table, so the
+    user reads Russian and Kazakh; a new English message without a table entry fails here."""
+    root = Path(__file__).resolve().parents[1] / "docgen"
+    trees = {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(root.rglob("*.py"))}
+    classes = _user_error_classes(trees)
+    untranslated = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):
+                continue
+            func = node.exc.func
+            if getattr(func, "id", getattr(func, "attr", None)) not in classes:
+                continue
+            text = _sample_message(node.exc.args[0])
+            if text is None or re.search(r"[\u0400-\u04ff]", text):
+                continue
+            line = user_text(text)
+            if english_words(line) or not re.search(r"[\u0400-\u04ff]", line):
+                untranslated.append(f"{path.relative_to(root.parent)}:{node.lineno}: {text}")
+    assert untranslated == [], "\n".join(untranslated)

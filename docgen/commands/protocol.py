@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import click
 
+from ..errors import user_text
 from ._methodology import MethodologySource, methodology_source
 
 _source = [
@@ -53,7 +54,7 @@ def calibration(
     cat = source.load()
     ctx = render_calibration(data, cat, output, lang=lang, force=force, allow_late=allow_late)
     for w in ctx.warnings:
-        click.echo(f"docgen: warning: {w}", err=True)
+        click.echo(f"docgen: предупреждение / ескерту: {user_text(w)}", err=True)
     click.echo(output)
 
 

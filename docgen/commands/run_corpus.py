@@ -22,7 +22,7 @@ def _invoke(args: list[str]) -> int:
 
     cmd = load_command(args[0])
     if cmd is None:  # pragma: no cover - run-corpus only names known subcommands
-        raise click.UsageError(f"unknown subcommand {args[0]!r}")
+        raise click.UsageError(f"unknown subcommand {args[0]!r}")  # translated by docgen/data/errors.yaml
     try:
         rv = cmd.main(args=args[1:], prog_name=f"docgen {args[0]}", standalone_mode=False)
     except click.ClickException as exc:
@@ -54,7 +54,7 @@ def run_corpus(corpus: Path, out: Path, force: bool) -> None:
             return
         if code not in ok_codes:
             failures.append(f"{name}: exit {code}")
-            click.echo(f"docgen run-corpus: {name}: exit code {code}", err=True)
+            click.echo(f"docgen run-corpus: {name}: код выхода / шығу коды {code}", err=True)
 
     by_seed = {e.text_path.stem[:3]: e for e in entries}
     for e in entries:
@@ -105,7 +105,7 @@ def run_corpus(corpus: Path, out: Path, force: bool) -> None:
             ["protocol", s["kind"], "--data", data, "--methodology", meth, "-o", target],
         )
     click.echo(
-        f"docgen run-corpus: {len(entries)} texts -> {out}"
-        + (f"; {len(failures)} step(s) failed" if failures else "")
+        f"docgen run-corpus: актов / актілер {len(entries)} -> {out}"
+        + (f"; не выполнено шагов / орындалмаған қадамдар: {len(failures)}" if failures else "")
     )
     click.get_current_context().exit(1 if failures else 0)

@@ -50,5 +50,8 @@ def serve(host: str, port: int, token: str | None, job_timeout: float) -> None:
     app = create_app(token, allowed_hosts=hosts, job_timeout=job_timeout)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     shown = "localhost" if host in LOCAL else host
-    click.echo(f"docgen: serving on http://{shown}:{port}/" + (" (token required)" if token else ""))
+    click.echo(
+        f"docgen: страница открыта / бет ашық: http://{shown}:{port}/"
+        + (" (нужен токен / токен керек)" if token else "")
+    )
     uvicorn.run(app, host=host, port=port, access_log=False, log_level="warning")

@@ -103,7 +103,13 @@ def score_person(
         counted.append(r)
     rmin, rmax = respondent_bounds(catalogue)
     if not rmin <= len(counted) <= rmax:
-        what = "respondents" if self_counted else "respondents (self-assessment excluded)"
-        raise DataError(f"{len(counted)} {what}; the methodology requires {rmin} to {rmax}", where=where)
+        if self_counted:
+            raise DataError(
+                f"{len(counted)} respondents; the methodology requires {rmin} to {rmax}", where=where
+            )
+        raise DataError(
+            f"{len(counted)} respondents (self-assessment excluded); the methodology requires {rmin} to {rmax}",
+            where=where,
+        )
     means = tuple(sum(r.scores[i] for r in counted) / len(counted) for i in range(len(names)))
     return Result360(names, means, len(counted), self_scores, self_counted)

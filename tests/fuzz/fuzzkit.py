@@ -106,7 +106,7 @@ def assert_clean(
         assert len(err_lines) == 1, f"{what}: exit 2 with {len(err_lines)} lines: {run.err[-2000:]}"
     for ln in err_lines:
         assert ln.startswith(("docgen:", "Error:", "Usage:")), f"{what}: stray stderr line {ln!r}"
-    assert "internal error" not in run.err, f"{what}: {run.err}"
+    assert "внутренняя ошибка" not in run.err, f"{what}: {run.err}"
     assert run.seconds <= cap_seconds(input_bytes), f"{what}: {run.seconds:.1f} s for {input_bytes} bytes"
     if output is not None and run.code == 2:
         assert not output.exists(), f"{what}: refused but wrote {output}"

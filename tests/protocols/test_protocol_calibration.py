@@ -58,14 +58,14 @@ def test_extra_excluded_person(session: dict[str, Any], cat2025: Catalogue) -> N
 def test_even_members_rejected(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["members"].append({"name": "Четвертый Член", "role": "member"})
-    with pytest.raises(DataError, match="odd number"):
+    with pytest.raises(DataError, match="нечётное число"):
         build_context(s, cat2025, "ru")
 
 
 def test_no_majority(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = copy.deepcopy(session)
     s["votes"][1]["score"] = 3.0
-    with pytest.raises(DataError, match="no majority"):
+    with pytest.raises(DataError, match="нет большинства"):
         build_context(s, cat2025, "ru")
 
 
@@ -113,5 +113,5 @@ def test_control_characters_rejected_naming_field(
 def test_missing_rule_is_reported(session: dict[str, Any]) -> None:
     data = load_json("cat_004_2025_ru.json")
     del data["parameters"]["calibration_min_members"]
-    with pytest.raises(DataError, match="calibration_min_members"):
+    with pytest.raises(DataError, match="Минимальное число членов калибровочной сессии"):
         build_context(session, Catalogue.from_json(data), "ru")

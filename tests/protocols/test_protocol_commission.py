@@ -36,21 +36,21 @@ def test_no_quorum(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     for x in m["members"][1:3]:
         x["present"] = False
-    with pytest.raises(DataError, match=r"no quorum: 3 of 6 members present, 2/3 \(4\) required"):
+    with pytest.raises(DataError, match=r"нет кворума: присутствуют 3 из 6 членов, требуется 2/3 \(4\)"):
         build_context(m, cat2017, "kk")
 
 
 def test_too_few_members(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     del m["members"][4:6]
-    with pytest.raises(DataError, match="at least 5"):
+    with pytest.raises(DataError, match="не менее 5"):
         build_context(m, cat2017, "kk")
 
 
 def test_tie_needs_chair(meeting: dict[str, Any], cat2017: Catalogue) -> None:
     m = copy.deepcopy(meeting)
     del m["results"][1]["chair_vote"]
-    with pytest.raises(DataError, match=r"results\[2\]\.votes: tied vote"):
+    with pytest.raises(DataError, match=r"results\[2\]\.votes: голоса разделились поровну"):
         build_context(m, cat2017, "kk")
 
 
@@ -79,7 +79,7 @@ def test_kpi_count_from_catalogue(meeting: dict[str, Any], cat2017: Catalogue) -
     m = copy.deepcopy(meeting)
     m["results"][0]["kpi"] = {"achieved": 3, "total": 4}
     with pytest.raises(
-        DataError, match=r"results\[1\]\.kpi\.achieved: 4 KPIs set; the methodology requires at least 5"
+        DataError, match=r"results\[1\]\.kpi\.achieved: установлено КЦИ: 4, а методика требует не менее 5"
     ):
         build_context(m, cat2017, "kk")
 

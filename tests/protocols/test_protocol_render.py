@@ -169,7 +169,7 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         )
     assert e.value.code == 1
     err = capsys.readouterr().err
-    assert err.startswith("docgen: ошибка / қате: ") and "members" in err and "at least 3" in err
+    assert err.startswith("docgen: ошибка / қате: ") and "участников" in err and "не менее 3" in err
     assert not (tmp_path / "x.docx").exists()
     with pytest.raises(SystemExit) as e:
         main(["protocol", "calibration", "--data", str(bad), "-o", str(tmp_path / "x.docx")])

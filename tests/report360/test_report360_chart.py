@@ -79,7 +79,7 @@ def test_all_checked_before_writing(
     }
     out = tmp_path / "out"
     with pytest.raises(
-        DataError, match=r"staff!rows 6-7: 1 respondents \(self-assessment excluded\); .* 3 to 7"
+        DataError, match=r"staff!rows 6-7: респондентов: 1 \(без самооценки\), а методика требует от 3 до 7"
     ):
         make_reports(make_answers(rows), cat2018, out)
     assert not out.exists() or not list(out.iterdir())

@@ -31,13 +31,13 @@ C2025 = Catalogue.from_json(json.loads((DATA / "cat_004_2025_ru.json").read_text
 def test_quorum_two_thirds(members: int, need: int) -> None:
     assert quorum_needed(members, C2017) == need
     check_quorum(need, members, C2017)
-    with pytest.raises(DataError, match="no quorum"):
+    with pytest.raises(DataError, match="нет кворума"):
         check_quorum(need - 1, members, C2017)
 
 
 def test_commission_minimum() -> None:
     check_commission_size(5, C2017)
-    with pytest.raises(DataError, match="at least 5"):
+    with pytest.raises(DataError, match="не менее 5"):
         check_commission_size(4, C2017)
 
 
@@ -45,11 +45,11 @@ def test_votes_and_casting_vote() -> None:
     assert commission_decision(3, 2, C2017) == (True, False)
     assert commission_decision(1, 4, C2017) == (False, False)
     assert commission_decision(2, 2, C2017, chair_vote=False) == (False, True)
-    with pytest.raises(DataError, match="casting vote"):
+    with pytest.raises(DataError, match="решающий голос председателя"):
         commission_decision(2, 2, C2017)
     no_tie = json.loads(json.dumps(J2017))
     del no_tie["parameters"]["commission_tie_break"]
-    with pytest.raises(DataError, match="no casting vote"):
+    with pytest.raises(DataError, match="не даёт решающего голоса"):
         commission_decision(2, 2, Catalogue.from_json(no_tie), chair_vote=True)
 
 
@@ -59,11 +59,11 @@ def test_three_quarters(obs: int, total: int, ok: bool) -> None:
 
 
 def test_indicator_cap() -> None:
-    with pytest.raises(DataError, match="at most 10"):
+    with pytest.raises(DataError, match="не более 10"):
         competency_meets(9, 11, C2017)
 
 
-@pytest.mark.parametrize(("n", "msg"), [(2, "at least 3"), (4, "odd")])
+@pytest.mark.parametrize(("n", "msg"), [(2, "не менее 3"), (4, "нечётное")])
 def test_calibration_size(n: int, msg: str) -> None:
     check_calibration_size(3, C2025)
     with pytest.raises(DataError, match=msg):
@@ -72,9 +72,9 @@ def test_calibration_size(n: int, msg: str) -> None:
 
 def test_majority() -> None:
     assert majority_value([3.2, 3.2, 2.8], 3, C2025) == 3.2
-    with pytest.raises(DataError, match="no majority"):
+    with pytest.raises(DataError, match="нет большинства"):
         majority_value([3.2, 3.0, 2.8], 3, C2025)
-    with pytest.raises(DataError, match="no majority"):  # 2 of 5 members is not a majority of the members
+    with pytest.raises(DataError, match="нет большинства"):  # 2 of 5 members is not a majority of the members
         majority_value([3.2, 3.2], 5, C2025)
 
 

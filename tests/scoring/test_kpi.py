@@ -49,7 +49,9 @@ def test_allowed_range_follows_printed_table(pct: float, lo: float, hi: float) -
 
 def test_score_outside_range_is_an_error_naming_both() -> None:
     assert check_kpi_score(85, 4.3, C2018).score_max == 4.49
-    with pytest.raises(DataError, match=r"4\.5 is outside the range 4\.25\.\.4\.49 allowed for 85%"):
+    with pytest.raises(
+        DataError, match=r"балл 4\.5 вне диапазона 4\.25–4\.49, допустимого при достижении КЦИ на 85 %"
+    ):
         check_kpi_score(85, 4.5, C2018, where="sheet!row 3")
 
 
@@ -60,7 +62,7 @@ def test_rules_come_from_the_catalogue_not_code() -> None:
         {"pct_min": 50, "pct_max": None, "score_min": 2, "score_max": 5},
     ]
     assert allowed_score_range(80, Catalogue.from_json(changed)).score_min == 2
-    with pytest.raises(DataError, match="kpi_score_table"):
+    with pytest.raises(DataError, match="Таблица оценок по проценту достижения"):
         allowed_score_range(80, Catalogue.from_json({"document": {"language": "kk"}, "parameters": {}}))
 
 
@@ -69,9 +71,9 @@ def test_percent_and_count() -> None:
     with pytest.raises(DataError):
         percent_achieved(0, 1)
     check_kpi_count(4, C2018)
-    with pytest.raises(DataError, match="at least 3"):
+    with pytest.raises(DataError, match="не менее 3"):
         check_kpi_count(2, C2018)
-    with pytest.raises(DataError, match="at most 5"):
+    with pytest.raises(DataError, match="не более 5"):
         check_kpi_count(6, C2018)
 
 
@@ -84,7 +86,7 @@ def test_2017_kpi_count_grades(achieved: int, grade: str) -> None:
 
 
 def test_2017_kpi_count_must_be_five() -> None:
-    with pytest.raises(DataError, match="at least 5"):
+    with pytest.raises(DataError, match="не менее 5"):
         kpi_count_grade(3, 4, C2017)
     with pytest.raises(DataError):
         kpi_count_grade(6, 5, C2017)
@@ -107,7 +109,7 @@ def test_grades(score: float, grade: str) -> None:
 
 def test_value_missing() -> None:
     assert C2018.value("nope") is None
-    with pytest.raises(DataError, match="does not state 'nope'"):
+    with pytest.raises(DataError, match="«nope»"):
         C2018.require("nope")
 
 

@@ -46,18 +46,20 @@ def test_self_counted_when_the_methodology_says_so() -> None:
 @pytest.mark.parametrize("n", [2, 8])
 def test_respondent_count_checked_against_min_max(n: int) -> None:
     rs = [_resp("self", 3)] + [_resp("peer", 3)] * n
-    with pytest.raises(DataError, match=rf"{n} respondents \(self-assessment excluded\); .* 3 to 7"):
+    with pytest.raises(
+        DataError, match=rf"респондентов: {n} \(без самооценки\), а методика требует от 3 до 7"
+    ):
         score_person(rs, C2018, "staff", where="staff!rows 2-9")
 
 
 def test_bad_answers() -> None:
-    with pytest.raises(DataError, match="outside 1..5"):
+    with pytest.raises(DataError, match="вне диапазона 1–5"):
         score_person([_resp("peer", 6)] * 3, C2018, "staff")
-    with pytest.raises(DataError, match="12 competencies"):
+    with pytest.raises(DataError, match="компетенций: 12"):
         score_person([_resp("peer", 3)] * 3, C2018, "leaders")
-    with pytest.raises(DataError, match="more than one self"):
+    with pytest.raises(DataError, match="больше одной самооценки"):
         score_person([_resp("self", 3)] * 2 + [_resp("peer", 3)] * 3, C2018, "staff")
-    with pytest.raises(DataError, match="unknown respondent role"):
+    with pytest.raises(DataError, match="неизвестная роль респондента"):
         score_person([_resp("boss", 3)] * 3, C2018, "staff")
 
 

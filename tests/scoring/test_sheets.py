@@ -99,16 +99,16 @@ def test_grades_come_from_the_catalogue() -> None:
 
 @pytest.mark.parametrize("bad", [[6, 5, 5, 5, 5], [-1, 5, 5, 5, 5], [5, 5, 5, 5, 5.01]])
 def test_scores_outside_the_range_are_rejected(bad: list[float]) -> None:
-    with pytest.raises(DataError, match="outside"):
+    with pytest.raises(DataError, match="вне диапазона"):
         score_sheet(bad, "none", RULES)
 
 
 def test_unknown_sanction_and_missing_rules() -> None:
-    with pytest.raises(DataError, match="sanction"):
+    with pytest.raises(DataError, match="взыскания"):
         score_sheet([5] * 5, "warning", RULES)
     cat = copy.deepcopy(CAT)
     del cat["parameters"]["grades"]
-    with pytest.raises(DataError, match="grades"):
+    with pytest.raises(DataError, match="Градация результатов"):
         SheetRules.from_catalogue(Catalogue.from_json(cat))
 
 

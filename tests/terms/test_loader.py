@@ -66,8 +66,8 @@ BAD = [
     ("empty kk", _entry(kk='""'), "entry t.one: kk is missing or empty"),
     ("blank ru", _entry(ru='"   "'), "entry t.one: ru is missing or empty"),
     ("missing ru", _entry(ru="DROP"), "entry t.one: ru is missing or empty"),
-    ("bad evidence", _entry(evidence="guessed"), "evidence must be one of aligned, written"),
-    ("no evidence", _entry(evidence="DROP"), "evidence must be one of aligned, written"),
+    ("bad evidence", _entry(evidence="guessed"), "одной из: aligned, written"),
+    ("no evidence", _entry(evidence="DROP"), "одной из: aligned, written"),
     ("no source", _entry(source="DROP"), "entry t.one: source must map kk/ru"),
     (
         "aligned with one side",
