@@ -1,7 +1,8 @@
 """Command-line edge of docgen: ``docgen parse | catalogue | forms | fill | report360 | protocol | diff | check``.
 
 Subcommands live in ``docgen.commands.<name>`` and are imported only when invoked, so
-``docgen --help`` / ``docgen -h`` start fast (the command list comes from ``COMMANDS``, no command
+``docgen --help`` / ``docgen -h`` start fast (the command list comes from ``COMMANDS``, the Russian and
+Kazakh texts from ``docgen/data/help.yaml`` through :mod:`docgen.cli_help`; no command
 module and never spaCy is imported for help). Every command exits through click: a ``DocgenError``
 becomes a one-line message on stderr and ``ctx.exit(its exit code)`` in :meth:`LazyGroup.invoke`,
 and a command's own status is ``ctx.exit(n)``; so ``CliRunner().invoke(cli, ...)`` and
@@ -15,6 +16,7 @@ import sys
 
 import click
 
+from .cli_help import localized, name_argument, short_help, write_help
 from .commands import COMMANDS, load_command
 from .errors import DocgenError, file_system_error, user_text
 
@@ -27,17 +29,17 @@ class LazyGroup(click.Group):
         spec = COMMANDS.get(cmd_name)
         if spec is None:
             return None
-        short = spec[2]
         if ctx.resilient_parsing:
             # shell completion: do not import the subcommand module
+            short = short_help(cmd_name)
             return click.Command(cmd_name, help=short, short_help=short)
-        return load_command(cmd_name)
+        cmd = load_command(cmd_name)
+        return None if cmd is None else localized(cmd, cmd_name)
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """Top-level help from ``COMMANDS`` alone, so ``-h`` / ``--help`` import no command module."""
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
-            formatter.write_dl(rows)
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Top-level help in Russian and Kazakh from ``docgen/data/help.yaml`` alone, so ``-h`` /
+        ``--help`` import no command module."""
+        write_help(self, ctx, formatter, "")
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -45,9 +47,12 @@ class LazyGroup(click.Group):
         except DocgenError as exc:
             click.echo(f"docgen: ошибка / қате: {exc.one_line()}", err=True)
             ctx.exit(exc.exit_code)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `docgen protocol` alone: its help, exit 2
+            click.echo(exc.format_message(), err=True)
+            ctx.exit(exc.exit_code)
         except click.UsageError as exc:  # a command's missing/unknown option: one ru+kk line, exit 2
             where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
-            text = user_text(exc.format_message()).replace("\n", " ")
+            text = name_argument(user_text(exc.format_message()).replace("\n", " "), exc)
             click.echo(f"docgen: ошибка / қате: {text} ({where} -h)", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
@@ -57,7 +62,7 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="docgen")
+@click.version_option(package_name="docgen", message="%(prog)s %(version)s")
 def cli() -> None:
     """docgen: Kazakh and Russian "B" corps evaluation methodologies -> catalogues, forms, diffs, checks."""
 
@@ -71,6 +76,13 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Abort:
         click.echo("docgen: прервано / тоқтатылды", err=True)
         sys.exit(130)
+    except click.UsageError as exc:  # `docgen --bogus`: one ru+kk line, exit 2 (`docgen` alone: its help)
+        if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+            exc.show()
+        else:
+            text = user_text(exc.format_message()).replace("\n", " ")
+            click.echo(f"docgen: ошибка / қате: {text} (docgen -h)", err=True)
+        sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)

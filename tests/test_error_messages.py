@@ -130,7 +130,7 @@ def test_oversize_input_through_the_cli(tmp_path: Path, monkeypatch: pytest.Monk
 @pytest.mark.parametrize(
     ("args", "ru", "kk"),
     [
-        (["parse"], "не указан аргумент «PATHS...»", "«PATHS...» аргументі көрсетілмеген"),
+        (["parse"], "не указан аргумент «ФАЙЛ...»", "«ФАЙЛ...» аргументі көрсетілмеген"),
         (["parse", "--bogus", "x"], "нет параметра --bogus", "--bogus параметрі жоқ"),
         (["check", "--format", "pdf", "x"], "недопустимое значение «pdf»", "«pdf» мәні жарамсыз"),
         (["no-such-command"], "нет команды «no-such-command»", "«no-such-command» командасы жоқ"),

@@ -200,6 +200,7 @@ LAYERS: dict[str, str] = {
     "docgen.web.jobs": "commands",
     "docgen.web.live": "commands",
     "docgen.cli": "cli",
+    "docgen.cli_help": "cli",
     "docgen.__main__": "cli",
 }
 
