@@ -16,6 +16,9 @@ from typing import Any
 from ..editions import ProfileError, models_dir, read_profile_yaml
 
 EVIDENCE = ("FACT", "SEED-FACT", "INFERRED")
+# the label of a provision of a text marked ``reviewed: false``: a translation nobody has checked yet
+# (what its content rests on is the label of the same provision in the source-language text)
+UNREVIEWED = "UNREVIEWED"
 PLACEHOLDER = re.compile(r"\{(body|p|n|ref|app):([^{}]+)\}")
 # digits that stand in a wording outside a placeholder (a value or a cross reference written as a
 # literal number); the statute's own numbers (article 33, point 5, order No. 13 of 16.01.2018) are
@@ -89,14 +92,15 @@ def _validate(data: Any, path: Path, edition: str, lang: str) -> dict[str, Any]:
             raise _bad(path, key, "missing")
     if data["edition"] != edition or data["lang"] != lang:
         raise _bad(path, "edition", f"file is for {data['edition']}/{data['lang']}")
+    labels = (*EVIDENCE, UNREVIEWED) if data.get("reviewed") is False else EVIDENCE
     ids: set[str] = set()
     for i, prov in enumerate(data["provisions"]):
         where = f"provisions[{i}]"
         for key in ("id", "chapter", "evidence", "source", "text"):
             if key not in prov:
                 raise _bad(path, f"{where}.{key}", "missing")
-        if prov["evidence"] not in EVIDENCE:
-            raise _bad(path, f"{where}.evidence", f"must be one of {', '.join(EVIDENCE)}")
+        if prov["evidence"] not in labels:
+            raise _bad(path, f"{where}.evidence", f"must be one of {', '.join(labels)}")
         src = prov["source"]
         if not isinstance(src, dict) or not str(src.get("act", "")).isdigit() or "point" not in src:
             raise _bad(path, f"{where}.source", "needs {act: <seed>, point: <point>}")
@@ -107,8 +111,8 @@ def _validate(data: Any, path: Path, edition: str, lang: str) -> dict[str, Any]:
         *((f"values.{k}", v) for k, v in (data.get("values") or {}).items()),
         *((f"appendices.{k}", v) for k, v in (data.get("appendices") or {}).items()),
     ]:
-        if not isinstance(node, dict) or node.get("evidence") not in EVIDENCE:
-            raise _bad(path, f"{where}.evidence", f"must be one of {', '.join(EVIDENCE)}")
+        if not isinstance(node, dict) or node.get("evidence") not in labels:
+            raise _bad(path, f"{where}.evidence", f"must be one of {', '.join(labels)}")
         src = node.get("source")
         if not isinstance(src, dict) or not str(src.get("act", "")).isdigit() or "point" not in src:
             raise _bad(path, f"{where}.source", "needs {act: <seed>, point: <point>}")
