@@ -29,6 +29,7 @@ class Block:
     number: str = ""
     lines: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # a table's column widths, cm (the form's own)
 
 
 @dataclass
@@ -204,9 +205,8 @@ def compose(model: ModelText, body: Body, lang: str) -> Draft:
             }
         blocks.append(Block("form_title", fill(str(spec.get("title") or form["title"][lang]), point)))
         blocks += [Block("note", fill(t, point)) for t in spec.get("head", [])]
-        blocks.append(
-            Block("table", rows=_form_table(form, spec, lang, values, functools.partial(fill, point=point)))
-        )
+        table = _form_table(form, spec, lang, values, functools.partial(fill, point=point))
+        blocks.append(Block("table", rows=table, widths=[float(w) for w in spec.get("widths", [])]))
         blocks += [Block("note", fill(t, point)) for t in spec.get("notes", [])]
         blocks += [Block("note", fill(t, point)) for t in spec.get("tail", [])]
         for key in spec.get("params", []):

@@ -60,8 +60,16 @@ def render_docx(draft: Draft) -> bytes:
         elif b.kind == "table" and b.rows:
             table = doc.add_table(rows=len(b.rows), cols=len(b.rows[0]))
             table.style = "Table Grid"
-            # the parameter column takes the room; the score and comment columns stay narrow
-            widths = [Cm(6.5), Cm(2.8), Cm(3.2), Cm(4.5)][: len(b.rows[0])]
+            # the form's own widths; else, for the four-column sheets, the parameter column takes
+            # the room and the score and comment columns stay narrow; else equal columns (17 cm of
+            # text width between the official margins)
+            count = len(b.rows[0])
+            if b.widths:
+                widths = [Cm(w) for w in b.widths]
+            elif count == 4:
+                widths = [Cm(6.5), Cm(2.8), Cm(3.2), Cm(4.5)]
+            else:
+                widths = [Cm(17.0 / count)] * count
             table.autofit = False
             for column, width in zip(table.columns, widths, strict=False):
                 column.width = width  # the grid LibreOffice and Word lay the table out by
@@ -72,7 +80,7 @@ def render_docx(draft: Draft) -> bytes:
                     if value:
                         run = cell.paragraphs[0].add_run(value)
                         run.bold = r == 0
-                        run.font.size = Pt(12)
+                        run.font.size = Pt(12 if count < 6 else 10)  # six columns and more: 10 pt
             para("")
     buf = io.BytesIO()
     doc.save(buf)

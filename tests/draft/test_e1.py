@@ -96,6 +96,12 @@ def test_kk_and_ru_have_the_same_provisions_slots_and_forms() -> None:
             "table_param"
         )
         assert set(spec.get("states") or {}) == set(other.get("states") or {})
+    for model in (kk, ru):  # a table fits the 17 cm between the official margins, a row its columns
+        for kind, spec in model.data["appendices"].items():
+            assert len(spec["widths"]) == len(spec["columns"]) and sum(spec["widths"]) == pytest.approx(17), (
+                kind
+            )
+            assert all(len(row) <= len(spec["columns"]) for row in spec.get("rows", [])), kind
     assert kk.data["values"].keys() == ru.data["values"].keys()
     assert kk.data["values"]["kpi_score_table"]["value"] == ru.data["values"]["kpi_score_table"]["value"]
 
