@@ -230,7 +230,9 @@ def _form_table(
     form: dict[str, Any], spec: dict[str, Any], lang: str, values: dict[str, Any], fill: Any
 ) -> list[list[str]]:
     """The form's table: a header row, then the numbered rows (the text's, else the profile's), a
-    table drawn from a value (``table_param``: the KPI score table), or ``blank_rows`` empty rows."""
+    table drawn from a value (``table_param``: the KPI score table), or ``blank_rows`` empty rows;
+    ``numbered: false`` keeps rows as given (the 360 sheets: a number per competency, three question
+    rows, an average row)."""
     columns = [fill(str(c)) for c in (spec.get("columns") or form.get("columns", {}).get(lang, []))]
     width = max(len(columns), 1)
     if spec.get("table_param"):
@@ -249,7 +251,7 @@ def _form_table(
                 if isinstance(row, list) and "rows" in spec
                 else [str(row[0] if isinstance(row, list) else row)]
             )
-            body.append([f"{i}. {cells[0]}", *cells[1:]])
+            body.append([f"{i}. {cells[0]}", *cells[1:]] if spec.get("numbered", True) else cells)
     return [columns] + [(r + [""] * width)[:width] for r in body]
 
 

@@ -403,3 +403,20 @@ def test_an_act_dated_after_e1_ended_is_refused(tmp_path: Path, capsys: pytest.C
     assert code == 2 and err.count("\n") == 1
     assert "approving_act.date" in err and "2025-07-31" in err and "E1" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("body", "lang"), CASES)
+def test_the_360_sheets_carry_competencies_and_questions(body: str, lang: str, tmp: str) -> None:
+    d, cat, _ = _made(body, lang, tmp)
+    forms = {f["kind"]: f for f in cat.to_json()["forms"]}
+    for kind, key, count in (
+        ("sheet360_leader", "method360_competencies_leaders", 12),
+        ("sheet360_staff", "method360_competencies_staff", 8),
+    ):
+        # the form lists, in order, the competencies point 34 names
+        assert [r.lower() for r in forms[kind]["rows"]] == d.stated[key]["value"]
+        assert len(forms[kind]["rows"]) == count
+    tables = [b for b in d.blocks if b.kind == "table"]
+    leader = tables[4]  # appendix 5: a header, then per competency three question rows and its average
+    assert len(leader.rows) == 1 + 12 * 4
+    assert all(row[2] for i, row in enumerate(leader.rows[1:]) if i % 4 != 3)
