@@ -30,6 +30,7 @@ class Block:
     lines: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     widths: list[float] = field(default_factory=list)  # a table's column widths, cm (the form's own)
+    merged: dict[int, int] = field(default_factory=dict)  # a table's row -> its first cell spans N columns
 
 
 @dataclass
@@ -205,8 +206,10 @@ def compose(model: ModelText, body: Body, lang: str) -> Draft:
             }
         blocks.append(Block("form_title", fill(str(spec.get("title") or form["title"][lang]), point)))
         blocks += [Block("note", fill(t, point)) for t in spec.get("head", [])]
-        table = _form_table(form, spec, lang, values, functools.partial(fill, point=point))
-        blocks.append(Block("table", rows=table, widths=[float(w) for w in spec.get("widths", [])]))
+        merged: dict[int, int] = {}
+        table = _form_table(form, spec, lang, values, functools.partial(fill, point=point), merged)
+        widths = [float(w) for w in spec.get("widths", [])]
+        blocks.append(Block("table", rows=table, widths=widths, merged=merged))
         blocks += [Block("note", fill(t, point)) for t in spec.get("notes", [])]
         blocks += [Block("note", fill(t, point)) for t in spec.get("tail", [])]
         for key in spec.get("params", []):
@@ -227,7 +230,12 @@ def _range(low: Any, high: Any, lang: str) -> str:
 
 
 def _form_table(
-    form: dict[str, Any], spec: dict[str, Any], lang: str, values: dict[str, Any], fill: Any
+    form: dict[str, Any],
+    spec: dict[str, Any],
+    lang: str,
+    values: dict[str, Any],
+    fill: Any,
+    merged: dict[int, int],
 ) -> list[list[str]]:
     """The form's table: a header row, then the numbered rows (the text's, else the profile's), a
     table drawn from a value (``table_param``: the KPI score table), or ``blank_rows`` empty rows;
@@ -246,6 +254,10 @@ def _form_table(
         raw = spec.get("rows") or form.get("rows", {}).get(lang, [])
         body = []
         for i, row in enumerate(raw, 1):
+            if isinstance(row, dict):  # {merge: N, text}: one cell over the first N columns
+                merged[len(body) + 1] = int(row["merge"])
+                body.append([str(row["text"])])
+                continue
             cells = (
                 [str(c) for c in row]
                 if isinstance(row, list) and "rows" in spec

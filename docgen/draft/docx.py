@@ -73,7 +73,17 @@ def render_docx(draft: Draft) -> bytes:
             table.autofit = False
             for column, width in zip(table.columns, widths, strict=False):
                 column.width = width  # the grid LibreOffice and Word lay the table out by
+            for r, span in b.merged.items():  # a row whose first cell spans columns (an average row)
+                table.cell(r, 0).merge(table.cell(r, span - 1))
             for r, (row, cells) in enumerate(zip(b.rows, table.rows, strict=True)):
+                if r in b.merged:
+                    cell = table.cell(r, 0)
+                    cell.width = sum(widths[: b.merged[r]], Cm(0))
+                    run = cell.paragraphs[0].add_run(row[0])
+                    run.font.size = Pt(12 if count < 6 else 10)
+                    if len(widths) > b.merged[r]:
+                        table.cell(r, b.merged[r]).width = widths[b.merged[r]]
+                    continue
                 for c, (value, cell) in enumerate(zip(row, cells.cells, strict=True)):
                     if c < len(widths):
                         cell.width = widths[c]
