@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docgen.check import check_path
 from docgen.draft import Draft, draft, load_body
@@ -420,3 +422,41 @@ def test_the_360_sheets_carry_competencies_and_questions(body: str, lang: str, t
     leader = tables[4]  # appendix 5: a header, then per competency three question rows and its average
     assert len(leader.rows) == 1 + 12 * 4
     assert all(row[2] for i, row in enumerate(leader.rows[1:]) if i % 4 != 3)
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 300) | st.text(max_size=8) | st.dates().map(str),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.dates(dt.date(2021, 1, 1), dt.date(2026, 1, 1)),
+    st.dictionaries(
+        st.sampled_from(["additional_evaluators_threshold", "calibration_min_members", "x"]), _VALUES
+    ),
+)
+def test_any_e1_body_is_a_draft_or_one_line_error(day: dt.date, params: dict[str, object]) -> None:
+    """Whatever date and parameters BODY.yaml holds: an E1 draft, or an InputError (exit 2)."""
+    import tempfile
+
+    from docgen.errors import InputError
+
+    data = {
+        "body_name": {"kk": "А әкімдігі", "ru": "акимат А"},
+        "body_kind": "akimat",
+        "approving_act": {"kind": "order", "number": "1", "date": day.isoformat()},
+        "parameters": params,
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "BODY.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            made = draft("E1", load_body(path), "kk", str(path))
+        except InputError as exc:
+            assert exc.exit_code == 2 and "\n" not in exc.one_line()
+        else:
+            assert dt.date(2021, 7, 1) <= day <= dt.date(2025, 7, 31)
+            assert made.stated["additional_evaluators_threshold"]["value"] in range(50, 201)
