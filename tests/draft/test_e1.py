@@ -358,6 +358,13 @@ def test_cli_writes_both_languages(tmp_path: Path, capsys: pytest.CaptureFixture
     kk = (out / "methodology.kk.txt").read_text(encoding="utf-8")
     assert "5-тарау. Калибрлеу сессияларын өткізу және кері байланыс ұсыну тәртібі" in kk
     assert "жүз жиырма адамнан асқан жағдайда" in kk  # the body's threshold, in words
+    # the Word documents parse like the text: every value at its point, the E1 generation
+    from docgen.draft.adapter import parsed_parameters
+
+    for lang in ("kk", "ru"):
+        stated = draft("E1", load_body(DATA / "e1_akimat.yaml"), lang).stated
+        assert parsed_parameters(out / f"methodology.{lang}.docx") == stated
+        assert parsed_catalogue(out / f"methodology.{lang}.docx").act.generation == "2018_kpi_diff_360"
 
 
 BAD = [
