@@ -431,11 +431,8 @@ def test_the_360_sheets_carry_competencies_and_questions(body: str, lang: str, t
     assert all(row[2] for i, row in enumerate(leader.rows[1:]) if i % 4 != 3)
 
 
-_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 300) | st.text(max_size=8) | st.dates().map(str),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-    max_leaves=8,
-)
+_LEAVES = st.none() | st.booleans() | st.integers(-5, 300) | st.text(max_size=8) | st.dates().map(str)
+_VALUES = _LEAVES | st.lists(_LEAVES, max_size=3) | st.dictionaries(st.text(max_size=8), _LEAVES, max_size=3)
 
 
 @settings(max_examples=40, deadline=None)
