@@ -1,5 +1,5 @@
 """Benchmark of ``docgen draft``: compose + text + official DOCX of a drafted methodology, best of N
-warm runs, for the E4 texts (kk, ru) and for a ~60 KB model text (the kk provisions three times over,
+warm runs, for the E4 texts (kk, ru), the E1 texts (kk, ru; ~60 KB each) and for a ~60 KB model text (the kk provisions three times over,
 in a temporary copy of the models folder). Peer in the same run: structuring (``parse_document``)
 the drafted text. Run: ``.venv/bin/python bench/draft_bench.py``. Writes ``bench/draft_bench.json``.
 """
@@ -46,16 +46,16 @@ def _big_models(tmp: Path, copies: int = 3) -> Path:
     return dst
 
 
-def _run(lang: str) -> dict[str, float | int]:
+def _run(lang: str, edition: str = "E4", body_path: Path = BODY) -> dict[str, float | int]:
     from docgen.catalogue import parse_document
     from docgen.draft import draft, load_body, render_docx
 
-    body = load_body(BODY)
-    d = draft("E4", body, lang)
+    body = load_body(body_path)
+    d = draft(edition, body, lang)
     render_docx(d)  # warm: python-docx, lxml, pymorphy3 dictionaries
 
     def once() -> None:
-        made = draft("E4", body, lang)
+        made = draft(edition, body, lang)
         render_docx(made)
         _ = made.text
 
@@ -74,6 +74,10 @@ def _run(lang: str) -> dict[str, float | int]:
 
 def main() -> dict[str, object]:
     out: dict[str, object] = {"E4_kk": _run("kk"), "E4_ru": _run("ru")}
+    # E1 (42 points, eight forms, the 360 sheets with their questions): ~60 KB texts of their own
+    e1_body = ROOT / "tests" / "draft" / "data" / "e1_maslikhat.yaml"
+    out["E1_kk"] = _run("kk", "E1", e1_body)
+    out["E1_ru"] = _run("ru", "E1", e1_body)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DOCGEN_MODELS_DIR"] = str(_big_models(Path(tmp)))
         from docgen.draft.model import load_model_text

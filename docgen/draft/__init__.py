@@ -37,5 +37,15 @@ def draft(edition: str, body: Body, lang: str, body_path: str = "BODY.yaml") -> 
             edition=edition,
             since=model.in_force_from.isoformat(),
         )
+    if model.in_force_to is not None and body.act_date > model.in_force_to:
+        raise fail(
+            lang,
+            body_path,
+            "approving_act.date",
+            "after_model",
+            date=body.act_date.isoformat(),
+            edition=edition,
+            until=model.in_force_to.isoformat(),
+        )
     check_parameters(model, body, body_path, lang)
     return compose(model, body, lang)

@@ -10,6 +10,7 @@ are the drafted numbers of the linked provisions.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,8 @@ class Block:
     number: str = ""
     lines: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # a table's column widths, cm (the form's own)
+    merged: dict[int, int] = field(default_factory=dict)  # a table's row -> its first cell spans N columns
 
 
 @dataclass
@@ -138,6 +141,9 @@ def compose(model: ModelText, body: Body, lang: str) -> Draft:
         keys.update(prov.get("params", []))
     notes = (model.data.get("appendix") or {}).get("notes") or {}
     keys.update(notes.get("params", []))
+    for spec in (model.data.get("appendices") or {}).values():
+        keys.update(spec.get("params", []))
+        keys.update([spec["table_param"]] if spec.get("table_param") else [])
     keys.update(k for k in ("score_min", "score_max"))
     values: dict[str, Any] = {k: model.value(k, body.act_date) for k in keys}
     values.update(body.parameters)
@@ -184,22 +190,81 @@ def compose(model: ModelText, body: Body, lang: str) -> Draft:
         for key, value in (prov.get("states") or {}).items():
             stated[key] = {"value": value, "point": point}
     appendix = model.data.get("appendix") or {}
+    per_form = model.data.get("appendices") or {}
     for form in model.forms:
         n = int(form["appendix"])
+        point = f"app{n}"
         caption = str(appendix["caption"]).replace("{methodology:dat}", appendix["methodology_dat"])
         blocks.append(Block("appendix", lines=caption.replace("{n}", str(n)).split("\\n")))
-        blocks.append(Block("form_title", form["title"][lang]))
-        blocks += [Block("note", fill(t, f"app{n}")) for t in appendix.get("head", [])]
-        rows = [(r[0] if isinstance(r, list) else r) for r in form.get("rows", {}).get(lang, [])]
-        columns = list(form.get("columns", {}).get(lang, []))
-        table = [columns] + [[f"{i}. {r}"] + [""] * (len(columns) - 1) for i, r in enumerate(rows, 1)]
-        blocks.append(Block("table", rows=table))
-        for t in notes.get("text", []):
-            blocks.append(Block("note", fill(t, f"app{n}")))
-        blocks += [Block("note", fill(t, f"app{n}")) for t in appendix.get("tail", [])]
-        for key in notes.get("params", []):
-            stated.setdefault(key, {"value": values[key], "point": f"app{n}"})
+        spec = per_form.get(form["kind"])
+        if spec is None:  # one layout for every form (E4's two sheets): the profile's table
+            spec = {
+                "head": appendix.get("head", []),
+                "notes": notes.get("text", []),
+                "tail": appendix.get("tail", []),
+                "params": notes.get("params", []),
+            }
+        blocks.append(Block("form_title", fill(str(spec.get("title") or form["title"][lang]), point)))
+        blocks += [Block("note", fill(t, point)) for t in spec.get("head", [])]
+        merged: dict[int, int] = {}
+        table = _form_table(form, spec, lang, values, functools.partial(fill, point=point), merged)
+        widths = [float(w) for w in spec.get("widths", [])]
+        blocks.append(Block("table", rows=table, widths=widths, merged=merged))
+        blocks += [Block("note", fill(t, point)) for t in spec.get("notes", [])]
+        blocks += [Block("note", fill(t, point)) for t in spec.get("tail", [])]
+        for key in spec.get("params", []):
+            stated.setdefault(key, {"value": values[key], "point": point})
+        for key, value in (spec.get("states") or {}).items():
+            stated.setdefault(key, {"value": value, "point": point})
+        if spec.get("table_param"):
+            stated.setdefault(spec["table_param"], {"value": values[spec["table_param"]], "point": point})
     return Draft(lang, title, blocks, stated, links)
+
+
+def _range(low: Any, high: Any, lang: str) -> str:
+    if high is None:
+        return messages()["open_range"][lang].format(min=_digits(low))
+    if low == high:
+        return _digits(low)
+    return f"{_digits(low)}-{_digits(high)}"
+
+
+def _form_table(
+    form: dict[str, Any],
+    spec: dict[str, Any],
+    lang: str,
+    values: dict[str, Any],
+    fill: Any,
+    merged: dict[int, int],
+) -> list[list[str]]:
+    """The form's table: a header row, then the numbered rows (the text's, else the profile's), a
+    table drawn from a value (``table_param``: the KPI score table), or ``blank_rows`` empty rows;
+    ``numbered: false`` keeps rows as given (the 360 sheets: a number per competency, three question
+    rows, an average row)."""
+    columns = [fill(str(c)) for c in (spec.get("columns") or form.get("columns", {}).get(lang, []))]
+    width = max(len(columns), 1)
+    if spec.get("table_param"):
+        body = [
+            [_range(r["pct_min"], r["pct_max"], lang), _range(r["score_min"], r["score_max"], lang)]
+            for r in values[spec["table_param"]]
+        ]
+    elif spec.get("blank_rows"):
+        body = [[""] * width for _ in range(int(spec["blank_rows"]))]
+    else:
+        raw = spec.get("rows") or form.get("rows", {}).get(lang, [])
+        body = []
+        for i, row in enumerate(raw, 1):
+            if isinstance(row, dict):  # {merge: N, text}: one cell over the first N columns
+                merged[len(body) + 1] = int(row["merge"])
+                body.append([str(row["text"])])
+                continue
+            cells = (
+                [str(c) for c in row]
+                if isinstance(row, list) and "rows" in spec
+                else [str(row[0] if isinstance(row, list) else row)]
+            )
+            body.append([f"{i}. {cells[0]}", *cells[1:]] if spec.get("numbered", True) else cells)
+    return [columns] + [(r + [""] * width)[:width] for r in body]
 
 
 def render_text(blocks: list[Block]) -> str:

@@ -18,6 +18,7 @@ def render_docx(draft: Draft) -> bytes:
     from docx.enum.section import WD_ORIENT  # noqa: F401  (python-docx loads its enums lazily)
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt
+    from docx.table import _Cell
 
     doc = Document()
     style = doc.styles["Normal"]
@@ -60,19 +61,41 @@ def render_docx(draft: Draft) -> bytes:
         elif b.kind == "table" and b.rows:
             table = doc.add_table(rows=len(b.rows), cols=len(b.rows[0]))
             table.style = "Table Grid"
-            # the parameter column takes the room; the score and comment columns stay narrow
-            widths = [Cm(6.5), Cm(2.8), Cm(3.2), Cm(4.5)][: len(b.rows[0])]
+            # the form's own widths; else, for the four-column sheets, the parameter column takes
+            # the room and the score and comment columns stay narrow; else equal columns (17 cm of
+            # text width between the official margins)
+            count = len(b.rows[0])
+            if b.widths:
+                widths = [Cm(w) for w in b.widths]
+            elif count == 4:
+                widths = [Cm(6.5), Cm(2.8), Cm(3.2), Cm(4.5)]
+            else:
+                widths = [Cm(17.0 / count)] * count
             table.autofit = False
             for column, width in zip(table.columns, widths, strict=False):
                 column.width = width  # the grid LibreOffice and Word lay the table out by
-            for r, (row, cells) in enumerate(zip(b.rows, table.rows, strict=True)):
-                for c, (value, cell) in enumerate(zip(row, cells.cells, strict=True)):
+            # cells read row by row from the XML (python-docx's table.cell() and row.cells walk the
+            # whole table each time: quadratic on the 360 sheets' 49 rows)
+            grid = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
+            size = Pt(12 if count < 6 else 10)  # six columns and more: 10 pt
+            for r, span in b.merged.items():  # a row whose first cell spans columns (an average row)
+                grid[r][0].merge(grid[r][span - 1])
+                grid[r] = [grid[r][0], *grid[r][span:]]
+                grid[r][0].width = sum(widths[:span], Cm(0))
+                for cell, width in zip(grid[r][1:], widths[span:], strict=False):
+                    cell.width = width
+            for r, row in enumerate(b.rows):
+                if r in b.merged:
+                    grid[r][0].paragraphs[0].add_run(row[0]).font.size = size
+                    continue
+                for c, (value, cell) in enumerate(zip(row, grid[r], strict=True)):
                     if c < len(widths):
                         cell.width = widths[c]
                     if value:
                         run = cell.paragraphs[0].add_run(value)
-                        run.bold = r == 0
-                        run.font.size = Pt(12)
+                        if r == 0:
+                            run.bold = True
+                        run.font.size = size
             para("")
     buf = io.BytesIO()
     doc.save(buf)

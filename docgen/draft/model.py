@@ -16,6 +16,9 @@ from typing import Any
 from ..editions import ProfileError, models_dir, read_profile_yaml
 
 EVIDENCE = ("FACT", "SEED-FACT", "INFERRED")
+# the label of a provision of a text marked ``reviewed: false``: a translation nobody has checked yet
+# (what its content rests on is the label of the same provision in the source-language text)
+UNREVIEWED = "UNREVIEWED"
 PLACEHOLDER = re.compile(r"\{(body|p|n|ref|app):([^{}]+)\}")
 # digits that stand in a wording outside a placeholder (a value or a cross reference written as a
 # literal number); the statute's own numbers (article 33, point 5, order No. 13 of 16.01.2018) are
@@ -44,10 +47,14 @@ class ModelText:
         raise KeyError(provision_id)
 
     def value(self, key: str, day: dt.date) -> Any:
-        """The model's value of ``key`` on ``day`` (the profile's latest ``from`` not after it)."""
+        """The model's value of ``key`` on ``day`` (the profile's latest ``from`` not after it; else
+        the text's own ``values:``, for a value the profile does not compare)."""
         spec = self.profile.get("parameters", {}).get(key)
         if not spec:
-            raise KeyError(key)
+            own = (self.data.get("values") or {}).get(key)
+            if own is None:
+                raise KeyError(key)
+            return own["value"]
         chosen = None
         for entry in spec["values"]:
             start = dt.date.fromisoformat(str(entry["from"]))
@@ -58,6 +65,11 @@ class ModelText:
     @property
     def in_force_from(self) -> dt.date:
         return dt.date.fromisoformat(str(self.profile["in_force"]["from"]))
+
+    @property
+    def in_force_to(self) -> dt.date | None:
+        end = self.profile["in_force"].get("to")
+        return dt.date.fromisoformat(str(end)) if end else None
 
     @property
     def forms(self) -> list[dict[str, Any]]:
@@ -80,20 +92,30 @@ def _validate(data: Any, path: Path, edition: str, lang: str) -> dict[str, Any]:
             raise _bad(path, key, "missing")
     if data["edition"] != edition or data["lang"] != lang:
         raise _bad(path, "edition", f"file is for {data['edition']}/{data['lang']}")
+    labels = (*EVIDENCE, UNREVIEWED) if data.get("reviewed") is False else EVIDENCE
     ids: set[str] = set()
     for i, prov in enumerate(data["provisions"]):
         where = f"provisions[{i}]"
         for key in ("id", "chapter", "evidence", "source", "text"):
             if key not in prov:
                 raise _bad(path, f"{where}.{key}", "missing")
-        if prov["evidence"] not in EVIDENCE:
-            raise _bad(path, f"{where}.evidence", f"must be one of {', '.join(EVIDENCE)}")
+        if prov["evidence"] not in labels:
+            raise _bad(path, f"{where}.evidence", f"must be one of {', '.join(labels)}")
         src = prov["source"]
         if not isinstance(src, dict) or not str(src.get("act", "")).isdigit() or "point" not in src:
             raise _bad(path, f"{where}.source", "needs {act: <seed>, point: <point>}")
         if prov["id"] in ids:
             raise _bad(path, f"{where}.id", "duplicate id")
         ids.add(prov["id"])
+    for where, node in [
+        *((f"values.{k}", v) for k, v in (data.get("values") or {}).items()),
+        *((f"appendices.{k}", v) for k, v in (data.get("appendices") or {}).items()),
+    ]:
+        if not isinstance(node, dict) or node.get("evidence") not in labels:
+            raise _bad(path, f"{where}.evidence", f"must be one of {', '.join(labels)}")
+        src = node.get("source")
+        if not isinstance(src, dict) or not str(src.get("act", "")).isdigit() or "point" not in src:
+            raise _bad(path, f"{where}.source", "needs {act: <seed>, point: <point>}")
     for i, prov in enumerate(data["provisions"]):
         for j, para in enumerate([*prov["text"], *prov.get("items", [])]):
             for m in PLACEHOLDER.finditer(para):

@@ -42,8 +42,11 @@ RU_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
 def is_front(word: str) -> bool:
-    """Kazakh vowel harmony: the last vowel of the word decides."""
+    """Kazakh vowel harmony: the last vowel of the word decides; у and и take the harmony of the
+    vowel before them ("елу" -> "елуден", "су" -> "судан")."""
     for ch in reversed(word.lower()):
+        if ch in "уи":
+            continue
         if ch in _FRONT:
             return True
         if ch in _BACK:
