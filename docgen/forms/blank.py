@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue_model import Catalogue
+from ..render.untranslated import Unit
 from ..terms import default_terms
 from . import contexts as c
 from .formtext import FormText
@@ -32,6 +33,7 @@ class BlankForm:
     filename: str
     context: c.FormBase
     untranslated: tuple[str, ...] = ()
+    units: tuple[Unit, ...] = ()  # every text looked up for the other language (translation report)
 
 
 def _kpi_count(ft: FormText) -> int:
@@ -54,7 +56,7 @@ def _sheet(ft: FormText) -> c.FormBase:
         rows=tuple(
             c.SheetRow(str(i), n, explanation=e) for i, (n, e) in enumerate(zip(names, expl, strict=True), 1)
         ),
-        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"])),
+        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"]), "total row"),
         average="",
         final_score_label=str(ft.lab["final_score_label"]),
         final_score="",
@@ -77,7 +79,7 @@ def _differentiation(ft: FormText) -> c.FormBase:
         rows=tuple(
             c.DiffRow(str(i), n, criteria=k) for i, (n, k) in enumerate(zip(names, crit, strict=True), 1)
         ),
-        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"])),
+        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"]), "total row"),
         average="",
         final_score_label=str(ft.lab["final_score_label"]),
         final_score="",
@@ -211,16 +213,18 @@ def _competency(ft: FormText) -> c.FormBase:
 
 
 def _indicators(ft: FormText) -> c.FormBase:
+    """Competency, category and the indicators as the act prints them; in the other language every
+    line through the term base (the same rows and cells in both languages)."""
     items = ft.form.get("indicators") or []
     rows: list[c.IndicatorRow] = []
-    if items and ft.same:
-        for it in items:
+    if items:
+        for i, it in enumerate(items, 1):
             rows.append(
                 c.IndicatorRow(
-                    str(it.get("competency", "")),
-                    str(it.get("category", "")),
-                    "\n".join(it.get("effective") or []),
-                    "\n".join(it.get("ineffective") or []),
+                    ft.cell_lines(str(it.get("competency", "")), f"row {i}"),
+                    ft.cell_lines(str(it.get("category", "")), f"row {i} / category"),
+                    ft.cell_lines("\n".join(it.get("effective") or []), f"row {i} / effective"),
+                    ft.cell_lines("\n".join(it.get("ineffective") or []), f"row {i} / ineffective"),
                 )
             )
     else:
@@ -256,8 +260,10 @@ def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], 
             skipped.append(f"app{form.appendix}: {kind}")
             continue
         for lang in langs:
-            ft = FormText(cat, form, lang)
+            ft = FormText(cat, form, lang, marked=True)
             ctx = builder(ft)
             name = f"app{ft.appendix}_{ft.kind}.{lang}.docx"  # ft.kind: the template the builder chose
-            out.append(BlankForm(ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated)))
+            out.append(
+                BlankForm(ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated), tuple(ft.units))
+            )
     return out, skipped
