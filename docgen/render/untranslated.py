@@ -89,18 +89,42 @@ class Translator:
         if self.same or not needs_translation(text):
             return text
         found = translate(text, self.src, self.dst)
+        if found is None and "\n" in text.strip():
+            return self.lines(text, place)
         self.units.append(Unit(place, text, found is not None))
         return found if found is not None else mark(text)
 
     def lines(self, text: str, place: str) -> str:
-        """A cell of several lines (one indicator, one guidance item a line), line by line."""
+        """A cell of several lines (one indicator, one guidance item a line): the whole cell when the
+        term base holds it, else line by line, a line the scraper wrapped into the next one joined
+        with it when only the joined text has an entry."""
         if self.same:
             return text
         whole = translate(text, self.src, self.dst) if "\n" in text else None
         if whole is not None:
             self.units.append(Unit(place, text, True))
             return whole
-        return "\n".join(self(line, place) if line.strip() else line for line in text.split("\n"))
+        lines = text.split("\n")
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            if not needs_translation(line):
+                out.append(line)
+                i += 1
+                continue
+            found = translate(line, self.src, self.dst)
+            if found is None and i + 1 < len(lines) and needs_translation(lines[i + 1]):
+                joined = f"{line.strip()} {lines[i + 1].strip()}"
+                pair = translate(joined, self.src, self.dst)
+                if pair is not None:
+                    self.units.append(Unit(place, joined, True))
+                    out.append(pair)
+                    i += 2
+                    continue
+            out.append(self(line, place))
+            i += 1
+        return "\n".join(out)
 
     @property
     def untranslated(self) -> list[str]:

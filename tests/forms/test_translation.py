@@ -226,3 +226,15 @@ def test_the_mark_survives_in_the_docx_xml(unknown_row: tuple[Path, str]) -> Non
         xml = zf.read("word/document.xml").decode()
     assert xml.count(MARK) == 2  # the row and the legend
     assert "w:color" not in xml.split(MARK)[0][-400:]
+
+
+def test_readme_translation_table_is_measured(seeds: dict) -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("**Translation of the seeds' forms")
+    rows = re.findall(r"^\| (\d{3}) \| (kk|ru) \| (\d+) \| (\d+) / (\d+) \|$", text[start:], re.M)
+    assert [r[0] for r in rows] == list(SEEDS)
+    for seed, lang, forms, done, total in rows:
+        _, report = seeds[seed]
+        said = (lang, int(forms), int(done), int(total))
+        assert said == (report["act_language"], len(report["forms"]), report["translated"], report["units"])
+        assert done == total  # the goal: 100 %
