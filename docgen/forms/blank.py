@@ -70,7 +70,7 @@ def _sheet(ft: FormText) -> c.FormBase:
 def _differentiation(ft: FormText) -> c.FormBase:
     names = ft.rows()
     crit = [str(k) for k in ft.form.get("criteria") or []]
-    crit = ft.rows(crit) if len(crit) == len(names) else [""] * len(names)
+    crit = ft.rows(crit, "criteria") if len(crit) == len(names) else [""] * len(names)
     return c.DifferentiationSheetContext(
         **ft.base(),
         evaluated=BLANK,
@@ -96,7 +96,7 @@ def _footnotes(ft: FormText) -> tuple[str, ...]:
     """The appendix's asterisk notes; when the act stars a row but gives no note, a line saying so."""
     notes = [f"* {n}" for n in ft.form.get("footnotes") or []]
     if notes:
-        return tuple(ft.rows(notes))
+        return tuple(ft.rows(notes, "footnote"))
     if ft.form.get("footnote_missing"):
         return (str(ft.lab["footnote_missing"]),)
     return ()
@@ -186,17 +186,19 @@ def _sheet360(ft: FormText) -> c.FormBase:
         averages = [""] * len(names)
     rows: list[c.QuestionRow] = []
     for i, (name, questions, average) in enumerate(zip(names, groups, averages, strict=True), 1):
-        texts = ft.rows(questions)
+        texts = ft.rows(questions, f"row {i} / question")
         rows.append(c.QuestionRow(str(i), name, texts[0] if texts else ""))
         rows.extend(c.QuestionRow("", "", q) for q in texts[1:])
         if average:
-            rows.append(c.QuestionRow("", ft.rows([average])[0], ""))
+            rows.append(c.QuestionRow("", ft.rows([average], f"row {i} / average")[0], ""))
     scale = ft.cat.value("method360_answer_scale") or []
     return c.Sheet360Context(
         **ft.base(),
         evaluated=BLANK,
         answers_label=str(ft.lab["answers_label"]),
-        answer_scale=tuple(str(a) for a in scale) if ft.same else tuple(ft.rows([str(a) for a in scale])),
+        answer_scale=tuple(str(a) for a in scale)
+        if ft.same
+        else tuple(ft.rows([str(a) for a in scale], "answer")),
         rows=tuple(rows),
     )
 

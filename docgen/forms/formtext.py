@@ -84,7 +84,8 @@ class FormText:
             return [""] * n
         if self.same:
             return [str(v) for v in vals]
-        return [self.cell_lines(str(v), f"row {i} / {key}") for i, v in enumerate(vals, 1)]
+        part = {"row_explanations": "guidance"}.get(key, key)
+        return [self.cell_lines(str(v), f"row {i} / {part}") for i, v in enumerate(vals, 1)]
 
     def caption(self) -> str:
         title = self.cat.act.extra.get("methodology_title") if self.same else None
