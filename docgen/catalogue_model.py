@@ -128,6 +128,14 @@ class FormSpec:
         """A printed extra of the form (``total_row``, ``notes``, ``header_fields``, ...)."""
         return self.extra.get(key, default)
 
+    def repaired(self, text: str) -> str:
+        """``text`` with the appendix's letter-spaced words («Т и і м д і») put back together, as the
+        structure stage recorded them in ``repairs``; the catalogue itself keeps what was printed."""
+        for r in self.extra.get("repairs") or []:
+            if isinstance(r, dict) and r.get("kind") == "letter_spacing" and r.get("before"):
+                text = text.replace(str(r["before"]), str(r.get("after", "")))
+        return text
+
 
 @dataclass(frozen=True)
 class FormAssignment:

@@ -85,13 +85,30 @@ class Span:
 
 
 @dataclass(frozen=True)
+class HeaderCell:
+    """One cell of a table's multi-level heading: its text and the grid rectangle it covers
+    (``row``/``col`` 0-based; ``colspan`` columns wide, ``rowspan`` heading rows high)."""
+
+    text: str
+    row: int
+    col: int
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
 class Table:
-    """A table reconstructed from flattened text: rows of cells (cell text already stripped)."""
+    """A table reconstructed from flattened text: rows of cells (cell text already stripped).
+
+    ``header`` is the table's heading when it has two levels (a cell over several sub-columns,
+    cells running down both heading rows): the merged cells of its first ``header_rows`` rows."""
 
     start: int
     end: int
     rows: tuple[tuple[str, ...], ...]
     layout: str  # "tabs" | "cell_per_line" | "html" | "docx"
+    header: tuple[HeaderCell, ...] = ()
+    header_rows: int = 0
 
 
 @dataclass(frozen=True)
@@ -134,6 +151,9 @@ class Appendix:
     end: int
     tables: tuple[Table, ...] = ()
     form_label: str = ""  # "Нысан" / "Форма" corner if present
+    # repairs of scraping noise inside the appendix (a table continued under «Кестенің жалғасы», a
+    # letter-spaced word in a cell), recorded like the normaliser's; the normalised text is unchanged
+    repairs: tuple[Repair, ...] = ()
 
 
 @dataclass(frozen=True)

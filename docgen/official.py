@@ -26,6 +26,7 @@ document) and to the documents built in code (check report, 360 report, redline)
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import UTC, datetime
 
@@ -216,13 +217,21 @@ def _fix_tables(body: etree._Element) -> None:
 _TAIL_LIMIT = 16  # paragraphs; a longer tail is a text of its own, not a signature block
 
 
-def _keep_next(p: etree._Element) -> None:
+_LOOP_END = "{%tr endfor"
+_VMERGE_TAG = re.compile(r"{%-?\s*vm\s*-?%}")  # docxtpl's vertical merge of a cell down the loop
+# docxtpl/Jinja: the flag is on only on the loop's last turn (w:val is an on/off attribute)
+_LAST_TURN = "{{ 'true' if loop.last else 'false' }}"
+
+
+def _keep_next(p: etree._Element, val: str = "") -> None:
     ppr = p.find(_w("pPr"))
     if ppr is None:
         ppr = etree.Element(_w("pPr"))
         p.insert(0, ppr)
     if ppr.find(_w("keepNext")) is None:
         el = etree.Element(_w("keepNext"))
+        if val:
+            el.set(_w("val"), val)
         style = ppr.find(_w("pStyle"))
         ppr.insert(0 if style is None else list(ppr).index(style) + 1, el)
 
@@ -246,7 +255,21 @@ def _keep_tail_together(body: etree._Element) -> None:
     ]
     if not paragraphs or len(paragraphs) > _TAIL_LIMIT:
         return
-    last_row = children[start].findall(_w("tr"))[-1]
+    rows = children[start].findall(_w("tr"))
+    last_row = rows[-1]
+    body_row = rows[-2] if len(rows) >= 2 else None
+    if (
+        body_row is not None
+        and _LOOP_END in "".join(last_row.itertext())
+        and body_row.find(f"{_w('tc')}/{_w('tcPr')}/{_w('vMerge')}") is None
+        and not _VMERGE_TAG.search("".join(body_row.itertext()))
+    ):
+        # a template's row loop: the row printed last is the loop's body row on its last turn; keep it
+        # (only then) with the closing block -- the «{%tr endfor %}» row itself is never printed. Not
+        # when a cell runs down the loop's rows (the 360 result's chart): LibreOffice then moves the
+        # merged cell, chart and all, to the next page instead of one row.
+        for p in body_row.iter(_w("p")):
+            _keep_next(p, _LAST_TURN)
     for p in [*last_row.iter(_w("p")), *paragraphs[:-1]]:
         _keep_next(p)
 

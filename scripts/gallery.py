@@ -90,6 +90,16 @@ def differing_share(a: Gray, b: Gray, *, threshold: int = 96) -> float:
     return differing / len(a.pixels)
 
 
+def _multilevel(path: Path) -> bool:
+    """The form's first table has a heading cell over several columns (``w:gridSpan`` in row 1)."""
+    import re
+    import zipfile
+
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    table = re.search(r"<w:tbl>.*?</w:tr>", xml, re.S)
+    return bool(table and "w:gridSpan" in table.group())
+
+
 def render_forms(workdir: Path) -> list[Path]:
     """Blank forms of the test catalogues, kk and ru, one file per (kind, language)."""
     docgen = Path(sys.executable).parent / "docgen"
@@ -103,6 +113,9 @@ def render_forms(workdir: Path) -> list[Path]:
         )
         for path in sorted(out.glob("*.docx")):
             kind = path.name.split("_", 1)[1]  # "app2_kpi_sheet.kk.docx" -> "kpi_sheet.kk.docx"
+            if _multilevel(path):  # the act's own table with merged heading cells: a page of its own
+                stem, lang, ext = kind.rsplit(".", 2)
+                kind = f"{stem}_multilevel.{lang}.{ext}"
             seen.setdefault(kind, path)
     flat = workdir / "flat"
     flat.mkdir()

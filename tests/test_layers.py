@@ -118,6 +118,7 @@ LAYERS: dict[str, str] = {
     "docgen.forms": "forms",
     "docgen.forms.formtext": "form_parts",
     "docgen.forms.blank": "forms",
+    "docgen.forms.grid": "forms",
     "docgen.batch": "batch",
     "docgen.batch.plan": "batch",
     "docgen.batch.reader": "batch",

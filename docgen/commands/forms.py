@@ -86,7 +86,6 @@ def _write_forms(
 ) -> None:
     from ..errors import OutputExistsError
     from ..forms.blank import TRUNCATED
-    from ..render import render_form
     from ..render.untranslated import mark_document
     from ..render.write import clean_stale_temps, write_atomic
     from .translation_report import REPORT_NAME, FormUnits, print_coverage, report_json
@@ -108,8 +107,7 @@ def _write_forms(
     written = []
     coverage: list[FormUnits] = []
     for item in items:
-        data = render_form(item.kind, item.lang, item.context)
-        write_atomic(out / item.filename, mark_document(data, item.lang), force=True)
+        write_atomic(out / item.filename, mark_document(item.render(), item.lang), force=True)
         written.append(out / item.filename)
         coverage.append(FormUnits(item.filename, item.appendix, item.kind, item.lang, tuple(item.units)))
     for filename, data, units, appendix, lang in reports:

@@ -10,7 +10,12 @@ competency (``questions``, one list per row) and its average row per competency 
 sheet's second column of criteria (``criteria``); the lines of the appendix that start with an
 asterisk (``footnotes``) and, when a row carries an asterisk the appendix never explains,
 ``footnote_missing``. Repairs of the scraping noise (a question wrapped into the next row or into
-the next competency's first cell) are listed in ``repairs`` like the normaliser's.
+the next competency's first cell; the structure's repairs of the appendix: a table continued under
+«Кестенің жалғасы», a letter-spaced word) are listed in ``repairs`` like the normaliser's.
+
+A table with a two-level heading gives ``header``: its merged heading cells
+(``{"text", "row", "col", "colspan", "rowspan"}``) as the structure found them, so a form can print
+the act's sub-columns (a quarter under each of plan, fact, percent, score).
 """
 
 from __future__ import annotations
@@ -192,6 +197,30 @@ def footnotes(body: str) -> list[str]:
     return [_clean(m.group("text")) for m in _FOOTNOTE.finditer(body)]
 
 
+def indicator_rows(app: Appendix) -> list[dict[str, Any]]:
+    """Behaviour indicators as the appendix's table prints them: one entry per row under the heading,
+    ``competency`` (empty where the act leaves it to the row above), ``category``, and the lines of
+    the effective and ineffective indicators (every line of the row's cells kept, in order)."""
+    out: list[dict[str, Any]] = []
+    for table in app.tables:
+        if len(table.rows) < 2 or len(table.rows[0]) < 4:
+            continue
+        for cells in table.rows[1:]:
+            lines = [[_clean(x) for x in c.split("\n") if x.strip()] for c in cells]
+            if not any(lines):
+                continue
+            lines += [[] for _ in range(4 - len(lines))]
+            out.append(
+                {
+                    "competency": " ".join(lines[0]),
+                    "category": " ".join(lines[1][:1]),
+                    "effective": lines[1][1:] + lines[2],
+                    "ineffective": [x for cell in lines[3:] for x in cell],
+                }
+            )
+    return out
+
+
 def extract_forms(doc: Document) -> list[dict[str, Any]]:
     out = []
     text = doc.norm.text
@@ -212,6 +241,10 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
             if len(groups) == len(rows) and all(groups):
                 entry["questions"] = groups
                 entry["averages"] = averages
+        elif kind == "behaviour_indicators":
+            indicators = indicator_rows(app)
+            if indicators:
+                entry["indicators"] = indicators
         elif kind == "differentiation_sheet":
             criteria = second_column(app, len(rows))
             if criteria:
@@ -225,6 +258,13 @@ def extract_forms(doc: Document) -> list[dict[str, Any]]:
             entry["footnotes"] = notes
         elif any(r.rstrip().endswith("*") for r in rows):
             entry["footnote_missing"] = True
+        header = next((t.header for t in app.tables if t.header), ())
+        if header:
+            entry["header"] = [
+                {"text": c.text, "row": c.row, "col": c.col, "colspan": c.colspan, "rowspan": c.rowspan}
+                for c in header
+            ]
+        repairs += [{"kind": r.kind, "before": r.before, "after": r.after} for r in app.repairs]
         if repairs:
             entry["repairs"] = repairs
         if kind in ("evaluation_sheet_leader", "evaluation_sheet_staff"):

@@ -12,7 +12,7 @@ template language's standard wording (data files).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from ..catalogue_model import Catalogue
@@ -20,6 +20,7 @@ from ..render.untranslated import Unit
 from ..terms import default_terms
 from . import contexts as c
 from .formtext import FormText
+from .grid import Grid, apply_grid, release_tall_rows
 from .labels import BLANK, SHORT_BLANK, fmt_number
 
 TRUNCATED = "(truncated)"
@@ -34,6 +35,30 @@ class BlankForm:
     context: c.FormBase
     untranslated: tuple[str, ...] = ()
     units: tuple[Unit, ...] = ()  # every text looked up for the other language (translation report)
+    grid: Grid | None = None  # the act's table with a multi-level heading, printed instead of the template's
+
+    def render(self) -> bytes:
+        """The form as DOCX bytes (the template, then the act's own table when it has a multi-level
+        heading; a row taller than a page may split)."""
+        from ..render import render_form
+
+        data = render_form(self.kind, self.lang, self.context)
+        return release_tall_rows(apply_grid(data, self.grid) if self.grid is not None else data)
+
+
+def _grid(ft: FormText, ctx: c.FormBase) -> Grid | None:
+    """The act's table heading with its merged cells, in the form's language, over as many numbered
+    rows as the template prints."""
+    header = [h for h in ft.form.get("header") or [] if isinstance(h, dict)]
+    rows = getattr(ctx, "rows", ())
+    if not header or not isinstance(rows, tuple):
+        return None
+    # only a table of blank numbered rows is rebuilt; rows that carry the act's text (names, criteria)
+    # stay in the template's table
+    if any(getattr(r, f.name) for r in rows if is_dataclass(r) for f in fields(r) if f.name != "number"):
+        return None
+    texts = ft.rows([str(h.get("text", "")) for h in header], "heading")
+    return Grid.from_header(header, texts, len(rows))
 
 
 def _kpi_count(ft: FormText) -> int:
@@ -264,8 +289,11 @@ def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], 
         for lang in langs:
             ft = FormText(cat, form, lang, marked=True)
             ctx = builder(ft)
+            grid = _grid(ft, ctx)
             name = f"app{ft.appendix}_{ft.kind}.{lang}.docx"  # ft.kind: the template the builder chose
             out.append(
-                BlankForm(ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated), tuple(ft.units))
+                BlankForm(
+                    ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated), tuple(ft.units), grid
+                )
             )
     return out, skipped

@@ -35,8 +35,10 @@ class FormText:
     def translate(self, text: str, place: str) -> str:
         """One text of the form in the form's language; with no entry: as printed (marked on a blank
         form) and listed in ``untranslated``."""
+        if self.same:
+            return self.repaired(text)
         before = len(self.tr.units)
-        return self._missing(before, self.tr(text, place))
+        return self._missing(before, self.tr(self.repaired(text), place))
 
     def cell_lines(self, text: str, place: str) -> str:
         """A cell of several lines (indicators, guidance items), translated line by line."""
@@ -71,6 +73,11 @@ class FormText:
         return tuple(
             self.text(p, d, f"column {i}") for i, (p, d) in enumerate(zip(printed, defaults, strict=True), 1)
         )
+
+    def repaired(self, text: str) -> str:
+        """``text`` with the appendix's letter-spaced words («Т и і м д і») put back together, as the
+        structure stage recorded them in the form's ``repairs`` (the catalogue keeps what was printed)."""
+        return self.form.repaired(text)
 
     def rows(self, values: Sequence[str] | None = None, place: str = "row") -> list[str]:
         source = values if values is not None else self.form.rows

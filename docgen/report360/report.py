@@ -77,7 +77,10 @@ def blank_report(catalogue: Catalogue, form: FormSpec, lang: str) -> tuple[bytes
     if not rows:
         return None
     tr = Translator(catalogue.lang, lang)
-    names = [display_name(tr(str(row), f"row {i}")) for i, row in enumerate(rows, 1)]
+    names = [
+        display_name(form.repaired(str(row)) if tr.same else tr(form.repaired(str(row)), f"row {i}"))
+        for i, row in enumerate(rows, 1)
+    ]
     ctx = Report360Context(
         appendix_caption=appendix_caption(catalogue, FORMS[group], lang),
         person_name=BLANK_LINE,

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Appendix, NormalizedText
+from ..model import Appendix, HeaderCell, NormalizedText, Repair, Table
 from ._lang import LangData
 from ._text import POINT_RE, Line, is_short
-from .tables import parse_tables
+from .tables import parse_tables, with_header
 
 __all__ = ["AppendixSpan", "find_appendix_anchors", "build_appendices"]
 
@@ -172,7 +172,10 @@ def build_appendices(
                         "text": " ".join(x.stripped for x in lines[frag:hi] if x.stripped),
                     }
                 )
-        tables = parse_tables(lines, norm, body_lo, next_line)
+        tables, repairs = _join_continuations(parse_tables(lines, norm, body_lo, next_line), norm)
+        tables, split = _split_lost_tabs(tables, norm)
+        repairs += split
+        repairs += _spaced_letters(tables, norm)
         app = Appendix(
             number=int(m.group("num")),
             number_as_printed=printed,
@@ -184,6 +187,7 @@ def build_appendices(
             ),
             tables=tuple(tables),
             form_label=label,
+            repairs=tuple(repairs),
         )
         spans.append(AppendixSpan(app, lines[cs].start, lines[cap_end_line].end))
     return spans, issues, truncated
@@ -209,3 +213,100 @@ def _trailing_fragment(lines: list[Line], lo: int, hi: int, captions: list[str])
     if len(frag) >= 8 and any(c.startswith(frag) and c != frag for c in captions):
         return b
     return None
+
+
+# «Кестенің жалғасы» / «Продолжение таблицы»: a table printed in two parts because it was too wide
+_CONTINUED = re.compile(r"^(?:кестенің\s+жалғасы|продолжение\s+таблицы)[.:]?$", re.IGNORECASE)
+
+
+def _join_continuations(tables: list[Table], norm: NormalizedText) -> tuple[list[Table], list[Repair]]:
+    """A table and its continuation (the text between them is only «Кестенің жалғасы» / «Продолжение
+    таблицы», both parts have the same number of rows and a two-level heading) are one table: the
+    continuation's columns are put to the right of the first part's. The join is recorded as a repair
+    (the line it removes, with its raw offsets)."""
+    out: list[Table] = []
+    repairs: list[Repair] = []
+    for t in tables:
+        prev = out[-1] if out else None
+        between = norm.text[prev.end : t.start].strip() if prev is not None else ""
+        if (
+            prev is None
+            or not _CONTINUED.match(between)
+            or not prev.header
+            or not t.header
+            or len(prev.rows) != len(t.rows)
+        ):
+            out.append(t)
+            continue
+        width = max(c.col + c.colspan for c in prev.header)
+        rows = tuple(
+            (*a, *[""] * (width - len(a)), *b) if len(a) <= width else (*a, *b)
+            for a, b in zip(prev.rows, t.rows, strict=True)
+        )
+        header = prev.header + tuple(
+            HeaderCell(c.text, c.row, c.col + width, c.colspan, c.rowspan) for c in t.header
+        )
+        joined = with_header(Table(prev.start, t.end, rows, prev.layout))
+        out[-1] = Table(joined.start, joined.end, joined.rows, joined.layout, header, prev.header_rows)
+        at = norm.text.find(between, prev.end, t.start)
+        rs, re_ = norm.raw_span(at, at + len(between))
+        repairs.append(Repair("table_continuation", rs, re_, between, ""))
+    return out, repairs
+
+
+# a word printed with its letters spaced out by the scraper («Т и і м д і»): four or more single letters
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+
+
+def _spaced_letters(tables: list[Table], norm: NormalizedText) -> list[Repair]:
+    """Letter-spaced words in the appendix's table cells, as repairs (``before`` the printed letters,
+    ``after`` the word); the cells and the normalised text keep what was printed, the forms show the
+    repaired word."""
+    repairs: list[Repair] = []
+    seen: set[str] = set()
+    for t in tables:
+        for row in t.rows:
+            for cell in row:
+                for m in _SPACED.finditer(cell):
+                    before = m.group()
+                    if before in seen:
+                        continue
+                    seen.add(before)
+                    at = norm.text.find(before, t.start, t.end)
+                    rs, re_ = norm.raw_span(at, at + len(before)) if at >= 0 else (0, 0)
+                    repairs.append(Repair("letter_spacing", rs, re_, before, before.replace(" ", "")))
+    return repairs
+
+
+# a short code that opens a cell on its own line («E-3», «Е-4», «C-1»): a category, never a sentence
+_CODE_LINE = re.compile(r"^[A-ZА-ЯЁ]{1,3}-?\d{1,2}$")
+
+
+def _split_lost_tabs(tables: list[Table], norm: NormalizedText) -> tuple[list[Table], list[Repair]]:
+    """A row with fewer cells than its table's heading whose cell holds a code alone on its first line
+    and text under it: the scraper lost the tab between the code's cell and the next one. The cell is
+    split in two (recorded as a ``lost_tab`` repair: ``before`` the joined cell's first two lines,
+    ``after`` the code), only while the row stays within the heading's number of cells."""
+    out: list[Table] = []
+    repairs: list[Repair] = []
+    for t in tables:
+        if t.layout != "cell_per_line" or len(t.rows) < 2:
+            out.append(t)
+            continue
+        width = len(t.rows[0])
+        rows: list[tuple[str, ...]] = [t.rows[0]]
+        for row in t.rows[1:]:
+            cells = list(row)
+            k = 0
+            while len(cells) < width and k < len(cells):
+                first, _, rest = cells[k].partition("\n")
+                if rest.strip() and _CODE_LINE.match(first.strip()):
+                    cells[k : k + 1] = [first.strip(), rest]
+                    at = norm.text.find(first, t.start, t.end)
+                    rs, re_ = norm.raw_span(at, at + len(first)) if at >= 0 else (0, 0)
+                    second = rest.split("\n", 1)[0]
+                    repairs.append(Repair("lost_tab", rs, re_, f"{first}\n{second}", first.strip()))
+                k += 1
+            rows.append(tuple(cells))
+        out.append(Table(t.start, t.end, tuple(rows), t.layout, t.header, t.header_rows))
+    return out, repairs

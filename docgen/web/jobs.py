@@ -245,7 +245,6 @@ def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, byte
     language other than the act's, also the translation report ``translation.json``."""
     from ..commands.translation_report import REPORT_NAME, FormUnits, report_json
     from ..forms.blank import blank_forms
-    from ..render import render_form
     from ..render.untranslated import mark_document
 
     _, cat = build_catalogue(path)
@@ -257,7 +256,7 @@ def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, byte
     files: list[tuple[str, bytes]] = []
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for item in items:
-            body = mark_document(render_form(item.kind, item.lang, item.context), item.lang)
+            body = mark_document(item.render(), item.lang)
             zf.writestr(item.filename, body)
             files.append((item.filename, body))
         other = [
