@@ -2,8 +2,11 @@
 
 Consumes a methodology (any input ``docgen parse`` reads, or a catalogue ``.json``); produces
 ``DIR/app<N>_<kind>.<lang>.docx`` for every appendix form the text has (rows as the text lists
-them). The other language goes through the kk<->ru row dictionary; rows without a translation are
-kept as printed and listed on stderr. A text without appendices (e.g. one that refers to the
+them). The other language goes through the kk<->ru term base unit by unit; a text without an entry is
+kept as printed, marked with a dagger (in italics, explained by a legend line at the end of the form).
+For every form in a language other than the act's, a line in the act's language gives its coverage
+(translated texts / all texts) and ``DIR/translation.json`` lists every untranslated text with its
+form, place and source language. A text without appendices (e.g. one that refers to the
 model's forms) renders nothing, says so and exits 0. The 360 result forms are rendered unfilled by the
 360 report's own template (competencies of the appendix, empty averages, the radar chart's frame).
 Forms whose kind has no blank renderer here (protocols: ``docgen protocol``) are listed and skipped.
@@ -47,7 +50,7 @@ def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool,
     reports, skipped = _result_forms(cat, langs, skipped)
     out = Path(outdir)
     try:
-        _write_forms(items, skipped, out, force, pdf, reports)
+        _write_forms(items, skipped, out, force, pdf, reports, cat)
     except OSError as exc:  # a read-only folder, -o under a file: one line, exit 2
         from ..batch.folder import os_error
 
@@ -66,20 +69,26 @@ def _result_forms(cat: Any, langs: tuple[str, ...], skipped: list[str]) -> tuple
             made = blank_report(cat, form, lang)
             if made is None:
                 continue
-            data, untranslated = made
-            out.append(
-                (f"app{form.appendix}_{form.kind}.{lang}.docx", data, untranslated, form.appendix, lang)
-            )
+            data, units = made
+            out.append((f"app{form.appendix}_{form.kind}.{lang}.docx", data, units, form.appendix, lang))
     rendered = {f"app{r[3]}: " for r in out}
     return out, [s for s in skipped if not any(s.startswith(p) for p in rendered)]
 
 
 def _write_forms(
-    items: list[Any], skipped: list[Any], out: Path, force: bool, pdf: bool, reports: Sequence[Any] = ()
+    items: list[Any],
+    skipped: list[Any],
+    out: Path,
+    force: bool,
+    pdf: bool,
+    reports: Sequence[Any] = (),
+    cat: Any = None,
 ) -> None:
     from ..errors import OutputExistsError
     from ..forms.blank import TRUNCATED
+    from ..render.untranslated import mark_document
     from ..render.write import clean_stale_temps, write_atomic
+    from .translation_report import REPORT_NAME, FormUnits, print_coverage, report_json
 
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
@@ -87,23 +96,25 @@ def _write_forms(
     clean_stale_temps(out)
     existing = [f.filename for f in items if (out / f.filename).exists()]
     existing += [r[0] for r in reports if (out / r[0]).exists()]
+    src = cat.lang if cat is not None else None
+    translated = src is not None and (any(f.lang != src for f in items) or any(r[4] != src for r in reports))
+    if translated and (out / REPORT_NAME).exists():
+        existing.append(REPORT_NAME)
     if existing and not force:
         raise OutputExistsError(
             f"{len(existing)} output file(s) exist, e.g. {existing[0]}; use --force", path=str(out)
         )
     written = []
+    coverage: list[FormUnits] = []
     for item in items:
-        write_atomic(out / item.filename, item.render(), force=True)
+        write_atomic(out / item.filename, mark_document(item.render(), item.lang), force=True)
         written.append(out / item.filename)
-        for row in item.untranslated:
-            click.echo(
-                f"docgen: app{item.appendix} ({item.lang}): no translation, kept as printed: {row}", err=True
-            )
-    for filename, data, untranslated, appendix, lang in reports:
+        coverage.append(FormUnits(item.filename, item.appendix, item.kind, item.lang, tuple(item.units)))
+    for filename, data, units, appendix, lang in reports:
         write_atomic(out / filename, data, force=True)
         written.append(out / filename)
-        for row in untranslated:
-            click.echo(f"docgen: app{appendix} ({lang}): no translation, kept as printed: {row}", err=True)
+        kind = next((str(f.kind) for f in cat.forms if f.appendix == appendix), "") if cat else ""
+        coverage.append(FormUnits(filename, appendix, kind, lang, tuple(units)))
     for s in skipped:
         if s.endswith(TRUNCATED):
             click.echo(
@@ -119,4 +130,10 @@ def _write_forms(
         from ..render.pdf import convert_to_pdf
 
         convert_to_pdf(written, out)
+    if translated and src is not None:
+        coverage = sorted(
+            (c for c in coverage if c.lang != src), key=lambda c: (c.appendix, c.lang, c.filename)
+        )
+        write_atomic(out / REPORT_NAME, report_json(cat, coverage), force=True)
+        print_coverage(cat, coverage, out / REPORT_NAME)
     click.echo(f"{len(written)} form(s) written to {out}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from ..catalogue_model import Catalogue
+from ..render.untranslated import Unit
 from ..terms import default_terms
 from . import contexts as c
 from .formtext import FormText
@@ -33,6 +34,7 @@ class BlankForm:
     filename: str
     context: c.FormBase
     untranslated: tuple[str, ...] = ()
+    units: tuple[Unit, ...] = ()  # every text looked up for the other language (translation report)
     grid: Grid | None = None  # the act's table with a multi-level heading, printed instead of the template's
 
     def render(self) -> bytes:
@@ -55,7 +57,7 @@ def _grid(ft: FormText, ctx: c.FormBase) -> Grid | None:
     # stay in the template's table
     if any(getattr(r, f.name) for r in rows if is_dataclass(r) for f in fields(r) if f.name != "number"):
         return None
-    texts = ft.rows([str(h.get("text", "")) for h in header])
+    texts = ft.rows([str(h.get("text", "")) for h in header], "heading")
     return Grid.from_header(header, texts, len(rows))
 
 
@@ -79,7 +81,7 @@ def _sheet(ft: FormText) -> c.FormBase:
         rows=tuple(
             c.SheetRow(str(i), n, explanation=e) for i, (n, e) in enumerate(zip(names, expl, strict=True), 1)
         ),
-        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"])),
+        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"]), "total row"),
         average="",
         final_score_label=str(ft.lab["final_score_label"]),
         final_score="",
@@ -93,7 +95,7 @@ def _sheet(ft: FormText) -> c.FormBase:
 def _differentiation(ft: FormText) -> c.FormBase:
     names = ft.rows()
     crit = [str(k) for k in ft.form.get("criteria") or []]
-    crit = ft.rows(crit) if len(crit) == len(names) else [""] * len(names)
+    crit = ft.rows(crit, "criteria") if len(crit) == len(names) else [""] * len(names)
     return c.DifferentiationSheetContext(
         **ft.base(),
         evaluated=BLANK,
@@ -102,7 +104,7 @@ def _differentiation(ft: FormText) -> c.FormBase:
         rows=tuple(
             c.DiffRow(str(i), n, criteria=k) for i, (n, k) in enumerate(zip(names, crit, strict=True), 1)
         ),
-        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"])),
+        total_label=ft.text(ft.form.get("total_row"), str(ft.lab["total_row"]), "total row"),
         average="",
         final_score_label=str(ft.lab["final_score_label"]),
         final_score="",
@@ -119,7 +121,7 @@ def _footnotes(ft: FormText) -> tuple[str, ...]:
     """The appendix's asterisk notes; when the act stars a row but gives no note, a line saying so."""
     notes = [f"* {n}" for n in ft.form.get("footnotes") or []]
     if notes:
-        return tuple(ft.rows(notes))
+        return tuple(ft.rows(notes, "footnote"))
     if ft.form.get("footnote_missing"):
         return (str(ft.lab["footnote_missing"]),)
     return ()
@@ -209,17 +211,19 @@ def _sheet360(ft: FormText) -> c.FormBase:
         averages = [""] * len(names)
     rows: list[c.QuestionRow] = []
     for i, (name, questions, average) in enumerate(zip(names, groups, averages, strict=True), 1):
-        texts = ft.rows(questions)
+        texts = ft.rows(questions, f"row {i} / question")
         rows.append(c.QuestionRow(str(i), name, texts[0] if texts else ""))
         rows.extend(c.QuestionRow("", "", q) for q in texts[1:])
         if average:
-            rows.append(c.QuestionRow("", ft.rows([average])[0], ""))
+            rows.append(c.QuestionRow("", ft.rows([average], f"row {i} / average")[0], ""))
     scale = ft.cat.value("method360_answer_scale") or []
     return c.Sheet360Context(
         **ft.base(),
         evaluated=BLANK,
         answers_label=str(ft.lab["answers_label"]),
-        answer_scale=tuple(str(a) for a in scale) if ft.same else tuple(ft.rows([str(a) for a in scale])),
+        answer_scale=tuple(str(a) for a in scale)
+        if ft.same
+        else tuple(ft.rows([str(a) for a in scale], "answer")),
         rows=tuple(rows),
     )
 
@@ -236,16 +240,18 @@ def _competency(ft: FormText) -> c.FormBase:
 
 
 def _indicators(ft: FormText) -> c.FormBase:
+    """Competency, category and the indicators as the act prints them; in the other language every
+    line through the term base (the same rows and cells in both languages)."""
     items = ft.form.get("indicators") or []
     rows: list[c.IndicatorRow] = []
-    if items and ft.same:
-        for it in items:
+    if items:
+        for i, it in enumerate(items, 1):
             rows.append(
                 c.IndicatorRow(
-                    str(it.get("competency", "")),
-                    str(it.get("category", "")),
-                    "\n".join(it.get("effective") or []),
-                    "\n".join(it.get("ineffective") or []),
+                    ft.cell_lines(str(it.get("competency", "")), f"row {i}"),
+                    ft.cell_lines(str(it.get("category", "")), f"row {i} / category"),
+                    ft.cell_lines("\n".join(it.get("effective") or []), f"row {i} / effective"),
+                    ft.cell_lines("\n".join(it.get("ineffective") or []), f"row {i} / ineffective"),
                 )
             )
     else:
@@ -281,9 +287,13 @@ def blank_forms(cat: Catalogue, langs: Sequence[str]) -> tuple[list[BlankForm], 
             skipped.append(f"app{form.appendix}: {kind}")
             continue
         for lang in langs:
-            ft = FormText(cat, form, lang)
+            ft = FormText(cat, form, lang, marked=True)
             ctx = builder(ft)
             grid = _grid(ft, ctx)
             name = f"app{ft.appendix}_{ft.kind}.{lang}.docx"  # ft.kind: the template the builder chose
-            out.append(BlankForm(ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated), grid))
+            out.append(
+                BlankForm(
+                    ft.appendix, ft.kind, lang, name, ctx, tuple(ft.untranslated), tuple(ft.units), grid
+                )
+            )
     return out, skipped

@@ -15,9 +15,9 @@ from pathlib import Path
 from .._atomic import check_writable, write_bytes
 from .._docxtext import clean_text, fmt_score
 from ..catalogue_model import Catalogue, FormSpec
-from ..dictionary import translate
 from ..protocols.common import appendix_caption
 from ..protocols.render import render_docx
+from ..render.untranslated import Translator, Unit, mark_document
 from ..scoring.method360 import Result360, score_person
 from .answers import PersonAnswers
 from .chart import inject_radar_chart
@@ -67,24 +67,20 @@ BLANK_LINE = "_____"
 GROUP_OF_KIND = {kind: group for group, kind in FORMS.items()}
 
 
-def blank_report(catalogue: Catalogue, form: FormSpec, lang: str) -> tuple[bytes, list[str]] | None:
+def blank_report(catalogue: Catalogue, form: FormSpec, lang: str) -> tuple[bytes, list[Unit]] | None:
     """The act's 360 result form (its appendix), unfilled: the competencies the appendix lists (else the
-    ones the text states for the group), empty averages, the radar chart's frame. Second value:
-    competency names with no translation (kept as printed). ``None`` when no competency is known."""
+    ones the text states for the group), empty averages, the radar chart's frame. Second value: every
+    text looked up for the other language (a name with no translation is kept as printed and marked).
+    ``None`` when no competency is known."""
     group = GROUP_OF_KIND[str(form.kind)]
     rows = list(form.rows) or list(catalogue.value(f"method360_competencies_{group}") or [])
     if not rows:
         return None
-    names: list[str] = []
-    untranslated: list[str] = []
-    for row in rows:
-        text = (
-            form.repaired(str(row)) if lang == catalogue.lang else translate(str(row), catalogue.lang, lang)
-        )
-        if text is None:
-            untranslated.append(str(row))
-            text = form.repaired(str(row))
-        names.append(display_name(text))
+    tr = Translator(catalogue.lang, lang)
+    names = [
+        display_name(form.repaired(str(row)) if tr.same else tr(form.repaired(str(row)), f"row {i}"))
+        for i, row in enumerate(rows, 1)
+    ]
     ctx = Report360Context(
         appendix_caption=appendix_caption(catalogue, FORMS[group], lang),
         person_name=BLANK_LINE,
@@ -106,7 +102,7 @@ def blank_report(catalogue: Catalogue, form: FormSpec, lang: str) -> tuple[bytes
         axis_min=0,
         axis_max=5,
     )
-    return chart, untranslated
+    return mark_document(chart, lang), tr.units
 
 
 def render_report(ctx: Report360Context, result: Result360, group: str, lang: str) -> bytes:

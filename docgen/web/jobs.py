@@ -241,8 +241,11 @@ def _langs(lang: str | None, cat: Catalogue) -> tuple[str, ...]:
 
 
 def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, bytes]]]:
-    """ZIP of the blank appendix forms, and each form as (file name, DOCX bytes)."""
+    """ZIP of the blank appendix forms, and each form as (file name, DOCX bytes); with forms in a
+    language other than the act's, also the translation report ``translation.json``."""
+    from ..commands.translation_report import REPORT_NAME, FormUnits, report_json
     from ..forms.blank import blank_forms
+    from ..render.untranslated import mark_document
 
     _, cat = build_catalogue(path)
     langs = _langs(lang, cat)
@@ -253,9 +256,14 @@ def forms_zip(path: Path, lang: str | None) -> tuple[bytes, list[tuple[str, byte
     files: list[tuple[str, bytes]] = []
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for item in items:
-            body = item.render()
+            body = mark_document(item.render(), item.lang)
             zf.writestr(item.filename, body)
             files.append((item.filename, body))
+        other = [
+            FormUnits(i.filename, i.appendix, i.kind, i.lang, i.units) for i in items if i.lang != cat.lang
+        ]
+        if other:
+            zf.writestr(REPORT_NAME, report_json(cat, other))
     return buf.getvalue(), files
 
 

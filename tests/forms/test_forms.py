@@ -17,6 +17,7 @@ from docgen.dictionary import normalise, translate
 from docgen.forms.blank import BUILDERS, blank_forms
 from docgen.render import render_form
 from docgen.render.templates import template_path
+from docgen.render.untranslated import mark
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden"
 SOURCES = {
@@ -79,8 +80,11 @@ def test_rows_are_the_texts_own_and_translated() -> None:
     staff_kk = next(i for i in items if i.kind == "evaluation_sheet_staff" and i.lang == "kk")
     assert staff_ru.context.rows[2].name == "Инициативность и креативность"
     assert staff_kk.context.rows[0].name == "Функционалдық міндеттерді орындау сапасы"
-    assert staff_kk.context.rows[2].name == "Инициативность и креативность"
-    assert staff_kk.untranslated == ("Инициативность и креативность",)
+    # no entry: kept as printed, with the untranslated mark, and listed
+    assert staff_kk.context.rows[2].name == mark("Инициативность и креативность")
+    assert staff_kk.untranslated[0] == "Инициативность и креативность"
+    # the rest of the list: this test catalogue's guidance is a summary, not the act's wording
+    assert all(u.startswith("Учитывается") for u in staff_kk.untranslated[1:])
     assert staff_kk.context.title == "Басшы лауазымды атқармайтын адамның бағалау парағы"
     assert staff_kk.context.form_label == "Нысан" and staff_ru.context.form_label == "Форма"
     text = docx_text(render_form(staff_kk.kind, "kk", staff_kk.context))
@@ -117,7 +121,8 @@ def test_cli_forms_both_languages(tmp_path: Path) -> None:
     assert len(names) == 16  # 8 forms x 2 languages, the 360 result forms (apps 7, 8) included
     assert "app7_result360_leader.ru.docx" in names and "app8_result360_staff.kk.docx" in names
     assert "not a blank form" not in res.output
-    assert "no translation" not in res.output  # every row of this act is in the term base
+    assert "(100 %)" in res.output and "%)" in res.output  # every text of this act is in the term base
+    assert "мәтіндер" in res.output and (tmp_path / "translation.json").is_file()
     again = CliRunner().invoke(cli, ["forms", str(CATALOGUES / "kk_2018.json"), "-o", str(tmp_path)])
     assert again.exit_code == 2 and "--force" in again.output
 
@@ -141,7 +146,8 @@ def test_a_row_without_translation_is_kept_and_listed() -> None:
     items, _ = blank_forms(Catalogue.from_json(data), ("ru",))
     sheet = next(i for i in items if i.kind == "competency_sheet")
     assert sheet.untranslated == ("Жасанды интеллектпен жұмыс",)
-    assert sheet.context.rows[-1].name == "Жасанды интеллектпен жұмыс"
+    assert sheet.context.rows[-1].name == mark("Жасанды интеллектпен жұмыс")
+    assert [u.place for u in sheet.units if not u.translated] == [f"row {len(form['rows'])}"]
 
 
 def test_cli_forms_text_without_appendices(tmp_path: Path) -> None:

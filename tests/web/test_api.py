@@ -99,6 +99,10 @@ def test_forms_zip_in_both_languages(client: Any) -> None:
     assert resp.status_code == 200 and resp.headers["content-type"] == "application/zip"
     names = zipfile.ZipFile(io.BytesIO(resp.content)).namelist()
     assert any(n.endswith(".kk.docx") for n in names) and any(n.endswith(".ru.docx") for n in names)
+    # the Russian act's Kazakh forms: the translation report beside them, every text translated
+    report = json.loads(zipfile.ZipFile(io.BytesIO(resp.content)).read("translation.json"))
+    assert report["act_language"] == "ru" and {f["language"] for f in report["forms"]} == {"kk"}
+    assert report["units"] > 0 and report["translated"] == report["units"]
     resp = client.post("/api/forms", files=_files(act=WKO), data={"lang": "en"})
     assert resp.status_code == 400 and _error(resp)["where"] == "lang"
 
