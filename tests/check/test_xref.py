@@ -18,7 +18,15 @@ from docgen.check import check_path
 from docgen.check.data import messages_data
 from docgen.check.engine import check_document
 from docgen.check.findings import Finding
-from docgen.check.xref import catalogue_view, form_cues, need_of, xref_data
+from docgen.check.xref import (
+    _form_label,
+    _judge_form,
+    catalogue_view,
+    counterpart,
+    form_cues,
+    need_of,
+    xref_data,
+)
 
 from .conftest import ROOT
 
@@ -136,6 +144,75 @@ def test_every_need_and_form_cue_has_both_languages_and_a_label() -> None:
         ("олардың қатысуынсыз 5-тармақта көрсетілген мерзімде жүргізіледі", "kk", "deadline"),
         ("НМИ осы Әдістеменің 12-тармағында көрсетілген талаптарға сәйкес келмесе", "kk", "kpi_requirements"),
         ("осы Әдістеменің 5-тармағында көзделген тәртіппен құрылады", "kk", None),
+        # KPI requirements by the abbreviation alone («КЦИ»); near miss: KPI with a deadline
+        (
+            "КЦИ, не соответствующие требованиям пункта 26 настоящей Методики, возвращаются",
+            "ru",
+            "kpi_requirements",
+        ),
+        ("Оценка достижения КЦИ проводится в сроки, установленные пунктом 4", "ru", "deadline"),
+        # a group of persons a point names is a category list; one person's application is not
+        (
+            "Оценка служащих, за исключением лиц, указанных в пункте 9 настоящей Методики, по методу ранжирования",
+            "ru",
+            "categories",
+        ),
+        (
+            "В случае если количество лиц, оцениваемых в соответствии с пунктом 16, превышает двадцать",
+            "ru",
+            "categories",
+        ),
+        (
+            "Калибровочная сессия проводится со дня поступления заявления служащего, указанного в пункте 8",
+            "ru",
+            "calibration_procedure",
+        ),
+        (
+            "Осы Әдістеменің 2-тармағының 3) тармақшасында көрсетілген басшыларды бағалауды тікелей басшы жүргізеді",
+            "kk",
+            "categories",
+        ),
+        (
+            "олардың қатысуынсыз осы Әдістеменің 4-тармағында көрсетілген мерзімде жүргізіледі",
+            "kk",
+            "deadline",
+        ),
+        # a grade given, raised or lowered within the gradation; near miss: a signature is «қол қойылады»
+        ("Результат оценки выставляется в соответствии с пунктом 20 Методики.", "ru", "grades"),
+        (
+            "Комиссия рассматривает результаты с учетом порядка выставления оценок, предусмотренного пунктом 22",
+            "ru",
+            "grades",
+        ),
+        (
+            "Бағалау нәтижесі: (осы Әдістеменің 4-тармағына сәйкес орташа қорытынды бағаның негізінде қойылады)",
+            "kk",
+            "grades",
+        ),
+        (
+            "оны осы Әдістеменің 15-тармағында белгіленген саралау шегінде жоғарылату не төмендету жағына түзету",
+            "kk",
+            "grades",
+        ),
+        ("Бағалау нәтижесі: (Әдістеменің 7-тармағында белгіленген саралауға сәйкес)", "kk", "grades"),
+        ("Бағалау парағына осы Әдістеменің 9-тармағына сәйкес қол қойылады", "kk", None),
+        ("осы Әдістеменің 29-тармағында көзделген саралау әдісі бойынша", "kk", None),
+        # receiving one's results is familiarisation; near miss: the application words nearer
+        (
+            "в течение пяти рабочих дней со дня получения результатов оценки в соответствии с пунктом 9",
+            "ru",
+            "familiarization",
+        ),
+        (
+            "осы Әдістеменің 10-тармағына сәйкес бағалау нәтижелерін алған күннен бастап бес жұмыс күні ішінде",
+            "kk",
+            "familiarization",
+        ),
+        (
+            "со дня получения результатов оценки обращается с заявлением о калибровке в порядке пункта 12",
+            "ru",
+            "calibration_procedure",
+        ),
     ],
 )
 def test_what_a_sentence_needs(sentence: str, lang: str, need: str | None) -> None:
@@ -149,6 +226,110 @@ def test_a_cue_masks_the_shorter_cue_inside_it() -> None:
     assert form_cues(s, s.index("1"), "ru")[0] == "evaluation_sheet_staff"
     s = "Оценка лиц, занимающих руководящие должности, по форме согласно приложению 1"
     assert form_cues(s, s.index("1"), "ru") == ["evaluation_sheet_leader"]
+
+
+PAIRED = {1: "evaluation_sheet_leader", 2: "evaluation_sheet_staff"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "cited", "kinds", "meant"),
+    [
+        # whose form: the person evaluated is not a leader, the leaders' sheet is cited
+        (
+            "Оценка служащих категории Е-4, не занимающих руководящие должности, осуществляется "
+            "непосредственным руководителем по форме согласно приложению 1 к настоящей Методике",
+            "ru",
+            1,
+            PAIRED,
+            ("evaluation_sheet_staff", "2"),
+        ),
+        (
+            "Басшылық лауазымдарды атқаратын өзге қызметшілерді бағалауды бөлімшенің басшысы осы "
+            "Әдістеменің 2-қосымшасына сәйкес басшы лауазымды атқаратын адамның бағалау парағы бойынша жүргізеді",
+            "kk",
+            2,
+            PAIRED,
+            ("evaluation_sheet_leader", "1"),
+        ),
+        (
+            "Оценка руководителя аппарата (категория Е-2) осуществляется по форме согласно приложению 2",
+            "ru",
+            2,
+            PAIRED,
+            ("evaluation_sheet_leader", "1"),
+        ),
+        # near misses: the evaluator is no cue; the right sheet; both groups in one sentence
+        (
+            "Оценка иных служащих осуществляется руководителем структурного подразделения по форме "
+            "согласно приложению 2 к настоящей Методике",
+            "ru",
+            2,
+            PAIRED,
+            None,
+        ),
+        (
+            "Басқа қызметшілерді бағалауды құрылымдық бөлімшенің басшысы осы Әдістеменің 2-қосымшасына "
+            "сәйкес нысан бойынша жүргізеді",
+            "kk",
+            2,
+            PAIRED,
+            None,
+        ),
+        (
+            "Оценка служащих, занимающих руководящие должности, и иных служащих проводится по форме "
+            "согласно приложению 1",
+            "ru",
+            1,
+            PAIRED,
+            None,
+        ),
+        # roles speak only for forms made in two versions: a leader's KPI sheet is no leader's sheet
+        (
+            "Оценка руководителей структурных подразделений проводится по форме согласно приложению 2",
+            "ru",
+            2,
+            {2: "kpi_sheet", 5: "sheet360_leader", 6: "sheet360_staff"},
+            None,
+        ),
+        (
+            "Оценка руководителей структурных подразделений методом 360 проводится по форме согласно приложению 6",
+            "ru",
+            6,
+            {5: "sheet360_leader", 6: "sheet360_staff"},
+            ("sheet360_leader", "5"),
+        ),
+    ],
+)
+def test_whose_form_a_sentence_names(
+    sentence: str, lang: str, cited: int, kinds: dict[int, str], meant: tuple[str, str] | None
+) -> None:
+    at = re.search(rf"{cited}(?:-қосымша| к настоящей|\b)", sentence)
+    assert at is not None
+    span = (0, len(sentence))
+    assert _judge_form(sentence, at.start(), lang, kinds[cited], kinds, span) == meant
+
+
+def test_the_words_after_a_comma_belong_to_the_next_reference() -> None:
+    """«басшылары үшін 5-қосымшасына, өзге қызметшілер үшін 6-қосымшасына»: the staff are 6's, so 5
+    (the leaders' 360 sheet) is right; a whole text with that sentence gets no finding."""
+    from docgen.check.context import Ctx
+    from docgen.check.xref import appendix_references
+
+    path = ROOT / "tests" / "data" / "heldout2" / "h2_e1_kk_akimat.txt"
+    doc = parse_document(path)
+    text = doc.norm.text
+    assert (
+        "басшылары үшін осы Әдістеменің 5-қосымшасына, өзге қызметшілер үшін осы Әдістеменің 6-қосымшасына"
+        in text
+    )
+    found = appendix_references(Ctx(doc, "kk"), catalogue_for_path(path))
+    assert [f for f in found if f.point == "23"] == []
+
+
+def test_a_counterpart_form_is_named_in_words() -> None:
+    assert counterpart("sheet360_staff") == "sheet360_leader" and counterpart("kpi_sheet") == ""
+    assert _form_label("sheet360_leader", "ru") == "оценочный лист методом 360 для руководителей"
+    assert _form_label("evaluation_sheet_staff", "kk") == "басшы лауазымды атқармайтын адамның бағалау парағы"
 
 
 def test_the_adapter_reads_the_typed_catalogue() -> None:
