@@ -298,6 +298,10 @@ def form_cues(sentence: str, pos: int, lang: str) -> list[str]:
     return list(dict.fromkeys(kind for _, kind in ranked))
 
 
+def _content_cues(sentence: str, lang: str) -> list[tuple[int, int, str]]:
+    return _cue_matches(fold(sentence).lower(), lang, role=False)
+
+
 def role_of(kind: str) -> str:
     """``leader`` / ``staff`` for the forms made for one of the two groups of positions, else ''."""
     for role in ("leader", "staff"):
@@ -343,6 +347,34 @@ def _judge_form(
         if right:
             return other, str(right[0])
     return None
+
+
+def _chapter_forms(ctx: Ctx, pos: int) -> set[str]:
+    """The forms of the methods the title of the chapter holding ``pos`` names (empty: none)."""
+    chapter = next((c for c in ctx.doc.chapters if not c.deleted and c.start <= pos < c.end), None)
+    if chapter is None:
+        return set()
+    title = fold(chapter.title).lower()
+    out: set[str] = set()
+    for spec in xref_data()["chapters"].values():
+        if any(w in title for w in spec.get(ctx.lang, [])):
+            out.update(spec["forms"])
+    return out
+
+
+def _by_chapter(
+    ctx: Ctx, pos: int, sentence: str, cited: str, kinds: dict[int, str]
+) -> tuple[str, str] | None:
+    """(form meant, appendix) for a reference whose words name no form, from its chapter's method."""
+    meant = _chapter_forms(ctx, pos)
+    every = {str(k) for spec in xref_data()["chapters"].values() for k in spec["forms"]}
+    if not meant or cited in meant or cited not in every:
+        return None
+    right = [(n, k) for n, k in sorted(kinds.items()) if k in meant]
+    low = fold(sentence).lower()
+    if len(right) > 1 and any(w in low for w in xref_data()["sheet_words"][ctx.lang]):
+        right = [(n, k) for n, k in right if "sheet" in k] or right
+    return (right[0][1], str(right[0][0])) if right else None
 
 
 def _form_label(kind: str, lang: str) -> str:
@@ -394,6 +426,8 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
         judged = _judge_form(
             ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, (r0 - w0, r1 - w0)
         )
+        if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
+            judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
         if judged is None:
             continue
         cue, should = judged

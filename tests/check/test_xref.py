@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -365,3 +366,35 @@ def test_what_a_point_holds_comes_from_the_catalogue() -> None:
     for key in ("quarterly_deadline_day", "annual_final_deadline"):
         data["parameters"][key]["source"]["point"] = "3"
     assert p6(Catalogue.from_json(data)).expected == "3"
+
+
+def _appendix_findings(path: Path) -> list[Finding]:
+    result = check_path(str(path))
+    return [f for f in result.findings if f.code == "broken_cross_reference.wrong_appendix"]
+
+
+def test_a_reference_that_names_no_form_is_judged_by_its_chapter(tmp_path: Path) -> None:
+    """«бағалау парағы … 4-қосымшасына сәйкес нысан бойынша» names no form; in the chapter of the
+    differentiation method it must cite that method's sheet, in the KPI chapter the KPI sheet (a sheet,
+    not the plan or the table of the same method)."""
+    src = (DEV / "kk_2018_a.txt").read_text(encoding="utf-8")
+    diff = "Бағалаушы адам осы Әдістеменің 4-қосымшасына сәйкес нысан бойынша бағалау парағының"
+    kpi = "бағалаушы адам осы Әдістеменің 2-қосымшасына сәйкес нысан бойынша бағалау парағ"
+    assert src.count(diff) == 1 and src.count(kpi) == 1
+    baseline = {(f.point, f.actual) for f in _appendix_findings(DEV / "kk_2018_a.txt")}
+
+    wrong = tmp_path / "diff_cites_kpi_sheet.txt"
+    wrong.write_text(src.replace(diff, diff.replace("4-қосымша", "2-қосымша")), encoding="utf-8")
+    new = [f for f in _appendix_findings(wrong) if (f.point, f.actual) not in baseline]
+    assert [(f.actual, f.expected) for f in new] == [("2", "4")]
+    assert "саралау әдісі бойынша бағалау парағы" in new[0].message
+
+    wrong = tmp_path / "kpi_cites_diff_sheet.txt"
+    wrong.write_text(src.replace(kpi, kpi.replace("2-қосымша", "4-қосымша")), encoding="utf-8")
+    new = [f for f in _appendix_findings(wrong) if (f.point, f.actual) not in baseline]
+    assert [(f.actual, f.expected) for f in new] == [("4", "2")]
+
+    # near miss: the KPI chapter citing the plan of the same method (another form of that chapter)
+    right = tmp_path / "kpi_cites_plan.txt"
+    right.write_text(src.replace(kpi, kpi.replace("2-қосымша", "1-қосымша")), encoding="utf-8")
+    assert [f for f in _appendix_findings(right) if (f.point, f.actual) not in baseline] == []
