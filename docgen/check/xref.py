@@ -123,7 +123,8 @@ def _nearest(low: str, pos: int, words: Iterable[str]) -> int | None:
 
 
 def _groups(low: str, groups: list[list[str]]) -> bool:
-    return all(any(w in low for w in g) for g in groups)
+    """Every group has a word in ``low`` (a word: a regular expression)."""
+    return all(any(compiled(w).search(low) for w in g) for g in groups)
 
 
 def needs_of(sentence: str, pos: int, lang: str) -> list[str]:

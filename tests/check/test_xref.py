@@ -214,6 +214,30 @@ def test_every_need_and_form_cue_has_both_languages_and_a_label() -> None:
             "ru",
             "calibration_procedure",
         ),
+        # KPI requirements by «ЦИ»; the persons a point names, with words between («не указанных»)
+        (
+            "Служба проверяет соответствие ЦИ требованиям, указанным в пункте 8 настоящей Методики",
+            "ru",
+            "kpi_requirements",
+        ),
+        (
+            "Оценка служащих корпуса «Б», не указанных в подпункте 4) пункта 2, по методу ранжирования",
+            "ru",
+            "categories",
+        ),
+        # the commission formed as a point says; near miss: the commission's deadline
+        ("Комиссия формируется в порядке, предусмотренном пунктом 5 настоящей Методики.", "ru", "commission"),
+        (
+            "Осы Әдістеменің 5-тармағына сәйкес құрылған Комиссияның отырысы заңды болып есептеледі",
+            "kk",
+            "commission",
+        ),
+        (
+            "Комиссия рассматривает результаты в сроки, установленные пунктом 4 настоящей Методики",
+            "ru",
+            "deadline",
+        ),
+        ("Для проведения оценки создается рабочая группа в порядке пункта 5", "ru", None),
     ],
 )
 def test_what_a_sentence_needs(sentence: str, lang: str, need: str | None) -> None:
@@ -398,3 +422,21 @@ def test_a_reference_that_names_no_form_is_judged_by_its_chapter(tmp_path: Path)
     right = tmp_path / "kpi_cites_plan.txt"
     right.write_text(src.replace(kpi, kpi.replace("2-қосымша", "1-қосымша")), encoding="utf-8")
     assert [f for f in _appendix_findings(right) if (f.point, f.actual) not in baseline] == []
+
+
+def test_the_commission_is_formed_where_the_catalogue_says(tmp_path: Path) -> None:
+    """«Комиссия формируется в порядке, предусмотренном пунктом 5»: point 5 sets the commission up (the
+    catalogue's source of its minimum membership); citing the quorum point instead is wrong."""
+    src = (DEV / "ru_2017_a.txt").read_text(encoding="utf-8")
+    ref = "Комиссия формируется в порядке, предусмотренном пунктом 5 настоящей Методики."
+    assert src.count(ref) == 1
+    wrong = tmp_path / "commission_cites_quorum.txt"
+    wrong.write_text(src.replace(ref, ref.replace("пунктом 5", "пунктом 27")), encoding="utf-8")
+    before = {(f.point, f.actual) for f in _findings("ru_2017_a.txt")}  # the planted ones
+    got = [
+        f
+        for f in check_path(str(wrong)).findings
+        if f.code.startswith("broken_cross_reference") and (f.point, f.actual) not in before
+    ]
+    assert [(f.point, f.actual, f.expected) for f in got] == [("26", "27", "5")]
+    assert "образование комиссии по оценке" in got[0].message
