@@ -440,3 +440,20 @@ def test_the_commission_is_formed_where_the_catalogue_says(tmp_path: Path) -> No
     ]
     assert [(f.point, f.actual, f.expected) for f in got] == [("26", "27", "5")]
     assert "образование комиссии по оценке" in got[0].message
+
+
+def test_an_appeal_is_set_out_only_where_the_catalogue_says(tmp_path: Path) -> None:
+    """Points after the appeal point speak of appealing too (refusing to sign, the court); a reference
+    to one of them for the appeal procedure is wrong (text of the first held-out set, now development)."""
+    src_path = ROOT / "tests" / "data" / "heldout_xref" / "01_kk_2017_commission.txt"
+    src = src_path.read_text(encoding="utf-8")
+    ref = "осы Әдістеменің 42-тармағында көзделген тәртіппен шағымданғаннан"
+    before = {(f.point, f.actual) for f in check_path(str(src_path)).findings}
+    wrong = tmp_path / "appeal_cites_41.txt"
+    wrong.write_text(src.replace(ref, ref.replace("42-", "41-")), encoding="utf-8")
+    got = [
+        (f.point, f.actual, f.expected)
+        for f in check_path(str(wrong)).findings
+        if f.code.startswith("broken_cross_reference") and (f.point, f.actual) not in before
+    ]
+    assert got == [("43", "41", "42")]
