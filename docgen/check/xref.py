@@ -324,11 +324,11 @@ def _accepts(cue: str, kind: str) -> bool:
 
 
 def _judge_form(
-    text: str, pos: int, lang: str, cited: str, kinds: dict[int, str], roles_in: tuple[int, int]
+    text: str, pos: int, lang: str, cited: str, kinds: dict[int, str], role_text: str
 ) -> tuple[str, str] | None:
     """(form meant, appendix that holds it) when the words of ``text`` around ``pos`` describe
-    another form than ``cited``; None when they accept it or say nothing. ``roles_in`` is the part of
-    ``text`` whose role cues speak for this reference.
+    another form than ``cited``; None when they accept it or say nothing. ``role_text`` holds the
+    words whose role cues speak for this reference.
 
     Content cues (what the form is) decide first: the reference is right when any of them accepts
     the cited form. Role cues (whose form: the leaders' or the other staff's) only speak for forms
@@ -340,7 +340,7 @@ def _judge_form(
         right = [n for n, k in sorted(kinds.items()) if _accepts(named[0], k)]
         if right:
             return named[0], str(right[0])
-    low = fold(text[roles_in[0] : roles_in[1]]).lower()
+    low = fold(role_text).lower()
     roles = {str(forms[k]["role"]) for _, _, k in _cue_matches(low, lang, role=True)}
     if len(roles) == 1 and role_of(cited) and role_of(cited) not in roles:
         other = counterpart(cited)
@@ -424,9 +424,7 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             r0 = sep.end() if sep else r0
         sep = _SEPARATOR.search(ctx.text, r.end, w1)
         r1 = sep.start() if sep else w1
-        judged = _judge_form(
-            ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, (r0 - w0, r1 - w0)
-        )
+        judged = _judge_form(ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1])
         if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
             judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
         if judged is None:

@@ -330,8 +330,7 @@ def test_whose_form_a_sentence_names(
 ) -> None:
     at = re.search(rf"{cited}(?:-қосымша| к настоящей|\b)", sentence)
     assert at is not None
-    span = (0, len(sentence))
-    assert _judge_form(sentence, at.start(), lang, kinds[cited], kinds, span) == meant
+    assert _judge_form(sentence, at.start(), lang, kinds[cited], kinds, sentence) == meant
 
 
 def test_the_words_after_a_comma_belong_to_the_next_reference() -> None:
@@ -349,6 +348,19 @@ def test_the_words_after_a_comma_belong_to_the_next_reference() -> None:
     )
     found = appendix_references(Ctx(doc, "kk"), catalogue_for_path(path))
     assert [f for f in found if f.point == "23"] == []
+
+
+def test_the_leaders_and_the_staffs_360_sheets_swapped_are_both_found(tmp_path: Path) -> None:
+    path = ROOT / "tests" / "data" / "heldout2" / "h2_e1_kk_akimat.txt"
+    src = path.read_text(encoding="utf-8")
+    right = (
+        "басшылары үшін осы Әдістеменің 5-қосымшасына, өзге қызметшілер үшін осы Әдістеменің 6-қосымшасына"
+    )
+    swapped = right.replace("5-қосымша", "\0").replace("6-қосымша", "5-қосымша").replace("\0", "6-қосымша")
+    wrong = tmp_path / "swapped_360.txt"
+    wrong.write_text(src.replace(right, swapped), encoding="utf-8")
+    got = sorted((f.actual, f.expected) for f in _appendix_findings(wrong) if f.point == "23")
+    assert got == [("5", "6"), ("6", "5")]
 
 
 def test_a_counterpart_form_is_named_in_words() -> None:
