@@ -37,6 +37,11 @@ from .profiles import Profile
 _HERE = Path(__file__).resolve().parent
 
 
+@lru_cache(maxsize=2048)  # the words of xref.yaml, compiled once (a few hundred)
+def _rx(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
+
+
 @lru_cache(maxsize=1)
 def xref_data() -> dict[str, Any]:
     with open(_HERE / "xref.yaml", encoding="utf-8") as fh:
@@ -116,7 +121,7 @@ def _nearest(low: str, pos: int, words: Iterable[str]) -> int | None:
     folded, lower-cased sentence) or None."""
     best = None
     for w in words:
-        for m in compiled(w).finditer(low):
+        for m in _rx(w).finditer(low):
             d = _distance(m.start(), m.end(), pos)
             best = d if best is None or d < best else best
     return best
@@ -124,7 +129,7 @@ def _nearest(low: str, pos: int, words: Iterable[str]) -> int | None:
 
 def _groups(low: str, groups: list[list[str]]) -> bool:
     """Every group has a word in ``low`` (a word: a regular expression)."""
-    return all(any(compiled(w).search(low) for w in g) for g in groups)
+    return all(any(_rx(w).search(low) for w in g) for g in groups)
 
 
 def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
@@ -275,7 +280,7 @@ def _cue_matches(low: str, lang: str, role: bool) -> list[tuple[int, int, str]]:
         for kind, spec in xref_data()["forms"].items()
         if bool(spec.get("role")) == role
         for w in spec.get(lang, [])
-        for m in compiled(w).finditer(low)
+        for m in _rx(w).finditer(low)
     ]
     found.sort(key=lambda f: f[0] - f[1])
     kept: list[tuple[int, int, str]] = []
