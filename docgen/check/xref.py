@@ -13,6 +13,11 @@ its target holds nothing of the need and another point does; that point is sugge
 
 References stand in points (``point`` = the point number) and in appendices (``point`` = ``app<N>``,
 the catalogue's own naming of an appendix as a source).
+
+An appendix reference is judged by the words around it: content cues say what the form is; role cues
+say whose form it is (the leaders' or the other staff's, for forms made in two versions, the
+counterpart being meant); a reference with no content cue is judged by the method its chapter's title
+names (``chapters`` in ``xref.yaml``). The appendix's own form comes from the catalogue.
 """
 
 from __future__ import annotations
