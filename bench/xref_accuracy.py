@@ -1,6 +1,15 @@
 """Wrong internal references: how many of the planted ones ``docgen check`` finds, and how often it
-cries wolf, on the held-out set ``tests/data/heldout_xref/`` (10 texts written by someone who never saw
-the checker; ``answers.yaml`` lists every internal reference with its verdict).
+cries wolf, on a set of texts with an ``answers.yaml`` that lists every internal reference with its
+verdict. Default set: ``tests/data/heldout_xref/`` (10 texts written by someone who never saw the
+checker; after its first run it became a development set). Any other directory in the same format is
+scored with ``--set DIR``:
+
+    .venv/bin/python bench/xref_accuracy.py --set DIR [--misses]
+
+``answers.yaml`` maps a file name (relative to DIR) to ``{language, generation, references}``; each
+reference has ``in_point`` (point number or ``appendix N``), ``cites`` (number or ``appendix N``),
+``correct`` and, when wrong, ``should_cite``. A text that ``docgen check`` refuses (exit 2) is
+reported on one ``ERROR`` line and counts as finding nothing.
 
 A finding counts as a reference finding when its code is ``broken_cross_reference.*`` or
 ``missing_appendix.referenced``. It is matched to an answer by the point it stands in and the number it
@@ -11,8 +20,6 @@ Naming of a place inside an appendix: the key writes ``in_point: appendix N`` an
 ``docgen check`` names the place ``app<N>`` (the catalogue's naming of an appendix as a source,
 shared/catalogue/keys.yaml) and puts the bare number in ``actual`` / ``expected``. :func:`_place`
 maps both spellings to one, so an answer and a finding about the same place match.
-
-    python bench/xref_accuracy.py [--misses] [--data DIR]
 """
 
 from __future__ import annotations
@@ -43,6 +50,10 @@ def _num(cites: str) -> str:
     return m.group(0) if m else cites
 
 
+class Refused(Exception):
+    """``docgen check`` did not judge the text (exit 2: usage or input error)."""
+
+
 def check_findings_in_process(path: Path) -> list[dict[str, Any]]:
     """The same report as :func:`check_findings` without starting a process: ``docgen check`` is
     ``check_path`` plus printing (used by the test that re-runs the scorer)."""
@@ -60,7 +71,7 @@ def check_findings(path: Path) -> list[dict[str, Any]]:
         check=False,
     )
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"{path.name}: docgen check exit {proc.returncode}: {proc.stderr.strip()}")
+        raise Refused(f"{path.name}: docgen check exit {proc.returncode}: {proc.stderr.strip()}")
     report = json.loads(proc.stdout)
     return [f for f in report["findings"] if str(f["code"]).startswith(CODES)]
 
@@ -75,7 +86,11 @@ def score(
     lines: list[str] = []
     for name, spec in sorted(answers.items()):
         refs = spec["references"]
-        found = runner(data / name)
+        try:
+            found = runner(data / name)
+        except Refused as exc:
+            lines.append(f"ERROR {exc}")
+            found = []
         used: set[int] = set()
         for ref in refs:
             if ref["correct"]:
@@ -105,7 +120,7 @@ def score(
             fp += 1
             lines.append(f"EXTRA {name} p.{f.get('point')} -> {f.get('actual')} [{f['code']}]")
     wrong = tp + fn
-    result = {
+    result: dict[str, Any] = {
         "texts": len(answers),
         "wrong_references": wrong,
         "correct_references": sum(1 for s in answers.values() for r in s["references"] if r["correct"]),
@@ -123,8 +138,17 @@ def score(
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--misses", action="store_true", help="list every miss and every extra finding")
-    ap.add_argument("--data", type=Path, default=DATA, help="a directory with texts and answers.yaml")
+    ap.add_argument(
+        "--set",
+        "--data",
+        dest="data",
+        type=Path,
+        default=DATA,
+        help="a directory with texts and answers.yaml",
+    )
     args = ap.parse_args()
+    if not (args.data / "answers.yaml").is_file():
+        raise SystemExit(f"{args.data}: no answers.yaml")
     res = score(args.misses, args.data)
     for line in res.pop("lines", []):
         print(line)

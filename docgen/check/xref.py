@@ -13,6 +13,11 @@ its target holds nothing of the need and another point does; that point is sugge
 
 References stand in points (``point`` = the point number) and in appendices (``point`` = ``app<N>``,
 the catalogue's own naming of an appendix as a source).
+
+An appendix reference is judged by the words around it: content cues say what the form is; role cues
+say whose form it is (the leaders' or the other staff's, for forms made in two versions, the
+counterpart being meant); a reference with no content cue is judged by the method its chapter's title
+names (``chapters`` in ``xref.yaml``). The appendix's own form comes from the catalogue.
 """
 
 from __future__ import annotations
@@ -29,12 +34,17 @@ import yaml
 
 from ..catalogue_model import Catalogue
 from .context import Ctx
-from .data import compiled, fold, form_kind_from_title, label, pattern
+from .data import compiled, fold, form_kind_from_title, label, messages_data, pattern
 from .findings import Finding
 from .make import finding
 from .profiles import Profile
 
 _HERE = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=2048)  # the words of xref.yaml, compiled once (a few hundred)
+def _rx(regex: str) -> re.Pattern[str]:
+    return re.compile(regex)
 
 
 @lru_cache(maxsize=1)
@@ -107,17 +117,24 @@ def _is_external(ctx: Ctx, start: int, end: int) -> bool:
 # What a sentence needs, what a point holds
 
 
+def _distance(start: int, end: int, pos: int) -> int:
+    return 0 if start <= pos <= end else min(abs(start - pos), abs(end - pos))
+
+
 def _nearest(low: str, pos: int, words: Iterable[str]) -> int | None:
+    """Distance from ``pos`` to the nearest match of any of ``words`` (regular expressions over the
+    folded, lower-cased sentence) or None."""
     best = None
     for w in words:
-        for m in re.finditer(re.escape(w), low):
-            d = min(abs(m.start() - pos), abs(m.end() - pos))
+        for m in _rx(w).finditer(low):
+            d = _distance(m.start(), m.end(), pos)
             best = d if best is None or d < best else best
     return best
 
 
 def _groups(low: str, groups: list[list[str]]) -> bool:
-    return all(any(w in low for w in g) for g in groups)
+    """Every group has a word in ``low`` (a word: a regular expression)."""
+    return all(any(_rx(w).search(low) for w in g) for g in groups)
 
 
 def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
@@ -260,28 +277,128 @@ def _where(unit: str, lang: str) -> str:
 # Appendix references: the form the sentence describes against the form the appendix holds
 
 
+def _cue_matches(low: str, lang: str, role: bool) -> list[tuple[int, int, str]]:
+    """Matches (start, end, kind) of the form cues (``role``: of the role cues) in ``low``; a longer
+    match masks the shorter ones inside it («не руководящ» is not also «руководящ»)."""
+    found = [
+        (m.start(), m.end(), str(kind))
+        for kind, spec in xref_data()["forms"].items()
+        if bool(spec.get("role")) == role
+        for w in spec.get(lang, [])
+        for m in _rx(w).finditer(low)
+    ]
+    found.sort(key=lambda f: f[0] - f[1])
+    kept: list[tuple[int, int, str]] = []
+    for s, e, kind in found:
+        if not any(ks <= s and e <= ke for ks, ke, _ in kept):
+            kept.append((s, e, kind))
+    return kept
+
+
 def form_cues(sentence: str, pos: int, lang: str) -> list[str]:
     """The form kinds named in ``sentence``, nearest to ``pos`` first (a longer cue masks the shorter
     ones inside it: «не руководящ» is not also «руководящ»)."""
     low = fold(sentence).lower()
-    cues = sorted(
-        ((w, kind) for kind, spec in xref_data()["forms"].items() for w in spec.get(lang, [])),
-        key=lambda c: -len(c[0]),
-    )
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, str]] = []
-    for w, kind in cues:
-        for m in re.finditer(re.escape(w), low):
-            if any(s <= m.start() and m.end() <= e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((min(abs(m.start() - pos), abs(m.end() - pos)), kind))
-    return list(dict.fromkeys(kind for _, kind in sorted(found)))
+    kept = _cue_matches(low, lang, role=False) + _cue_matches(low, lang, role=True)
+    kept.sort(key=lambda f: f[0] - f[1])
+    found: list[tuple[int, int, str]] = []
+    for s, e, kind in kept:
+        if not any(ks <= s and e <= ke for ks, ke, _ in found):
+            found.append((s, e, kind))
+    ranked = sorted((_distance(s, e, pos), kind) for s, e, kind in found)
+    return list(dict.fromkeys(kind for _, kind in ranked))
+
+
+def _content_cues(sentence: str, lang: str) -> list[tuple[int, int, str]]:
+    return _cue_matches(fold(sentence).lower(), lang, role=False)
+
+
+def role_of(kind: str) -> str:
+    """``leader`` / ``staff`` for the forms made for one of the two groups of positions, else ''."""
+    for role in ("leader", "staff"):
+        if kind.endswith(f"_{role}"):
+            return role
+    return ""
+
+
+def counterpart(kind: str) -> str:
+    """The same form for the other group of positions (leader's sheet <-> staff's sheet)."""
+    role = role_of(kind)
+    other = {"leader": "staff", "staff": "leader"}.get(role)
+    return kind[: -len(role)] + other if other else ""
 
 
 def _accepts(cue: str, kind: str) -> bool:
     spec = xref_data()["forms"].get(cue, {})
     return kind in spec.get("alike", [cue])
+
+
+def _judge_form(
+    text: str, pos: int, lang: str, cited: str, kinds: dict[int, str], role_text: str
+) -> tuple[str, str] | None:
+    """(form meant, appendix that holds it) when the words of ``text`` around ``pos`` describe
+    another form than ``cited``; None when they accept it or say nothing. ``role_text`` holds the
+    words whose role cues speak for this reference.
+
+    Content cues (what the form is) decide first: the reference is right when any of them accepts
+    the cited form. Role cues (whose form: the leaders' or the other staff's) only speak for forms
+    made in two versions, one per group: a form of one group cited where every role cue names the
+    other group is wrong, and its counterpart is meant."""
+    forms = xref_data()["forms"]
+    named = [k for k in form_cues(text, pos, lang) if not forms[k].get("role")]
+    if named and not any(_accepts(c, cited) for c in named):
+        right = [n for n, k in sorted(kinds.items()) if _accepts(named[0], k)]
+        if right:
+            return named[0], str(right[0])
+    low = fold(role_text).lower()
+    roles = {str(forms[k]["role"]) for _, _, k in _cue_matches(low, lang, role=True)}
+    if len(roles) == 1 and role_of(cited) and role_of(cited) not in roles:
+        other = counterpart(cited)
+        right = [n for n, k in sorted(kinds.items()) if k == other]
+        if right:
+            return other, str(right[0])
+    return None
+
+
+def _chapter_forms(ctx: Ctx, pos: int) -> set[str]:
+    """The forms of the methods the title of the chapter holding ``pos`` names (empty: none)."""
+    chapter = next((c for c in ctx.doc.chapters if not c.deleted and c.start <= pos < c.end), None)
+    if chapter is None:
+        return set()
+    title = fold(chapter.title).lower()
+    out: set[str] = set()
+    for spec in xref_data()["chapters"].values():
+        if any(w in title for w in spec.get(ctx.lang, [])):
+            out.update(spec["forms"])
+    return out
+
+
+def _by_chapter(
+    ctx: Ctx, pos: int, sentence: str, cited: str, kinds: dict[int, str]
+) -> tuple[str, str] | None:
+    """(form meant, appendix) for a reference whose words name no form, from its chapter's method."""
+    meant = _chapter_forms(ctx, pos)
+    every = {str(k) for spec in xref_data()["chapters"].values() for k in spec["forms"]}
+    if not meant or cited in meant or cited not in every:
+        return None
+    right = [(n, k) for n, k in sorted(kinds.items()) if k in meant]
+    low = fold(sentence).lower()
+    if len(right) > 1 and any(w in low for w in xref_data()["sheet_words"][ctx.lang]):
+        right = [(n, k) for n, k in right if "sheet" in k] or right
+    return (right[0][1], str(right[0][0])) if right else None
+
+
+def _form_label(kind: str, lang: str) -> str:
+    """The form's name inside a sentence: the checker's own label, else the catalogue's form name."""
+    from ..data.labels import word
+
+    if kind in messages_data()["labels"]["forms"]:
+        return label(f"forms.{kind}", lang)
+    name = word(f"forms.{kind}", lang) or ""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+_SEPARATOR = re.compile(r"[,;]")
 
 
 def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
@@ -309,13 +426,20 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             w0 = (spans[i - 1][1] + r.start) // 2
         if i + 1 < len(spans) and r.end <= spans[i + 1][0] < c1:
             w1 = (r.end + spans[i + 1][0]) // 2
-        named = form_cues(ctx.text[w0:w1], r.start - w0, ctx.lang)
-        if not named or any(_accepts(c, kinds[r.number]) for c in named):
+        # whose form it is stands before the reference or right after it, up to a comma: in
+        # «басшылары үшін 5-қосымшасына, өзге қызметшілер үшін 6-қосымшасына» the staff belong to 6
+        r0, r1 = w0, w1
+        if i > 0 and c0 <= spans[i - 1][1] <= r.start:
+            sep = _SEPARATOR.search(ctx.text, spans[i - 1][1], r.start)
+            r0 = sep.end() if sep else r0
+        sep = _SEPARATOR.search(ctx.text, r.end, w1)
+        r1 = sep.start() if sep else w1
+        judged = _judge_form(ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1])
+        if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
+            judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
+        if judged is None:
             continue
-        cue = named[0]
-        right = [n for n, k in sorted(kinds.items()) if _accepts(cue, k)]
-        if not right:
-            continue
+        cue, should = judged
         out.append(
             finding(
                 "broken_cross_reference.wrong_appendix",
@@ -323,12 +447,12 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
                 ctx.lang,
                 point=r.point,
                 quote=ctx.quote(c0, c1),
-                expected=str(right[0]),
+                expected=should,
                 actual=str(r.number),
                 target=str(r.number),
                 where=_where(r.point, ctx.lang),
-                form_label=label(f"forms.{cue}", ctx.lang),
-                details={"form": cue, "cited_form": kinds[r.number], "should_be": str(right[0])},
+                form_label=_form_label(cue, ctx.lang),
+                details={"form": cue, "cited_form": kinds[r.number], "should_be": should},
             )
         )
     return out
