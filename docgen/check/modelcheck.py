@@ -22,6 +22,7 @@ from .make import finding
 from .profiles import Profile
 from .provenance import note
 from .selfcheck import appendix_references
+from .values import major_scale
 from .wording import same_wording
 
 
@@ -84,7 +85,12 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
         entry = catalogue.param(key)
         if model is None or entry is None:
             continue
-        if same_value(entry.value, model["value"]):
+        value, point, quote = entry.value, entry.source.point or "", entry.source.quote or ""
+        scale = major_scale(catalogue) if key in ("score_min", "score_max") else None
+        if scale is not None:  # what most places of the act state; odd places are inconsistent_value
+            value = scale.low if key == "score_min" else scale.high
+            point, quote = scale.unit, scale.quote or quote
+        if same_value(value, model["value"]):
             continue
         unit = model.get("unit") or entry.unit
         out.append(
@@ -92,10 +98,10 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
                 "model_deviation.parameter",
                 _sev(model["evidence"]),
                 ctx.lang,
-                point=entry.source.point or "",
-                quote=entry.source.quote or "",
+                point=point,
+                quote=quote,
                 expected=_words(key, model["value"], unit, ctx.lang),
-                actual=_words(key, entry.value, unit, ctx.lang),
+                actual=_words(key, value, unit, ctx.lang),
                 evidence=model["evidence"],
                 key_label=label(f"keys.{key}", ctx.lang, key),
                 edition=profile.edition,
@@ -107,7 +113,30 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
                 },
             )
         )
-    return out
+    return _one_scale(ctx, out, profile.edition)
+
+
+def _one_scale(ctx: Ctx, out: list[Finding], edition: str) -> list[Finding]:
+    """The score scale is one rule: when both of its ends deviate at the same point, one finding
+    «шкала: актіде 1–10, үлгіде 0–5» replaces the two."""
+    ends = {f.details.get("key"): f for f in out if f.details.get("key") in ("score_min", "score_max")}
+    lo, hi = ends.get("score_min"), ends.get("score_max")
+    if lo is None or hi is None or lo.point != hi.point:
+        return out
+    merged = finding(
+        "model_deviation.parameter",
+        lo.severity if lo.severity == "error" else hi.severity,
+        ctx.lang,
+        point=lo.point,
+        quote=lo.quote if len(lo.quote) >= len(hi.quote) else hi.quote,
+        expected=f"{lo.expected.split()[0]}–{hi.expected}",
+        actual=f"{lo.actual.split()[0]}–{hi.actual}",
+        evidence=lo.evidence,
+        key_label=label("score_scale", ctx.lang),
+        edition=edition,
+        details={**hi.details, "key": "score_scale", "keys": ["score_min", "score_max"]},
+    )
+    return [f for f in out if f not in (lo, hi)] + [merged]
 
 
 def _whole_topics(ctx: Ctx) -> frozenset[str]:
