@@ -80,6 +80,7 @@ def _words(key: str, value: Any, unit: str | None, lang: str) -> str:
 
 def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | None) -> list[Finding]:
     out: list[Finding] = []
+    bounds = set(topics_data().get("deadline_bounds") or ())
     for key in profile.data.get("parameters", {}):
         model = profile.value_at(key, day)
         entry = catalogue.param(key)
@@ -93,10 +94,12 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
         if same_value(value, model["value"]):
             continue
         unit = model.get("unit") or entry.unit
+        earlier = key in bounds and _before(value, model["value"])  # within the model's bound
+        code = "model_deviation.earlier_deadline" if earlier else "model_deviation.parameter"
         out.append(
             finding(
-                "model_deviation.parameter",
-                _sev(model["evidence"]),
+                code,
+                "warning" if earlier else _sev(model["evidence"]),
                 ctx.lang,
                 point=point,
                 quote=quote,
@@ -114,6 +117,17 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
             )
         )
     return _one_scale(ctx, out, profile.edition)
+
+
+def _before(act: Any, model: Any) -> bool:
+    """True when the act's deadline (a day of the month, or «MM-DD») comes before the model's bound."""
+    if isinstance(act, int | float) and isinstance(model, int | float) and not isinstance(act, bool):
+        return float(act) < float(model)
+    if isinstance(act, str) and isinstance(model, str):
+        a, m = act.split("-"), model.split("-")
+        if len(a) == len(m) == 2 and all(x.isdigit() for x in a + m):
+            return (int(a[0]), int(a[1])) < (int(m[0]), int(m[1]))
+    return False
 
 
 def _one_scale(ctx: Ctx, out: list[Finding], edition: str) -> list[Finding]:
