@@ -117,7 +117,8 @@ def _vowels() -> tuple[str, str, str]:
     return str(d["vowels"]), str(d["back_vowels"]), str(d["front_vowels"])
 
 
-def _word(word: str, name: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=65536)  # an act repeats its words: each distinct word is read once
+def _word(word: str, name: str) -> tuple[str, tuple[int, ...]]:
     """Cyrillic of one Latin word and, for every Cyrillic character, the index of its Latin source."""
     table, longest = _table(name)
     vowels, back, front = _vowels()
@@ -177,7 +178,7 @@ def _word(word: str, name: str) -> tuple[str, list[int]]:
             out.append(c)
             src.append(i + min(k, size - 1))
         i += size
-    return "".join(out), src
+    return "".join(out), tuple(src)
 
 
 def transliterate(text: str, name: str) -> tuple[str, array[int]]:
