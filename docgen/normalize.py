@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from . import kklatin
 from .model import NormalizedText, Repair
 
 __all__ = ["normalize", "STEPS", "Edit", "step_names"]
@@ -272,6 +273,39 @@ def _compose(offsets: array[int], mapping: array[int]) -> array[int]:
     return out
 
 
+# Kazakh in a Latin alphabet is read into Cyrillic right after spaces are settled (so the later steps,
+# and every stage after normalisation, see Cyrillic Kazakh); not a step of STEPS because it is decided
+# once for the whole text, not word by word.
+TRANSLITERATE_AFTER = "whitespace"
+KAZAKH_LATIN = "kazakh_latin"
+
+
+def _kazakh_latin(text: str, offsets: array[int], repairs: list[Repair]) -> tuple[str, array[int]]:
+    """Text in Cyrillic when it is Kazakh in a Latin alphabet, one repair per changed line (``before``
+    the line as printed, ``after`` in Cyrillic, ``kind`` ``kazakh_latin``); otherwise unchanged."""
+    name = kklatin.alphabet(text)
+    if name is None:
+        return text, offsets
+    new, mapping = kklatin.transliterate(text, name)
+    pos = 0
+    for line in new.split("\n"):
+        end = pos + len(line)
+        old_start, old_end = mapping[pos], mapping[end]
+        before = text[old_start:old_end]
+        if before != line:
+            repairs.append(
+                Repair(
+                    f"{KAZAKH_LATIN}_{name}",
+                    offsets[old_start],
+                    offsets[old_end - 1] + 1 if old_end > old_start else offsets[old_start],
+                    before,
+                    line,
+                )
+            )
+        pos = end + 1
+    return new, _compose(offsets, mapping)
+
+
 def normalize(raw: str, *, max_rounds: int = 8) -> NormalizedText:
     """Normalise ``raw``; every step is repeated until it changes nothing (at most ``max_rounds``)."""
     text = raw
@@ -288,4 +322,6 @@ def normalize(raw: str, *, max_rounds: int = 8) -> NormalizedText:
             text, mapping = _apply(text, edits)
             offsets = _compose(offsets, mapping)
             del mapping
+        if name == TRANSLITERATE_AFTER:
+            text, offsets = _kazakh_latin(text, offsets, repairs)
     return NormalizedText(text=text, raw=raw, offsets=offsets, repairs=tuple(repairs))

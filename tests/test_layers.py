@@ -65,6 +65,7 @@ LAYERS: dict[str, str] = {
     "docgen.reading.xmlsafe": "reading",
     "docgen.safezip": "reading",
     "docgen.normalize": "normalise",
+    "docgen.kklatin": "normalise",
     "docgen.structure": "structure",
     "docgen.structure._lang": "structure",
     "docgen.structure._text": "structure",

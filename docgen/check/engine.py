@@ -46,16 +46,26 @@ def _choose(
     notes: list[Finding] = []
     in_force = profiles.in_force_on(day) if day else None
     gen_prof = profiles.for_generation(generation)
+    # The edition in force on the act's edition date is the yardstick, not the edition the act was
+    # written after. One exception: an act already following a NEWER edition than the one the
+    # profiles place in force, where that newer edition's start is only inferred: the act itself
+    # shows the newer edition existed by then, so it is compared with it (and the report says why).
+    newer_uncertain = (
+        gen_prof is not None
+        and in_force is not None
+        and gen_prof.valid_from > in_force.valid_from
+        and gen_prof.boundary_evidence != "FACT"
+    )
+    auto = (gen_prof if newer_uncertain else in_force) or gen_prof or profiles.all_profiles()[-1]
     if isinstance(model, Profile):
         chosen = model
     elif model.lower() != "auto":
         chosen = profiles.load_profile(model)
     else:
-        chosen = gen_prof or in_force or profiles.all_profiles()[-1]
+        chosen = auto
     lang = ctx.lang
     if day and in_force and gen_prof and gen_prof.edition != in_force.edition:
-        newer = in_force if in_force.valid_from > gen_prof.valid_from else gen_prof
-        if newer is in_force and newer.boundary_evidence == "FACT":
+        if not newer_uncertain and in_force.boundary_evidence == "FACT":
             notes.append(
                 finding(
                     "outdated_edition.act",
@@ -71,6 +81,7 @@ def _choose(
                 )
             )
         else:
+            uncertain = gen_prof if newer_uncertain else in_force
             notes.append(
                 finding(
                     "outdated_edition.boundary_uncertain",
@@ -78,7 +89,7 @@ def _choose(
                     lang,
                     point="header",
                     quote="",
-                    expected=in_force.edition,
+                    expected=uncertain.edition,
                     actual=gen_prof.edition,
                     evidence="INFERRED",
                     date=day.strftime("%d.%m.%Y"),
@@ -143,12 +154,13 @@ def check_document(
     cut = source.truncation(ctx)
     found += [cut.finding] if cut else []
     found += source.unnumbered(ctx)
+    found += source.transliterated(ctx)
     found += xref.point_references(ctx, catalogue, profile)
     found += xref.appendix_references(ctx, catalogue)
     found += selfcheck.missing_appendices(ctx)
     found += selfcheck.numbering(ctx)
     found += script.typography(ctx)
-    found += values.inconsistent_scale(ctx)
+    found += values.inconsistent_scale(ctx, catalogue)
     found += values.table_gaps(ctx)
     found += values.conflicting_parameters(ctx, catalogue)
     found += modelcheck.provisions(ctx, profile, catalogue)

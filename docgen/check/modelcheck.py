@@ -22,6 +22,7 @@ from .make import finding
 from .profiles import Profile
 from .provenance import note
 from .selfcheck import appendix_references
+from .values import major_scale
 from .wording import same_wording
 
 
@@ -79,23 +80,31 @@ def _words(key: str, value: Any, unit: str | None, lang: str) -> str:
 
 def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | None) -> list[Finding]:
     out: list[Finding] = []
+    bounds = set(topics_data().get("deadline_bounds") or ())
     for key in profile.data.get("parameters", {}):
         model = profile.value_at(key, day)
         entry = catalogue.param(key)
         if model is None or entry is None:
             continue
-        if same_value(entry.value, model["value"]):
+        value, point, quote = entry.value, entry.source.point or "", entry.source.quote or ""
+        scale = major_scale(catalogue) if key in ("score_min", "score_max") else None
+        if scale is not None:  # what most places of the act state; odd places are inconsistent_value
+            value = scale.low if key == "score_min" else scale.high
+            point, quote = scale.unit, scale.quote or quote
+        if same_value(value, model["value"]):
             continue
         unit = model.get("unit") or entry.unit
+        earlier = key in bounds and _before(value, model["value"])  # within the model's bound
+        code = "model_deviation.earlier_deadline" if earlier else "model_deviation.parameter"
         out.append(
             finding(
-                "model_deviation.parameter",
-                _sev(model["evidence"]),
+                code,
+                "warning" if earlier else _sev(model["evidence"]),
                 ctx.lang,
-                point=entry.source.point or "",
-                quote=entry.source.quote or "",
+                point=point,
+                quote=quote,
                 expected=_words(key, model["value"], unit, ctx.lang),
-                actual=_words(key, entry.value, unit, ctx.lang),
+                actual=_words(key, value, unit, ctx.lang),
                 evidence=model["evidence"],
                 key_label=label(f"keys.{key}", ctx.lang, key),
                 edition=profile.edition,
@@ -107,7 +116,41 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
                 },
             )
         )
-    return out
+    return _one_scale(ctx, out, profile.edition)
+
+
+def _before(act: Any, model: Any) -> bool:
+    """True when the act's deadline (a day of the month, or «MM-DD») comes before the model's bound."""
+    if isinstance(act, int | float) and isinstance(model, int | float) and not isinstance(act, bool):
+        return float(act) < float(model)
+    if isinstance(act, str) and isinstance(model, str):
+        a, m = act.split("-"), model.split("-")
+        if len(a) == len(m) == 2 and all(x.isdigit() for x in a + m):
+            return (int(a[0]), int(a[1])) < (int(m[0]), int(m[1]))
+    return False
+
+
+def _one_scale(ctx: Ctx, out: list[Finding], edition: str) -> list[Finding]:
+    """The score scale is one rule: when both of its ends deviate at the same point, one finding
+    «шкала: актіде 1–10, үлгіде 0–5» replaces the two."""
+    ends = {f.details.get("key"): f for f in out if f.details.get("key") in ("score_min", "score_max")}
+    lo, hi = ends.get("score_min"), ends.get("score_max")
+    if lo is None or hi is None or lo.point != hi.point:
+        return out
+    merged = finding(
+        "model_deviation.parameter",
+        lo.severity if lo.severity == "error" else hi.severity,
+        ctx.lang,
+        point=lo.point,
+        quote=lo.quote if len(lo.quote) >= len(hi.quote) else hi.quote,
+        expected=f"{lo.expected.split()[0]}–{hi.expected}",
+        actual=f"{lo.actual.split()[0]}–{hi.actual}",
+        evidence=lo.evidence,
+        key_label=label("score_scale", ctx.lang),
+        edition=edition,
+        details={**hi.details, "key": "score_scale", "keys": ["score_min", "score_max"]},
+    )
+    return [f for f in out if f not in (lo, hi)] + [merged]
 
 
 def _whole_topics(ctx: Ctx) -> frozenset[str]:

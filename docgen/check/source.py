@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..catalogue_model import Catalogue
 from ..errors import InputError
+from ..normalize import KAZAKH_LATIN
 from .context import Ctx
 from .data import fold, label, topics_data
 from .findings import Finding
@@ -148,3 +149,13 @@ def adjust(ctx: Ctx, found: list[Finding], cut: Truncation | None) -> list[Findi
             f = replace(f, severity="info")
         out.append(f)
     return out
+
+
+def transliterated(ctx: Ctx) -> list[Finding]:
+    """``check.transliterated`` (info) when the text was Kazakh in a Latin alphabet and was read in
+    Cyrillic: the report's words are Cyrillic, its quotes are the letters as printed."""
+    kinds = {r.kind for r in ctx.doc.norm.repairs if r.kind.startswith(KAZAKH_LATIN + "_")}
+    if not kinds:
+        return []
+    alphabet = sorted(kinds)[0][len(KAZAKH_LATIN) + 1 :]
+    return [finding("check.transliterated", "info", ctx.lang, point="header", alphabet=alphabet)]

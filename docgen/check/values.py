@@ -1,14 +1,18 @@
 """Check stage, values stated inside the act: the same rule stated twice, and table bands.
 
-Consumes a :class:`Ctx`; produces ``inconsistent_value`` (a score scale stated differently in a
-point and in a form column) and ``table_gap`` (a KPI-percent band table that leaves values
-uncovered or overlaps). Patterns come from ``topics.yaml``.
+Consumes a :class:`Ctx` and the act's catalogue; produces ``inconsistent_value`` (a score scale stated
+differently in a point and in a form column, read from the catalogue's ``score_min`` / ``score_max``
+and their conflicts; a numeric rule stated twice) and ``table_gap`` (a KPI-percent band table that
+leaves values uncovered or overlaps; its patterns come from ``topics.yaml``, the catalogue does not
+hold the table's rows).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from ..catalogue_model import Catalogue
 from .context import Ctx
@@ -23,43 +27,87 @@ def _where_label(ctx: Ctx, unit: str) -> str:
     return label("where_point", ctx.lang).format(point=unit)
 
 
-def score_ranges(ctx: Ctx) -> list[tuple[int, int, int, int]]:
-    """(min, max, start, end) of every statement of the score scale after the methodology start."""
-    found: dict[int, tuple[int, int, int, int]] = {}
-    for rx in pattern("score_range", ctx.lang):
-        for m in compiled(rx).finditer(ctx.folded, ctx.doc.methodology_start):
-            found.setdefault(m.start(), (int(m.group("min")), int(m.group("max")), m.start(), m.end()))
-    return [found[k] for k in sorted(found)]
+@dataclass(frozen=True)
+class ScaleStatement:
+    low: Any
+    high: Any
+    unit: str  # point number or ``app<N>``
+    quote: str
 
 
-def inconsistent_scale(ctx: Ctx) -> list[Finding]:
-    stated = score_ranges(ctx)
-    counts = Counter((lo, hi) for lo, hi, _, _ in stated)
-    if len(counts) < 2:
+def scale_statements(catalogue: Catalogue | None) -> list[ScaleStatement]:
+    """Every place the act states its score scale, from the catalogue (``score_min`` / ``score_max``
+    with their source point, ``also_in`` and ``conflicts``): one statement per point or appendix."""
+    if catalogue is None:
         return []
-    in_points = Counter((lo, hi) for lo, hi, s, _ in stated if not ctx.where(s).startswith("app"))
-    major = max(counts, key=lambda k: (counts[k], in_points[k]))
+    lo_p, hi_p = catalogue.param("score_min"), catalogue.param("score_max")
+    if lo_p is None or hi_p is None:
+        return []
+    units: dict[str, dict[str, Any]] = {}
+
+    def put(unit: str, side: str, value: Any, quote: str) -> None:
+        u = units.setdefault(unit, {"quote": quote})
+        u.setdefault(side, value)
+
+    for side, p in (("low", lo_p), ("high", hi_p)):
+        put(str(p.source.point), side, p.value, p.source.quote or "")
+        for c in p.conflicts:
+            put(str(c.get("point")), side, c.get("value"), str(c.get("quote") or ""))
+        for unit in p.also_in:
+            put(str(unit), side, p.value, "")
+    return [
+        ScaleStatement(u.get("low", lo_p.value), u.get("high", hi_p.value), unit, u["quote"])
+        for unit, u in units.items()
+    ]
+
+
+def _major(stated: list[ScaleStatement]) -> tuple[Any, Any] | None:
+    counts = Counter((s.low, s.high) for s in stated)
+    if not counts:
+        return None
+    in_points = Counter((s.low, s.high) for s in stated if not s.unit.startswith("app"))
+    return max(counts, key=lambda k: (counts[k], in_points[k]))
+
+
+def major_scale(catalogue: Catalogue | None) -> ScaleStatement | None:
+    """The scale most places of the act state (ties: the one the points state), as its first
+    statement: what the act means by its scale, compared with the model; the odd places are
+    :func:`inconsistent_scale` findings, not a second deviation."""
+    stated = scale_statements(catalogue)
+    major = _major(stated)
+    return next((s for s in stated if (s.low, s.high) == major), None)
+
+
+def inconsistent_scale(ctx: Ctx, catalogue: Catalogue | None) -> list[Finding]:
+    """A score scale stated differently in a point and in a form: one finding per place that differs
+    from the scale most places state (read from the catalogue, the one source of the act's values)."""
+    stated = scale_statements(catalogue)
+    major = _major(stated)
+    if major is None or len({(s.low, s.high) for s in stated}) < 2:
+        return []
     major_units = sorted(
-        {ctx.where(s) for lo, hi, s, _ in stated if (lo, hi) == major}, key=lambda u: (u.startswith("app"), u)
+        {s.unit for s in stated if (s.low, s.high) == major}, key=lambda u: (u.startswith("app"), _order(u))
     )
     where = ", ".join(_where_label(ctx, u) for u in major_units[:4])
-    out: list[Finding] = []
-    for lo, hi, s, e in stated:
-        if (lo, hi) == major:
-            continue
-        out.append(
-            finding(
-                "inconsistent_value.score_range",
-                "error",
-                ctx.lang,
-                point=ctx.where(s),
-                quote=ctx.quote(s, e),
-                expected=f"{major[0]}–{major[1]}",
-                actual=f"{lo}–{hi}",
-                where=where,
-            )
+    return [
+        finding(
+            "inconsistent_value.score_range",
+            "error",
+            ctx.lang,
+            point=s.unit,
+            quote=s.quote,
+            expected=f"{major[0]}–{major[1]}",
+            actual=f"{s.low}–{s.high}",
+            where=where,
         )
-    return out
+        for s in stated
+        if (s.low, s.high) != major
+    ]
+
+
+def _order(unit: str) -> tuple[int, str]:
+    digits = "".join(c for c in unit if c.isdigit())
+    return (int(digits) if digits else 0, unit)
 
 
 def _num(s: str) -> Decimal:

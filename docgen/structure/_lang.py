@@ -7,13 +7,14 @@ Consumes the YAML files in ``docgen/structure/data``; produces compiled patterns
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+from ..kklatin import is_kazakh_latin
 
 __all__ = [
     "LangData",
@@ -90,56 +91,6 @@ def _detect_data() -> dict[str, Any]:
     return d
 
 
-_LATIN_FOLD = str.maketrans(
-    {
-        "ı": "i",
-        "y": "i",
-        "ý": "u",
-        "ş": "sh",
-        "ç": "ch",
-        "'": None,
-        "\u2019": None,
-        "\u02bc": None,
-        "\u02bb": None,
-        "`": None,
-        "\u2018": None,
-    }
-)
-_LATIN_WORD = re.compile(
-    r"[^\W\d_][^\W\d_'\u2019\u02bc\u02bb`\u2018]*(?:['\u2019\u02bc\u02bb`\u2018][^\W\d_]+)*"
-)
-
-
-def _fold_latin(word: str) -> str:
-    """One skeleton for the three Kazakh Latin alphabets: diacritics and apostrophes dropped."""
-    w = word.lower().translate(_LATIN_FOLD)
-    w = unicodedata.normalize("NFD", w)
-    return "".join(c for c in w if not unicodedata.combining(c)).replace("y", "i")
-
-
-@lru_cache(maxsize=1)
-def _kk_latin_prefix_re() -> re.Pattern[str]:
-    prefixes = sorted(_detect_data()["kk_latin_prefixes"], key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in prefixes))
-
-
-def _kazakh_latin(text: str) -> bool:
-    """True when enough frequent Kazakh words (in any of its Latin alphabets) are present among the
-    first 5,000 words."""
-    prefix = _kk_latin_prefix_re()
-    words = [w for _, w in zip(range(5000), _LATIN_WORD.finditer(text), strict=False)]
-    if not words:
-        return False
-    hits = 0
-    distinct: set[str] = set()
-    for w in words:
-        m = prefix.match(_fold_latin(w.group()))
-        if m:
-            hits += 1
-            distinct.add(m.group())
-    return len(distinct) >= 3 and hits >= 0.03 * len(words)
-
-
 _NOT_CYRILLIC = re.compile(r"[^\u0400-\u0481\u048a-\u052f]+")
 _NOT_OTHER_LETTER = re.compile(r"[\W\d_\u0400-\u052f]+")
 _SAMPLE_SLICES, _SAMPLE_SLICE = 40, 10_000
@@ -169,7 +120,7 @@ def classify_language(text: str) -> str:
     if cyr == 0 and lat == 0:
         return "ru"
     if cyr <= lat:
-        return "kk-latn" if _kazakh_latin(low) else "unknown"
+        return "kk-latn" if is_kazakh_latin(low) else "unknown"
 
     def share(chars: str) -> float:
         return sum(low.count(c) for c in chars) / cyr

@@ -21,4 +21,6 @@ def matches(expected: dict[str, Any], got: Any) -> bool:
         return False
     if "actual" in expected and expected["actual"] != got.actual:
         return False
+    if any(k in expected and expected[k] != got.details.get(k) for k in ("topic", "key")):
+        return False
     return "expected" not in expected or expected["expected"] == got.expected

@@ -117,3 +117,53 @@ def test_output_file_is_written_and_named(tmp_path: Path) -> None:
     assert code == 1
     assert printed.strip() == f"Отчёт записан: {out}"
     assert out.read_text(encoding="utf-8").startswith("Результат проверки")
+
+
+def _generated(tmp_path: Path, edition: str, lang: str, day: dt.date) -> CheckResult:
+    text, catalogue = generate_clean(load_profile(edition), lang, day)
+    src = tmp_path / f"{edition}_{lang}_{day.isoformat()}.txt"
+    src.write_text(text, encoding="utf-8")
+    return check_path(str(src), as_of=day, catalogue=catalogue)
+
+
+def test_auto_mode_compares_with_the_edition_in_force_at_the_edition_date(tmp_path: Path) -> None:
+    """An act written after E1 but dated 02.02.2026 is compared with E4, the edition in force then
+    (01.08.2025, FACT), not with the edition it was written after; the header names both."""
+    r = _generated(tmp_path, "E1", "kk", dt.date(2026, 2, 2))
+    assert r.edition == "E4" and r.facts["in_force_at_edition"] == "E4"
+    top = next(f for f in r.findings if f.code == "outdated_edition.act")
+    assert (top.severity, top.actual, top.expected) == ("error", "E1", "E4")
+    assert "E1" in top.message and "E4" in top.message and "02.02.2026" in top.message
+    header = render_text(r)
+    assert "E4 — " in header
+
+
+def test_older_act_after_an_inferred_boundary_is_compared_with_the_edition_then_in_force(
+    tmp_path: Path,
+) -> None:
+    """An E0-style act dated 01.03.2022: E1 is in force from 01.07.2021 (INFERRED), so E1 is the
+    yardstick; the report warns that the boundary is not exactly known."""
+    r = _generated(tmp_path, "E0", "kk", dt.date(2022, 3, 1))
+    assert r.edition == "E1"
+    w = next(f for f in r.findings if f.code == "outdated_edition.boundary_uncertain")
+    assert (w.severity, w.actual, w.expected) == ("warning", "E0", "E1")
+
+
+def test_act_already_after_a_newer_edition_with_an_inferred_start_is_compared_with_it(tmp_path: Path) -> None:
+    """An E1-style act dated 01.03.2021, before E1's inferred start (01.07.2021): the act itself shows
+    that E1 existed, so it is compared with E1 and the warning says the start date is uncertain."""
+    r = _generated(tmp_path, "E1", "kk", dt.date(2021, 3, 1))
+    assert r.edition == "E1" and r.facts["in_force_at_edition"] == "E0"
+    w = next(f for f in r.findings if f.code == "outdated_edition.boundary_uncertain")
+    assert (w.actual, w.expected) == ("E1", "E1")
+    assert "E1" in w.message and "01.03.2021" in w.message
+    assert [f.code for f in r.findings if f.severity == "error"] == []
+
+
+def test_header_names_the_edition_in_force_at_adoption() -> None:
+    w = _check(WKO)
+    lines = render_text(w).splitlines()
+    row = next(line for line in lines if line.startswith("Редакция Типовой методики на дату принятия акта"))
+    assert row.endswith("E0")
+    row = next(line for line in lines if line.startswith("Редакция Типовой методики на дату редакции акта"))
+    assert row.endswith("E4")
