@@ -21,6 +21,8 @@ HEAD = {
     "ru": ("№ п/п", "Структурный элемент", "Действующая редакция", "Предлагаемая редакция", "Обоснование"),
 }
 TITLE = {"kk": "Салыстырмалы кесте", "ru": "Сравнительная таблица"}
+# below the table: what the old text has wrong and the amendment keeps as printed (wrong references)
+NOTE = {"kk": "Ескертпе", "ru": "Примечание"}
 
 
 def _tokens(s: str) -> list[str]:
@@ -45,6 +47,21 @@ def justification(c: Change, am: Amendment) -> str:
             "Тармақтардың жаңа нөмірленуіне сәйкес сілтеме сол ережеге бағытталады."
             if lang == "kk"
             else "Ссылка приведена в соответствие с новой нумерацией пунктов (указывает на то же положение)."
+        )
+    if c.kind == "insert":
+        at = c.model_point or "?"
+        return (
+            f"Үлгілік әдістеменің {c.edition} редакциясының {at}-тармағындағы ереже; "
+            "қолданыстағы редакцияда ол жоқ."
+            if lang == "kk"
+            else f"Положение пункта {at} Типовой методики в редакции {c.edition}, "
+            "которого нет в действующей редакции."
+        )
+    if c.kind == "delete" and c.reason == "model":
+        return (
+            f"Үлгілік әдістеменің {c.edition} редакциясында мұндай ереже жоқ; тармақ алып тасталады."
+            if lang == "kk"
+            else f"Такого положения нет в редакции {c.edition} Типовой методики; пункт исключается."
         )
     if c.kind == "delete" and am.new_edition:
         return (
@@ -112,6 +129,11 @@ def render_comparison(am: Amendment, title: str = "") -> bytes:
             for text, bold in runs:
                 par.add_run(text).bold = bold
         cells[4].paragraphs[0].add_run(justification(c, am))
+    if am.notes:
+        p = doc.add_paragraph()
+        p.add_run(NOTE[lang]).bold = True
+        for line in am.notes:
+            doc.add_paragraph(line)
     buf = io.BytesIO()
     doc.save(buf)
     return officialize(buf.getvalue(), lang=lang, title=TITLE[lang])
