@@ -23,6 +23,12 @@ HEAD = {
 TITLE = {"kk": "Салыстырмалы кесте", "ru": "Сравнительная таблица"}
 # below the table: what the old text has wrong and the amendment keeps as printed (wrong references)
 NOTE = {"kk": "Ескертпе", "ru": "Примечание"}
+# the current wording of a point the amendment inserts
+ABSENT = {"kk": "Жоқ.", "ru": "Отсутствует."}
+
+
+def _current(c: Change, lang: str) -> str:
+    return c.old_text if c.old_text or c.kind != "insert" else ABSENT[lang]
 
 
 def _tokens(s: str) -> list[str]:
@@ -124,6 +130,8 @@ def render_comparison(am: Amendment, title: str = "") -> bytes:
         cells[0].paragraphs[0].add_run(str(i))
         cells[1].paragraphs[0].add_run(unit_name(c.point, lang))
         old_runs, new_runs = bold_runs(c.old_text, c.new_text)
+        if c.kind == "insert":
+            old_runs = [(ABSENT[lang], False)]
         for cell, runs in ((cells[2], old_runs), (cells[3], new_runs)):
             par = cell.paragraphs[0]
             for text, bold in runs:
@@ -131,6 +139,7 @@ def render_comparison(am: Amendment, title: str = "") -> bytes:
         cells[4].paragraphs[0].add_run(justification(c, am))
     if am.notes:
         p = doc.add_paragraph()
+        p.paragraph_format.space_before = Pt(12)
         p.add_run(NOTE[lang]).bold = True
         for line in am.notes:
             doc.add_paragraph(line)
@@ -142,6 +151,6 @@ def render_comparison(am: Amendment, title: str = "") -> bytes:
 def comparison_rows(am: Amendment) -> list[tuple[str, str, str, str, str]]:
     """The table as plain text rows (what the DOCX shows, without the bold)."""
     return [
-        (str(i), unit_name(c.point, am.lang), c.old_text, c.new_text, justification(c, am))
+        (str(i), unit_name(c.point, am.lang), _current(c, am.lang), c.new_text, justification(c, am))
         for i, c in enumerate(am.changes, 1)
     ]

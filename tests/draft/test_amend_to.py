@@ -84,7 +84,11 @@ def test_a_provision_the_model_has_is_inserted_as_n_1_ru() -> None:
     wording = amendment_text(am)
     assert "1) дополнить пунктом 13-1 следующего содержания:\n«13-1. Разногласия" in wording
     rows = comparison_rows(am)
-    assert rows[0][1] == "пункт 13-1" and rows[0][2] == "" and rows[0][3].startswith("13-1. Разногласия")
+    assert (
+        rows[0][1] == "пункт 13-1"
+        and rows[0][2] == "Отсутствует."
+        and rows[0][3].startswith("13-1. Разногласия")
+    )
     assert "пункта 14 Типовой методики в редакции E4" in rows[0][4]
     # nothing else moves; the redline accepts to the new edition and rejects to the old one
     touched = [c for c in diff_text(old, new).changes if c.change != "unchanged"]
