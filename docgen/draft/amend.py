@@ -23,6 +23,7 @@ import yaml
 from ..catalogue_model import Catalogue
 from ..errors import InputError
 from ..model import Document, Point
+from .tomodel import Insert, model_wording
 from .words import KK_CASES, RU_CASES, kk_suffix, ru_agree, words
 
 __all__ = ["Amendment", "Change", "Insert", "amend", "amend_msg", "parse_sets"]
@@ -115,6 +116,11 @@ _MSG: dict[str, dict[str, str]] = {
         "ru": "«{label}» ({key}) = {value}: это значение нельзя вписать в текст пункта {point} автоматически; "
         "изложите пункт в новой редакции",
     },
+    "model_wording": {
+        "kk": "{point}-тармақ үлгілік әдістеменің редакциясында жазылды; онда жергілікті толықтырулар болса, "
+        "тексеріңіз",
+        "ru": "пункт {point} изложен в редакции Типовой методики; если в нём были местные дополнения, проверьте",
+    },
     "nothing": {
         "kk": "өзгеріс берілмеген: --set КІЛТ=МӘН немесе --delete-point N күтіледі",
         "ru": "изменения не заданы: ожидается --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
@@ -144,22 +150,6 @@ class Change:
     reason: str = ""  # "model": inserted or excluded to follow the model edition (``--to``)
     edition: str = ""  # that model edition
     model_point: int | None = None  # the model's point of an inserted / excluded provision
-
-
-@dataclass(frozen=True)
-class Insert:
-    """A provision to insert after point ``after`` of the old edition (``--to``: one the model adds).
-
-    ``paragraphs``: its wording without the number, the first paragraph and the rest; a cross
-    reference inside is a token ``{pt:N}`` (point N of the old edition) or ``{ins:ID}`` (another
-    inserted provision), numbered when the new numbering is known."""
-
-    after: str
-    provision: str
-    paragraphs: tuple[str, ...]
-    keys: tuple[str, ...] = ()
-    edition: str = ""
-    model_point: int | None = None
 
 
 @dataclass
@@ -488,6 +478,25 @@ def _rewrite_number(printed: str, old: Any, new: int | Decimal, lang: str) -> st
     return _keep_capital(printed, words(new, lang, kind=kind, case=case, gender=gender))
 
 
+def _model_point_edit(
+    doc: Document, cat: Catalogue, point: Point, key: str, new: Any, lang: str
+) -> tuple[int, int, str] | None:
+    """The whole point set out in the model's wording of the provision stating ``key`` (a value that is
+    not a number has no words of its own to replace: the model's wording states the model's value)."""
+    got = model_wording(cat, key, new, lang)
+    if got is None:
+        return None
+    paras = got[0]
+    text = doc.text
+    body = text[point.start : point.end]
+    lead = re.match(r"\s*\d+(?:-\d+)?[.)]?\s*", body)
+    head = lead.end() if lead else 0
+    line_start = text.rfind("\n", 0, point.start) + 1
+    indent = text[line_start : point.start] if not text[line_start : point.start].strip() else ""
+    sep = "\n" if "\n" in body and not re.search(r"\n[ \t]*\n", body) else "\n\n"
+    return point.start + head, point.end, (sep + indent).join(paras)
+
+
 def _day_month_edit(
     text: str, qs: int, qe: int, point: Point, old: str, new: str, lang: str
 ) -> tuple[int, int, str] | None:
@@ -636,9 +645,12 @@ def amend(
             )
         qs, qe = _locate(doc, point, src.quote, src.start, src.end)
         if not numeric:
-            hit_md = (
-                _day_month_edit(text, qs, qe, point, p.value, new, lang) if isinstance(new, str) else None
-            )
+            day_month = isinstance(new, str) and isinstance(p.value, str) and bool(_MD.match(p.value))
+            hit_md = _day_month_edit(text, qs, qe, point, p.value, new, lang) if day_month else None
+            if hit_md is None and not day_month:
+                hit_md = _model_point_edit(doc, cat, point, key, new, lang)
+                if hit_md is not None:
+                    also.append(amend_msg(lang, "model_wording", point=point.number))
             if hit_md is None:
                 raise InputError(
                     amend_msg(
@@ -1005,7 +1017,11 @@ def amendment_text(am: Amendment) -> str:
                 items.append(f"дополнить пунктом {c.point} следующего содержания:\n«{body}»")
         elif c.kind == "delete":
             items.append(f"{c.point}-тармақ алып тасталсын" if lang == "kk" else f"пункт {c.point} исключить")
-        elif len(c.phrases) == 1 and _occurs_once(c.phrases[0][0], c.old_text):
+        elif (
+            len(c.phrases) == 1
+            and _occurs_once(c.phrases[0][0], c.old_text)
+            and len(c.phrases[0][0]) < len(c.old_text) // 2
+        ):
             old, new = c.phrases[0]
             a, b = _quoted_words(old, new, lang)
             if lang == "kk":

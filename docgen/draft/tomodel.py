@@ -12,17 +12,34 @@ nearest model provision before it that the act holds.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from ..catalogue_model import Catalogue
 from ..errors import InputError
-from .amend import Insert
 from .compose import _int, _lookup, format_value
 from .model import PLACEHOLDER, ModelText, load_model_text
 from .names import name_forms
 from .words import ru_agree
 
-__all__ = ["generation_of", "model_inserts"]
+__all__ = ["Insert", "generation_of", "model_inserts", "model_wording"]
+
+
+@dataclass(frozen=True)
+class Insert:
+    """A provision to insert after point ``after`` of the old edition (``--to``: one the model adds).
+
+    ``paragraphs``: its wording without the number, the first paragraph and the rest; a cross
+    reference inside is a token ``{pt:N}`` (point N of the old edition) or ``{ins:ID}`` (another
+    inserted provision), numbered when the new numbering is known."""
+
+    after: str
+    provision: str
+    paragraphs: tuple[str, ...]
+    keys: tuple[str, ...] = ()
+    edition: str = ""
+    model_point: int | None = None
+
 
 _MSG = {
     "kk": "актіде органның атауы табылмады; «{provision}» ережесін жазу үшін ол керек",
@@ -120,3 +137,41 @@ def model_inserts(
 
 def _key(n: str) -> tuple[int, ...]:
     return tuple(int(x) for x in n.split("-") if x.isdigit()) or (0,)
+
+
+def model_wording(cat: Catalogue, key: str, value: Any, lang: str) -> tuple[tuple[str, ...], int] | None:
+    """The wording of the model provision that states ``key`` (the latest model edition with a text
+    for the act's generation), with the act's values and ``value`` for ``key``, and the model's point;
+    None when there is no such text or the provision links to other provisions (their numbers in the
+    act are not known here)."""
+    from .model import editions_with_text
+
+    gen = cat.act.generation
+    editions = [e for e in editions_with_text() if gen and _has(e, lang) and generation_of(e) == gen]
+    if not editions:
+        return None
+    model = load_model_text(editions[-1], lang)
+    prov = next((p for p in model.provisions if key in (p.get("params") or [])), None)
+    if prov is None or any("{ref:" in t for t in [*prov["text"], *prov.get("items", [])]):
+        return None
+    values = {**_values(model, cat), key: value}
+    if any("{body:" in t for t in prov["text"]) and not cat.act.issuer:
+        return None
+    forms = name_forms(cat.act.issuer, lang) if cat.act.issuer else {}
+    appendix_of = {f["kind"]: int(f["appendix"]) for f in model.forms}
+
+    def one(m: Any) -> str:
+        what, arg = m.group(1), m.group(2)
+        if what == "body":
+            return forms[arg]
+        if what == "app":
+            return str(cat.appendix_of(arg) or appendix_of[arg])
+        if what == "n":
+            k, noun, case = arg.split(":")
+            return ru_agree(noun, _int(values[k]), case)
+        ref, fmt = arg.rsplit(":", 1)
+        return format_value(_lookup(values, ref)[1], fmt, lang)
+
+    first, *rest = [PLACEHOLDER.sub(one, t) for t in prov["text"]]
+    items = [f"{k}) {PLACEHOLDER.sub(one, t)}" for k, t in enumerate(prov.get("items", []), 1)]
+    return (first, *items, *rest), model.point_of(prov["id"])

@@ -101,3 +101,38 @@ def test_a_value_the_model_does_not_allow_names_the_model_point() -> None:
         amend(doc, catalogue_for_document(doc), [("evaluation_system", "information_system")], [], "003.txt")
     line = err.value.one_line()
     assert "3-тармағы тек мынаны рұқсат етеді: «Е-қызмет» ақпараттық жүйесі" in line and "\n" not in line
+
+
+@pytest.mark.parametrize(
+    ("seed", "deviating", "raw", "wording"),
+    [
+        (
+            "004",
+            "11. Решение калибровочной сессии может быть обжаловано государственным служащим в суд.",
+            "в порядке, установленном Административным процедурно-процессуальным кодексом Республики Казахстан",
+            "пункт 11 изложить в следующей редакции:\n«11. Решение калибровочной сессии может быть обжаловано",
+        ),
+        (
+            "003",
+            "11. Калибрлеу сессиясының шешіміне мемлекеттік қызметші сотқа шағымдана алады.",
+            "administrative_procedural_code",
+            "11-тармақ мынадай редакцияда жазылсын:\n«11. ",
+        ),
+    ],
+)
+def test_a_value_without_words_of_its_own_sets_out_the_point_in_the_models_wording(
+    seed: str, deviating: str, raw: str, wording: str
+) -> None:
+    # an act whose appeal point says "to court", brought back to the model's route (the АППК)
+    old = parse_document(SEEDS[seed])
+    p11 = old.point("11")
+    assert p11 is not None
+    doc = document_from_text(old.text[: p11.start] + deviating + old.text[p11.end :], "act.txt")
+    cat = catalogue_for_document(doc)
+    assert cat.param("appeal_route").value == "court"
+    am = amend(doc, cat, [("appeal_route", raw)], [], "act.txt")
+    assert wording in amendment_text(am)
+    assert len(am.warnings) == 1 and "11" in am.warnings[0]
+    new = document_from_text(am.new_text, "e.txt")
+    assert catalogue_for_document(new).param("appeal_route").value == "administrative_procedural_code"
+    assert [p.number for p in new.points] == [p.number for p in doc.points]
