@@ -121,6 +121,12 @@ _MSG: dict[str, dict[str, str]] = {
         "тексеріңіз",
         "ru": "пункт {point} изложен в редакции Типовой методики; если в нём были местные дополнения, проверьте",
     },
+    "nothing_to": {
+        "kk": "акт үлгілік әдістеменің {edition} редакциясына сәйкес: қосатын да, алып тастайтын да ереже жоқ; "
+        "басқа өзгеріс үшін --set КІЛТ=МӘН немесе --delete-point N",
+        "ru": "акт уже соответствует редакции {edition} Типовой методики: добавлять и исключать нечего; "
+        "для других изменений --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
+    },
     "nothing": {
         "kk": "өзгеріс берілмеген: --set КІЛТ=МӘН немесе --delete-point N күтіледі",
         "ru": "изменения не заданы: ожидается --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
@@ -590,6 +596,8 @@ def amend(
     model_deletes = dict(model_deletes or {})
     deletes = [*deletes, *(n for n in model_deletes if n not in deletes)]
     if not sets and not deletes and not new_edition and not inserts:
+        if edition:
+            raise InputError(amend_msg(lang, "nothing_to", edition=edition), path=path, where="--to")
         raise InputError(amend_msg(lang, "nothing"), path=path)
     text = doc.text
     known = set((_labels().get("keys") or {}).keys())

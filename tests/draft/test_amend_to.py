@@ -188,3 +188,12 @@ def test_cli_to_writes_the_insertion(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert re.search(r"^13-1\. Разногласия", edition, re.M)
     assert "дополнить пунктом 13-1" in (out / "amendment.ru.txt").read_text(encoding="utf-8")
     assert "пункте 6" in err  # the wrong references of the act are reported
+
+
+def test_an_act_that_already_follows_the_model_has_nothing_to_add(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    code, err = _run(["amend", str(SEEDS["003"]), "--to", "E4", "-o", str(out)], capsys)
+    assert code == 2 and not out.exists()
+    assert len(err.strip().splitlines()) == 1 and "E4 редакциясына сәйкес" in err
