@@ -19,7 +19,12 @@ import click
 @click.option(
     "--delete-point", "deletes", multiple=True, metavar="N", help="Exclude point N (numbering kept)."
 )
-@click.option("--to", "to", default=None, help="Model edition to bring the act to (not available yet).")
+@click.option(
+    "--to",
+    "to",
+    default=None,
+    help="Model edition to bring the act to: its new provisions inserted, dropped ones excluded.",
+)
 @click.option(
     "--new-edition",
     is_flag=True,
@@ -52,22 +57,26 @@ def amend(
     from ..draft.amend import amendment_text, document_from_text, parse_sets
     from ..draft.comparison import render_comparison
     from ..draft.edition import render_edition
-    from ..errors import InputError
     from ._output import write_all
+    from .amend_model import plan_for
 
     doc = parse_document(act)
     lang = doc.language if doc.language in ("kk", "ru") else "ru"
-    if to is not None:
-        opt = "--to"
-        raise InputError(
-            f"{opt}: бұл мүмкіндік әзірге жоқ; күтіледі: --set немесе --delete-point"
-            if lang == "kk"
-            else f"{opt}: эта возможность пока не реализована; ожидается --set или --delete-point",
-            path=act,
-            where=opt,
-        )
     cat = catalogue_for_document(doc)
-    am = make_amendment(doc, cat, parse_sets(sets, lang, act), list(deletes), act, new_edition=new_edition)
+    plan = plan_for(doc, cat, to, lang, act)
+    am = make_amendment(
+        doc,
+        cat,
+        parse_sets(sets, lang, act),
+        list(deletes),
+        act,
+        new_edition=new_edition,
+        inserts=plan.inserts,
+        model_deletes=plan.model_deletes,
+        edition=to or "",
+    )
+    am.notes = plan.notes
+    am.warnings = [*plan.warnings, *am.warnings]
     new_doc = document_from_text(am.new_text, f"edition.{lang}.txt")
     title = cat.act.title or Path(act).stem
     out = Path(outdir)
@@ -89,5 +98,5 @@ def amend(
         else "файл существует; для перезаписи --force",
         said=lambda path: f"{'жазылды' if lang == 'kk' else 'записано'}: {path}",
     )
-    for line in am.warnings:
+    for line in [*am.warnings, *am.notes]:
         click.echo(line, err=True)

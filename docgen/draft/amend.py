@@ -23,9 +23,10 @@ import yaml
 from ..catalogue_model import Catalogue
 from ..errors import InputError
 from ..model import Document, Point
+from .tomodel import Insert, model_wording
 from .words import KK_CASES, RU_CASES, kk_suffix, ru_agree, words
 
-__all__ = ["Amendment", "Change", "amend", "amend_msg", "parse_sets"]
+__all__ = ["Amendment", "Change", "Insert", "amend", "amend_msg", "parse_sets"]
 
 _MSG: dict[str, dict[str, str]] = {
     "set_syntax": {
@@ -89,6 +90,43 @@ _MSG: dict[str, dict[str, str]] = {
         "kk": "«{label}» ({key}) мәні сондай-ақ мұнда айтылған: {points}; amend оны өзгертпеді, тексеріңіз",
         "ru": "значение «{label}» ({key}) указано также: {points}; amend его не менял, проверьте",
     },
+    "inserted_ref": {
+        "kk": "{src}-тармақтағы сілтеме алып тасталған {to}-тармаққа нұсқайды",
+        "ru": "ссылка в пункте {src} указывает на исключённый пункт {to}",
+    },
+    "expect_bool": {
+        "kk": "«{label}» ({key}): «{got}» — иә немесе жоқ күтіледі",
+        "ru": "«{label}» ({key}): «{got}» — ожидается да или нет",
+    },
+    "expect_date": {
+        "kk": "«{label}» ({key}): «{got}» — күн мен ай күтіледі (мысалы, 30 қаңтар немесе 01-30)",
+        "ru": "«{label}» ({key}): «{got}» — ожидаются число и месяц (например, 30 января или 01-30)",
+    },
+    "expect_one_of": {
+        "kk": "«{label}» ({key}): «{got}» — мыналардың бірі күтіледі: {allowed}",
+        "ru": "«{label}» ({key}): «{got}» — ожидается одно из: {allowed}",
+    },
+    "model_only": {
+        "kk": "«{label}» ({key}) = {value}: үлгілік әдістеменің {point}-тармағы тек мынаны рұқсат етеді: {allowed}",
+        "ru": "«{label}» ({key}) = {value}: пункт {point} типовой методики допускает только: {allowed}",
+    },
+    "cannot_write": {
+        "kk": "«{label}» ({key}) = {value}: бұл мәнді {point}-тармақтың мәтініне автоматты түрде жазу мүмкін емес; "
+        "тармақты жаңа редакцияда жазыңыз",
+        "ru": "«{label}» ({key}) = {value}: это значение нельзя вписать в текст пункта {point} автоматически; "
+        "изложите пункт в новой редакции",
+    },
+    "model_wording": {
+        "kk": "{point}-тармақ үлгілік әдістеменің редакциясында жазылды; онда жергілікті толықтырулар болса, "
+        "тексеріңіз",
+        "ru": "пункт {point} изложен в редакции Типовой методики; если в нём были местные дополнения, проверьте",
+    },
+    "nothing_to": {
+        "kk": "акт үлгілік әдістеменің {edition} редакциясына сәйкес: қосатын да, алып тастайтын да ереже жоқ; "
+        "басқа өзгеріс үшін --set КІЛТ=МӘН немесе --delete-point N",
+        "ru": "акт уже соответствует редакции {edition} Типовой методики: добавлять и исключать нечего; "
+        "для других изменений --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
+    },
     "nothing": {
         "kk": "өзгеріс берілмеген: --set КІЛТ=МӘН немесе --delete-point N күтіледі",
         "ru": "изменения не заданы: ожидается --set КЛЮЧ=ЗНАЧЕНИЕ или --delete-point N",
@@ -107,13 +145,17 @@ def amend_msg(lang: str, name: str, **kw: Any) -> str:
 class Change:
     """One changed point: the old and the new wording of the point, and what changed in it."""
 
-    kind: str  # "set" | "delete"
+    kind: str  # "set" | "delete" | "insert" | "reference"
     point: str
     old_text: str  # the whole point as in the old edition
     new_text: str
     keys: tuple[str, ...] = ()
     phrases: tuple[tuple[str, str], ...] = ()  # (old words, new words) replaced inside the point
     model_points: tuple[int | None, ...] = ()
+    after: str = ""  # an inserted point: the point of the old edition it follows
+    reason: str = ""  # "model": inserted or excluded to follow the model edition (``--to``)
+    edition: str = ""  # that model edition
+    model_point: int | None = None  # the model's point of an inserted / excluded provision
 
 
 @dataclass
@@ -126,6 +168,8 @@ class Amendment:
     new_edition: bool = False
     renumbered: dict[str, str] = field(default_factory=dict)  # old point number -> new (new edition)
     warnings: list[str] = field(default_factory=list)  # references left pointing at a removed point
+    notes: list[str] = field(default_factory=list)  # wrong references of the old text (reported, kept)
+    edition: str = ""  # ``--to``: the model edition the act is brought to
 
 
 def parse_sets(
@@ -182,6 +226,9 @@ def _parse_value(raw: str, old: Any, key: str, lang: str, path: str) -> int | De
     text = raw.strip().replace(",", ".")
     if isinstance(old, int) or (isinstance(old, float) and old.is_integer() and "." not in text):
         if not re.fullmatch(r"-?\d+", text):
+            spelled = _number_in_words(text, lang)
+            if spelled is not None:
+                return spelled
             raise InputError(
                 amend_msg(lang, "type", label=lab, key=key, got=raw), path=path, where=f"--set {key}"
             )
@@ -192,6 +239,163 @@ def _parse_value(raw: str, old: Any, key: str, lang: str, path: str) -> int | De
         raise InputError(
             amend_msg(lang, "type", label=lab, key=key, got=raw), path=path, where=f"--set {key}"
         ) from None
+
+
+def _number_in_words(text: str, lang: str) -> int | None:
+    """A whole number written in words («двадцать пятое», «жиырма бесінші»), in either language."""
+    from ..numbers import parse_number_word
+
+    if not re.fullmatch(r"[^\W\d_]+(?:[\s-]+[^\W\d_]+)*", text):
+        return None
+    for code in dict.fromkeys((lang, "ru", "kk")):
+        n = parse_number_word(text.lower(), code)
+        if n is not None:
+            return n
+    return None
+
+
+_YES = {"да", "иә", "ия", "yes", "true", "1"}
+_NO = {"нет", "жоқ", "no", "false", "0"}
+_MD = re.compile(r"^(\d\d)-(\d\d)$")
+
+
+def _months() -> dict[str, int]:
+    """Every form of a month's name the drafting data knows (ru genitive, kk plain and possessive)."""
+    from .messages import messages
+
+    months = messages()["months"]
+    out: dict[str, int] = {}
+    for group in ("kk", "kk_poss", "ru_gent"):
+        for i, name in enumerate(months.get(group, []), 1):
+            out[str(name).lower()] = i
+    return out
+
+
+def _parse_day_month(raw: str) -> str | None:
+    """ "01-30", "30.01", "30 января", "30 қаңтар" -> "01-30" (None when not a real day of a month)."""
+    import datetime as dt
+
+    text = raw.strip().lower()
+    m = _MD.match(text)
+    month = day = 0
+    if m:
+        month, day = int(m.group(1)), int(m.group(2))
+    elif m2 := re.fullmatch(r"(\d{1,2})\.(\d{1,2})", text):
+        day, month = int(m2.group(1)), int(m2.group(2))
+    elif m3 := re.fullmatch(r"(\d{1,2})\s+([^\W\d_]+)", text):
+        day, month = int(m3.group(1)), _months().get(m3.group(2), 0)
+    try:
+        dt.date(2024, month, day)  # a leap year: 29 February is a day of a month
+    except ValueError:
+        return None
+    return f"{month:02d}-{day:02d}"
+
+
+def _codes(key: str) -> dict[str, dict[str, str]]:
+    group = (_labels().get("values") or {}).get(key)
+    return dict(group) if isinstance(group, dict) else {}
+
+
+def _code_of(key: str, word: str) -> str | None:
+    """An enum value given as its code or its kk/ru wording (quotes and case ignored)."""
+    w = re.sub(r"[«»\"']", "", word).strip().lower()
+    for code, names in _codes(key).items():
+        if w == code.lower() or any(
+            w == re.sub(r"[«»\"']", "", str(n)).strip().lower() for n in names.values()
+        ):
+            return code
+    return None
+
+
+def parse_value(raw: str, old: Any, key: str, lang: str, path: str) -> Any:
+    """``raw`` read as a value of the same type as ``old`` (the act's value of ``key``): a number (digits
+    or words), yes/no, a day of a month, one of the key's values or a list of them (code or wording)."""
+    lab = label(key, lang)
+    where = f"--set {key}"
+    if isinstance(old, bool):
+        w = raw.strip().lower()
+        if w in _YES or w in _NO:
+            return w in _YES
+        raise InputError(amend_msg(lang, "expect_bool", label=lab, key=key, got=raw), path=path, where=where)
+    if isinstance(old, int | float):
+        return _parse_value(raw, old, key, lang, path)
+    if isinstance(old, str) and _MD.match(old):
+        md = _parse_day_month(raw)
+        if md is None:
+            raise InputError(
+                amend_msg(lang, "expect_date", label=lab, key=key, got=raw), path=path, where=where
+            )
+        return md
+    codes = _codes(key)
+    allowed = ", ".join(f"«{n['kk' if lang == 'kk' else 'ru']}»" for n in codes.values())
+    if isinstance(old, list) and all(isinstance(x, str) for x in old):
+        out = []
+        items: list[str] = []
+        for part in raw.split(";"):  # a wording may hold a comma: a whole part first, then its pieces
+            items += [part] if _code_of(key, part) else part.split(",")
+        for item in items:
+            code = _code_of(key, item)
+            if code is None:
+                raise InputError(
+                    amend_msg(lang, "expect_one_of", label=lab, key=key, got=item.strip(), allowed=allowed),
+                    path=path,
+                    where=where,
+                )
+            out.append(code)
+        return out
+    if isinstance(old, str):
+        code = _code_of(key, raw)
+        if code is None:
+            raise InputError(
+                amend_msg(lang, "expect_one_of", label=lab, key=key, got=raw, allowed=allowed),
+                path=path,
+                where=where,
+            )
+        return code
+    raise InputError(amend_msg(lang, "not_number", label=lab, key=key), path=path, where=where)
+
+
+@functools.cache
+def _profiles() -> tuple[dict[str, Any], ...]:
+    from ..editions import models_dir, read_profile_yaml
+
+    out = []
+    for p in sorted(models_dir().glob("E*.yaml")):
+        data = read_profile_yaml(p)
+        if isinstance(data, dict):
+            out.append(data)
+    return tuple(out)
+
+
+def model_rule(key: str, generation: str | None) -> tuple[Any, int | None] | None:
+    """(the value, the model's point) of ``key`` in the latest model edition of the act's generation."""
+    import datetime as dt
+
+    for prof in reversed(_profiles()):
+        if generation and prof.get("generation") != generation:
+            continue
+        spec = (prof.get("parameters") or {}).get(key)
+        if not spec:
+            return None
+        latest = max(spec["values"], key=lambda e: dt.date.fromisoformat(str(e["from"])))
+        point = next(
+            (i for i, pr in enumerate(prof.get("provisions") or [], 1) if key in (pr.get("params") or [])),
+            None,
+        )
+        return latest["value"], point
+    return None
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, list) and isinstance(b, list):
+        return sorted(map(str, a)) == sorted(map(str, b))
+    return bool(a == b)
+
+
+def _value_words(key: str, value: Any, lang: str) -> str:
+    from ..data.labels import value_text
+
+    return value_text(key, value, None, lang)
 
 
 def _check_allowed(key: str, value: int | Decimal, unit: str | None, lang: str, path: str) -> None:
@@ -280,6 +484,47 @@ def _rewrite_number(printed: str, old: Any, new: int | Decimal, lang: str) -> st
     return _keep_capital(printed, words(new, lang, kind=kind, case=case, gender=gender))
 
 
+def _model_point_edit(
+    doc: Document, cat: Catalogue, point: Point, key: str, new: Any, lang: str
+) -> tuple[int, int, str] | None:
+    """The whole point set out in the model's wording of the provision stating ``key`` (a value that is
+    not a number has no words of its own to replace: the model's wording states the model's value)."""
+    got = model_wording(cat, key, new, lang)
+    if got is None:
+        return None
+    paras = got[0]
+    text = doc.text
+    body = text[point.start : point.end]
+    lead = re.match(r"\s*\d+(?:-\d+)?[.)]?\s*", body)
+    head = lead.end() if lead else 0
+    line_start = text.rfind("\n", 0, point.start) + 1
+    indent = text[line_start : point.start] if not text[line_start : point.start].strip() else ""
+    sep = "\n" if "\n" in body and not re.search(r"\n[ \t]*\n", body) else "\n\n"
+    return point.start + head, point.end, (sep + indent).join(paras)
+
+
+def _day_month_edit(
+    text: str, qs: int, qe: int, point: Point, old: str, new: str, lang: str
+) -> tuple[int, int, str] | None:
+    """The day and month of ``old`` ("01-30") where the act prints them («30 января», «30 қаңтарынан»),
+    rewritten for ``new`` in the same form (the case ending of the act's month word is kept)."""
+    from .messages import month_day
+
+    om, od = (int(x) for x in old.split("-"))
+    nm, nd = (int(x) for x in new.split("-"))
+    cases = KK_CASES if lang == "kk" else ("nom",)
+    for lo, hi in ((qs, qe), (point.start, point.end)):
+        for case in cases:
+            try:
+                printed = month_day(om, od, lang, case)
+            except (KeyError, ValueError):
+                continue
+            k = text.find(printed, lo, hi)
+            if k >= 0 and not text[k + len(printed) : k + len(printed) + 1].isalpha():
+                return k, k + len(printed), month_day(nm, nd, lang, case)
+    return None
+
+
 def _ru_noun_after(text: str, pos: int, old: int, new: int, case: str) -> tuple[int, int, str] | None:
     """The noun phrase right after a Russian cardinal at ``pos``, re-agreed with ``new``."""
     from .words import morph
@@ -335,13 +580,24 @@ def amend(
     path: str = "ACT",
     *,
     new_edition: bool = False,
+    inserts: list[Insert] | tuple[Insert, ...] = (),
+    model_deletes: dict[str, tuple[str, int | None]] | None = None,
+    edition: str = "",
 ) -> Amendment:
     """The next edition: ``sets`` (key, printed value) and ``deletes`` (point numbers). By default the
     numbering is kept (an excluded point keeps its number); ``new_edition`` sets the whole act out anew:
     excluded points go, the points are numbered 1, 2, ... and every reference the catalogue knows is
-    re-pointed to its provision (a reference to a removed point is kept and reported)."""
+    re-pointed to its provision (a reference to a removed point is kept and reported).
+
+    ``inserts`` (``--to``): provisions the model edition adds, each numbered N-1 after the point it
+    follows (or in sequence in a new edition); ``model_deletes``: points excluded because the model
+    edition dropped them (point -> (edition, the model's point))."""
     lang = doc.language if doc.language in ("kk", "ru") else cat.lang
-    if not sets and not deletes and not new_edition:
+    model_deletes = dict(model_deletes or {})
+    deletes = [*deletes, *(n for n in model_deletes if n not in deletes)]
+    if not sets and not deletes and not new_edition and not inserts:
+        if edition:
+            raise InputError(amend_msg(lang, "nothing_to", edition=edition), path=path, where="--to")
         raise InputError(amend_msg(lang, "nothing"), path=path)
     text = doc.text
     known = set((_labels().get("keys") or {}).keys())
@@ -361,9 +617,27 @@ def amend(
                 path=path,
                 where=f"--set {key}",
             )
-        new = _parse_value(raw, p.value, key, lang, path)
-        _check_allowed(key, new, p.unit, lang, path)
-        if new == p.value:
+        new = parse_value(raw, p.value, key, lang, path)
+        numeric = isinstance(new, int | Decimal) and not isinstance(new, bool)
+        if numeric:
+            _check_allowed(key, new, p.unit, lang, path)
+        else:
+            rule = model_rule(key, cat.act.generation)
+            if rule is not None and not _same(new, rule[0]):
+                raise InputError(
+                    amend_msg(
+                        lang,
+                        "model_only",
+                        label=label(key, lang),
+                        key=key,
+                        value=_value_words(key, new, lang),
+                        point=rule[1] or "?",
+                        allowed=_value_words(key, rule[0], lang),
+                    ),
+                    path=path,
+                    where=f"--set {key}",
+                )
+        if _same(new, p.value):
             raise InputError(
                 amend_msg(lang, "same", label=label(key, lang), key=key, value=raw),
                 path=path,
@@ -378,6 +652,29 @@ def amend(
                 where=f"--set {key}",
             )
         qs, qe = _locate(doc, point, src.quote, src.start, src.end)
+        if not numeric:
+            day_month = isinstance(new, str) and isinstance(p.value, str) and bool(_MD.match(p.value))
+            hit_md = _day_month_edit(text, qs, qe, point, p.value, new, lang) if day_month else None
+            if hit_md is None and not day_month:
+                hit_md = _model_point_edit(doc, cat, point, key, new, lang)
+                if hit_md is not None:
+                    also.append(amend_msg(lang, "model_wording", point=point.number))
+            if hit_md is None:
+                raise InputError(
+                    amend_msg(
+                        lang,
+                        "cannot_write",
+                        label=label(key, lang),
+                        key=key,
+                        value=_value_words(key, new, lang),
+                        point=point.number,
+                    ),
+                    path=path,
+                    where=f"--set {key}",
+                )
+            edits.append((*hit_md, point.number, key))
+            values[key] = new
+            continue
         from ..numbers import find_numbers
 
         hit = None
@@ -423,14 +720,22 @@ def amend(
         if new_edition:
             continue
         body = text[pt.start : pt.end]
-        lead = re.match(r"\s*\d+[.)]?\s*", body)
+        lead = re.match(r"\s*\d+(?:-\d+)?[.)]?\s*", body)
         head = lead.end() if lead else 0
         tail = len(body) - len(body.rstrip())
         edits.append((pt.start + head, pt.end - tail, DELETED[lang], pt.number, ""))
     warnings: list[str] = list(also)
     renumbered: dict[str, str] = {}
+    ins_numbers: dict[int, str] = {}
     if new_edition:
-        renumbered = _renumber(doc, cat, {str(n) for n in deletes}, lang, edits, warnings)
+        renumbered, ins_numbers = _renumber(
+            doc, cat, {str(n) for n in deletes}, lang, edits, warnings, inserts
+        )
+    elif inserts:
+        ins_numbers = _insert_numbers(doc, inserts)
+    insert_changes = _insert_edits(
+        doc, inserts, ins_numbers, renumbered, {str(n) for n in deletes}, new_edition, lang, edits, warnings
+    )
     edits.sort()
     for a, b in zip(edits, edits[1:], strict=False):
         if b[0] < a[1]:
@@ -445,7 +750,7 @@ def amend(
     out.append(text[pos:])
     new_text = "".join(out)
     changes: list[Change] = []
-    for num in dict.fromkeys(e[3] for e in edits):
+    for num in dict.fromkeys(e[3] for e in edits if e[4] != "#insert"):
         pt = doc.point(num)
         assert pt is not None
         mine = [e for e in edits if e[3] == num]
@@ -463,6 +768,7 @@ def amend(
             new_pt = ""
         keys = tuple(dict.fromkeys(e[4] for e in mine if e[4] and not e[4].startswith("#")))
         kind = "set" if keys else "reference" if any(e[4] == "#ref" for e in mine) else "delete"
+        why = model_deletes.get(num)
         changes.append(
             Change(
                 kind,
@@ -472,10 +778,20 @@ def amend(
                 keys,
                 _phrases(text, [m for m in mine if m[4] and m[4] not in ("#remove", "#num")]),
                 tuple(model_point(k) for k in keys),
+                reason="model" if why and kind == "delete" else "",
+                edition=why[0] if why and kind == "delete" else "",
+                model_point=why[1] if why and kind == "delete" else None,
             )
         )
-    changes.sort(key=lambda c: _num_key(c.point))
-    return Amendment(lang, text, new_text, changes, values, new_edition, renumbered, warnings)
+    changes += insert_changes
+    changes.sort(
+        key=lambda c: (
+            _num_key(c.after if c.kind == "insert" else c.point) + ((1,) if c.kind == "insert" else ())
+        )
+    )
+    return Amendment(
+        lang, text, new_text, changes, values, new_edition, renumbered, warnings, edition=edition
+    )
 
 
 def _phrases(text: str, edits: list[tuple[int, int, str, str, str]]) -> tuple[tuple[str, str], ...]:
@@ -505,13 +821,20 @@ def _renumber(
     lang: str,
     edits: list[tuple[int, int, str, str, str]],
     warnings: list[str],
-) -> dict[str, str]:
-    """Edits of a new edition: removed points go, the rest are numbered 1, 2, ..., references re-pointed."""
+    inserts: list[Insert] | tuple[Insert, ...] = (),
+) -> tuple[dict[str, str], dict[int, str]]:
+    """Edits of a new edition: removed points go, the rest are numbered 1, 2, ..., references re-pointed.
+    Returns (old number -> new number, index of an insert -> its number)."""
     text = doc.text
     mapping: dict[str, str] = {}
+    ins_numbers: dict[int, str] = {}
     k = 0
     for pt in doc.points:
         if pt.deleted or pt.number in removed:
+            for i, ins in enumerate(inserts):
+                if ins.after == pt.number:
+                    k += 1
+                    ins_numbers[i] = str(k)
             # the whole point goes, with its line's indentation and the blank lines after it
             s = text.rfind("\n", 0, pt.start) + 1
             s = s if not text[s : pt.start].strip() else pt.start
@@ -525,6 +848,10 @@ def _renumber(
         lead = re.match(r"\d+(?:-\d+)?", text[pt.start : pt.end])
         if lead and lead.group(0) != str(k):
             edits.append((pt.start, pt.start + lead.end(), str(k), pt.number, "#num"))
+        for i, ins in enumerate(inserts):
+            if ins.after == pt.number:
+                k += 1
+                ins_numbers[i] = str(k)
     seen: set[int] = set()
     for ref in cat.cross_references:
         if not ref.to_point or ref.to_point == mapping.get(ref.to_point) or ref.from_point not in mapping:
@@ -544,7 +871,97 @@ def _renumber(
                 warnings.append(amend_msg(lang, "stale_ref", src=ref.from_point, to=ref.to_point))
             else:
                 edits.append((q + m.start(1), q + m.end(1), new, src.number, "#ref"))
-    return mapping
+    return mapping, ins_numbers
+
+
+def _insert_numbers(doc: Document, inserts: list[Insert] | tuple[Insert, ...]) -> dict[int, str]:
+    """Numbering kept: an inserted point is N-1 (N-2, ...) after point N, the first number still free."""
+    taken = {p.number for p in doc.points}
+    out: dict[int, str] = {}
+    for i, ins in enumerate(inserts):
+        base = ins.after.split("-")[0]
+        k = 1
+        while f"{base}-{k}" in taken:
+            k += 1
+        out[i] = f"{base}-{k}"
+        taken.add(out[i])
+    return out
+
+
+_TOKEN = re.compile(r"\{(pt|ins):([^{}]+)\}")
+
+
+def _insert_edits(
+    doc: Document,
+    inserts: list[Insert] | tuple[Insert, ...],
+    numbers: dict[int, str],
+    renumbered: dict[str, str],
+    removed: set[str],
+    new_edition: bool,
+    lang: str,
+    edits: list[tuple[int, int, str, str, str]],
+    warnings: list[str],
+) -> list[Change]:
+    """The inserted points, in the act's layout (its indentation and the space between points), each
+    placed after the point it follows (a removed point's place: the last point kept before it)."""
+    if not inserts:
+        return []
+    text = doc.text
+    by_id = {ins.provision: numbers[i] for i, ins in enumerate(inserts)}
+    points = list(doc.points)
+    index = {p.number: i for i, p in enumerate(points)}
+    groups: dict[int, list[int]] = {}
+    for i, ins in enumerate(inserts):
+        if ins.after not in index:
+            raise InputError(
+                amend_msg(lang, "no_point", point=ins.after, last=points[-1].number if points else 0),
+                path=doc.source.path,
+            )
+        j = index[ins.after]
+        while new_edition and j > 0 and (points[j].deleted or points[j].number in removed):
+            j -= 1
+        groups.setdefault(j, []).append(i)
+    changes: list[Change] = []
+    for j, members in groups.items():
+        anchor = points[j]
+        line_start = text.rfind("\n", 0, anchor.start) + 1
+        indent = text[line_start : anchor.start] if not text[line_start : anchor.start].strip() else ""
+        rest = text[anchor.end :]
+        gap = rest[: len(rest) - len(rest.lstrip())]
+        sep = gap[: gap.rfind("\n") + 1] if "\n" in gap else "\n\n"
+        pieces: list[str] = []
+        for i in members:
+            ins = inserts[i]
+            num = numbers[i]
+
+            def token(m: re.Match[str], _src: str = num) -> str:
+                kind, arg = m.group(1), m.group(2)
+                if kind == "ins":
+                    return by_id[arg]
+                if arg in removed:
+                    warnings.append(amend_msg(lang, "inserted_ref", src=_src, to=arg))
+                return renumbered.get(arg, arg) if new_edition else arg
+
+            paras = [_TOKEN.sub(token, p) for p in ins.paragraphs]
+            body = [f"{num}. {paras[0]}", *paras[1:]]
+            pieces += [sep + indent + line for line in body]
+            changes.append(
+                Change(
+                    "insert",
+                    num,
+                    "",
+                    "\n".join(body),
+                    ins.keys,
+                    (),
+                    tuple(model_point(k) for k in ins.keys),
+                    after=ins.after,
+                    reason="model",
+                    edition=ins.edition,
+                    model_point=ins.model_point,
+                )
+            )
+        edits.append((anchor.end, anchor.end, "".join(pieces), numbers[members[0]], "#insert"))
+    return changes
 
 
 def _num_key(n: str) -> tuple[int, ...]:
@@ -600,9 +1017,19 @@ def amendment_text(am: Amendment) -> str:
     ]
     items: list[str] = []
     for c in am.changes:
-        if c.kind == "delete":
+        if c.kind == "insert":
+            body = c.new_text.replace("\n", "\n")
+            if lang == "kk":
+                items.append(f"мынадай мазмұндағы {c.point}-тармақпен толықтырылсын:\n«{body}»")
+            else:
+                items.append(f"дополнить пунктом {c.point} следующего содержания:\n«{body}»")
+        elif c.kind == "delete":
             items.append(f"{c.point}-тармақ алып тасталсын" if lang == "kk" else f"пункт {c.point} исключить")
-        elif len(c.phrases) == 1 and _occurs_once(c.phrases[0][0], c.old_text):
+        elif (
+            len(c.phrases) == 1
+            and _occurs_once(c.phrases[0][0], c.old_text)
+            and len(c.phrases[0][0]) < len(c.old_text) // 2
+        ):
             old, new = c.phrases[0]
             a, b = _quoted_words(old, new, lang)
             if lang == "kk":
@@ -610,7 +1037,7 @@ def amendment_text(am: Amendment) -> str:
             else:
                 items.append(f"в пункте {c.point} {a} «{old}» заменить {b} «{new}»")
         else:
-            body = re.sub(r"^\s*\d+[.)]\s*", "", c.new_text)
+            body = re.sub(r"^\s*\d+(?:-\d+)?[.)]\s*", "", c.new_text)
             if lang == "kk":
                 items.append(f"{c.point}-тармақ мынадай редакцияда жазылсын:\n«{c.point}. {body}»")
             else:

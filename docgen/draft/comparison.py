@@ -21,6 +21,14 @@ HEAD = {
     "ru": ("№ п/п", "Структурный элемент", "Действующая редакция", "Предлагаемая редакция", "Обоснование"),
 }
 TITLE = {"kk": "Салыстырмалы кесте", "ru": "Сравнительная таблица"}
+# below the table: what the old text has wrong and the amendment keeps as printed (wrong references)
+NOTE = {"kk": "Ескертпе", "ru": "Примечание"}
+# the current wording of a point the amendment inserts
+ABSENT = {"kk": "Жоқ.", "ru": "Отсутствует."}
+
+
+def _current(c: Change, lang: str) -> str:
+    return c.old_text if c.old_text or c.kind != "insert" else ABSENT[lang]
 
 
 def _tokens(s: str) -> list[str]:
@@ -45,6 +53,21 @@ def justification(c: Change, am: Amendment) -> str:
             "Тармақтардың жаңа нөмірленуіне сәйкес сілтеме сол ережеге бағытталады."
             if lang == "kk"
             else "Ссылка приведена в соответствие с новой нумерацией пунктов (указывает на то же положение)."
+        )
+    if c.kind == "insert":
+        at = c.model_point or "?"
+        return (
+            f"Үлгілік әдістеменің {c.edition} редакциясының {at}-тармағындағы ереже; "
+            "қолданыстағы редакцияда ол жоқ."
+            if lang == "kk"
+            else f"Положение пункта {at} Типовой методики в редакции {c.edition}, "
+            "которого нет в действующей редакции."
+        )
+    if c.kind == "delete" and c.reason == "model":
+        return (
+            f"Үлгілік әдістеменің {c.edition} редакциясында мұндай ереже жоқ; тармақ алып тасталады."
+            if lang == "kk"
+            else f"Такого положения нет в редакции {c.edition} Типовой методики; пункт исключается."
         )
     if c.kind == "delete" and am.new_edition:
         return (
@@ -107,11 +130,19 @@ def render_comparison(am: Amendment, title: str = "") -> bytes:
         cells[0].paragraphs[0].add_run(str(i))
         cells[1].paragraphs[0].add_run(unit_name(c.point, lang))
         old_runs, new_runs = bold_runs(c.old_text, c.new_text)
+        if c.kind == "insert":
+            old_runs = [(ABSENT[lang], False)]
         for cell, runs in ((cells[2], old_runs), (cells[3], new_runs)):
             par = cell.paragraphs[0]
             for text, bold in runs:
                 par.add_run(text).bold = bold
         cells[4].paragraphs[0].add_run(justification(c, am))
+    if am.notes:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_before = Pt(12)
+        p.add_run(NOTE[lang]).bold = True
+        for line in am.notes:
+            doc.add_paragraph(line)
     buf = io.BytesIO()
     doc.save(buf)
     return officialize(buf.getvalue(), lang=lang, title=TITLE[lang])
@@ -120,6 +151,6 @@ def render_comparison(am: Amendment, title: str = "") -> bytes:
 def comparison_rows(am: Amendment) -> list[tuple[str, str, str, str, str]]:
     """The table as plain text rows (what the DOCX shows, without the bold)."""
     return [
-        (str(i), unit_name(c.point, am.lang), c.old_text, c.new_text, justification(c, am))
+        (str(i), unit_name(c.point, am.lang), _current(c, am.lang), c.new_text, justification(c, am))
         for i, c in enumerate(am.changes, 1)
     ]

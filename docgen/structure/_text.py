@@ -42,8 +42,8 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-# a methodology / approving point: "12. Текст" at a line start (possibly indented)
-POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})\.(?!\d)[ \t]*(?=\S)")
+# a methodology / approving point: "12. Текст" or an inserted "12-1. Текст" at a line start (possibly indented)
+POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3}(?:-\d{1,2})?)\.(?!\d)[ \t]*(?=\S)")
 # a sub-point: "1) текст" or "- 1) текст"
 SUBPOINT_RE = re.compile(r"^[ \t]*(?:-[ \t]*)?(?P<num>\d{1,3})\)[ \t]*(?=\S)")
 _NAME_RE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")

@@ -70,7 +70,7 @@ def test_writes_the_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[str
     ("extra", "words"),
     [
         (["--set", "no_such_key=2"], "--set no_such_key"),
-        (["--set", "min_tenure=екі"], "--set min_tenure"),
+        (["--set", "min_tenure=көп"], "--set min_tenure"),
         (["--set", "min_tenure"], "КІЛТ=МӘН"),
         (["--delete-point", "77"], "--delete-point"),
         (["--set", "quarterly_deadline_day=40"], "31-ге"),

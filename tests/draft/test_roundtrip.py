@@ -1,4 +1,4 @@
-"""Round trip on drafts of three invented bodies, kk and ru (issue 11 item 5): parse(draft) gives
+"""Round trip on drafts of four invented bodies, kk and ru (issue 11 item 5): parse(draft) gives
 every value the draft states, at the provision that states it; check(draft) has no error-level
 finding; every cross reference resolves to the provision it links (by content, not by number)."""
 
@@ -16,7 +16,7 @@ from docgen.draft import Draft, draft, load_body
 from docgen.draft.adapter import cross_references_of, parameters_of, parsed_catalogue
 
 DATA = Path(__file__).parent / "data"
-BODIES = ["body_akimat", "body_maslikhat", "body_agency"]
+BODIES = ["body_akimat", "body_maslikhat", "body_agency", "body_committee"]
 CASES = [(b, lang) for b in BODIES for lang in ("kk", "ru")]
 
 
