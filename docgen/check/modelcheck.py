@@ -95,7 +95,12 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
             continue
         unit = model.get("unit") or entry.unit
         earlier = key in bounds and _before(value, model["value"])  # within the model's bound
-        code = "model_deviation.earlier_deadline" if earlier else "model_deviation.parameter"
+        later = key in bounds and not earlier and _before(model["value"], value)  # past the bound
+        code = "model_deviation.parameter"
+        if earlier:
+            code = "model_deviation.earlier_deadline"
+        elif later:
+            code = "model_deviation.later_deadline"
         out.append(
             finding(
                 code,

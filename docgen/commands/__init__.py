@@ -42,7 +42,7 @@ def load_command(name: str) -> click.Command | None:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         if exc.name == module_name:
-            return click.Command(name, help=short + " (not available in this build)")
+            return click.Command(name, help=short + " (недоступно в этой сборке / бұл жинақта жоқ)")
         raise
     cmd: click.Command = getattr(module, attr)
     return cmd

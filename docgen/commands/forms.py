@@ -43,14 +43,15 @@ def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool,
     cat = source.load()
     src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
+    say = _SAY[_msg_lang(lang, src)]
     if not cat.forms:
-        click.echo(f"docgen: {source.path}: the text has no appendix forms; nothing rendered", err=True)
+        click.echo(f"docgen: {source.path}: {say['none']}", err=True)
         return
     items, skipped = blank_forms(cat, langs)
     reports, skipped = _result_forms(cat, langs, skipped)
     out = Path(outdir)
     try:
-        _write_forms(items, skipped, out, force, pdf, reports, cat)
+        _write_forms(items, skipped, out, force, pdf, reports, cat, say)
     except OSError as exc:  # a read-only folder, -o under a file: one line, exit 2
         from ..batch.folder import os_error
 
@@ -83,6 +84,7 @@ def _write_forms(
     pdf: bool,
     reports: Sequence[Any] = (),
     cat: Any = None,
+    say: dict[str, str] | None = None,
 ) -> None:
     from ..errors import OutputExistsError
     from ..forms.blank import TRUNCATED
@@ -97,6 +99,7 @@ def _write_forms(
     existing = [f.filename for f in items if (out / f.filename).exists()]
     existing += [r[0] for r in reports if (out / r[0]).exists()]
     src = cat.lang if cat is not None else None
+    say = say or _SAY[_msg_lang(None, src)]
     translated = src is not None and (any(f.lang != src for f in items) or any(r[4] != src for r in reports))
     if translated and (out / REPORT_NAME).exists():
         existing.append(REPORT_NAME)
@@ -117,15 +120,9 @@ def _write_forms(
         coverage.append(FormUnits(filename, appendix, kind, lang, tuple(units)))
     for s in skipped:
         if s.endswith(TRUNCATED):
-            click.echo(
-                f"docgen: {s.removesuffix(TRUNCATED).strip()}: the act's text breaks off in this appendix's "
-                "caption; no form is rendered and nothing is taken from another act",
-                err=True,
-            )
+            click.echo(f"docgen: {_place(s.removesuffix(TRUNCATED), say)}: {say['truncated']}", err=True)
             continue
-        click.echo(
-            f"docgen: {s}: not a blank form of this command (see docgen report360 / protocol)", err=True
-        )
+        click.echo(f"docgen: {_place(s, say)}: {say['other']}", err=True)
     if pdf:
         from ..render.pdf import convert_to_pdf
 
@@ -136,4 +133,41 @@ def _write_forms(
         )
         write_atomic(out / REPORT_NAME, report_json(cat, coverage), force=True)
         print_coverage(cat, coverage, out / REPORT_NAME)
-    click.echo(f"{len(written)} form(s) written to {out}")
+    click.echo(say["written"].format(n=len(written), out=out))
+
+
+# what `docgen forms` says, in the language of the forms asked for (the act's language for --lang both)
+_SAY: dict[str, dict[str, str]] = {
+    "kk": {
+        "lang": "kk",
+        "none": "мәтінде нысандары бар қосымшалар жоқ; ештеңе жасалмады",
+        "truncated": "актінің мәтіні осы қосымшаның тақырыбында үзіледі; нысан жасалмады, басқа актіден ештеңе "
+        "алынбады",
+        "other": "бұл бос нысан емес, оны басқа команда жасайды (docgen report360 немесе docgen protocol)",
+        "written": "жазылған нысандар: {n}; қалта: {out}",
+    },
+    "ru": {
+        "lang": "ru",
+        "none": "в тексте нет приложений с формами; ничего не создано",
+        "truncated": "текст акта обрывается в заголовке этого приложения; форма не создана, из другого акта "
+        "ничего не взято",
+        "other": "это не пустая форма, её создаёт другая команда (docgen report360 или docgen protocol)",
+        "written": "записано форм: {n}; папка: {out}",
+    },
+}
+
+
+def _place(skipped: str, say: dict[str, str]) -> str:
+    """``app5: commission_protocol`` as the user reads it: «5-қосымша (Комиссия отырысының хаттамасы)»."""
+    from ..data.labels import form_label, point_name
+
+    lang = say["lang"]
+    app, _, kind = skipped.strip().partition(": ")
+    return f"{point_name(app, lang)} ({form_label(kind.strip(), lang)})"
+
+
+def _msg_lang(lang: str | None, src: str | None) -> str:
+    """The language of the command's own lines: the one asked for, else the act's (Russian if unknown)."""
+    if lang in _SAY:
+        return str(lang)
+    return src if src in _SAY else "ru"

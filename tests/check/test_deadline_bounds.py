@@ -49,7 +49,10 @@ def test_an_earlier_day_is_a_warning_not_an_error(tmp_path: Path, old: str, new:
 )
 def test_a_later_day_breaks_the_bound(tmp_path: Path, old: str, new: str, actual: str) -> None:
     found = _check(tmp_path, old, new)
-    assert [(s, c, p, a) for s, c, p, a, _ in found] == [("error", "model_deviation.parameter", "4", actual)]
+    assert [(s, c, p, a) for s, c, p, a, _ in found] == [
+        ("error", "model_deviation.later_deadline", "4", actual)
+    ]
+    assert "позже предельного срока" in found[0][4]
 
 
 def test_the_same_bound_is_no_finding(tmp_path: Path) -> None:

@@ -158,5 +158,5 @@ def test_cli_forms_text_without_appendices(tmp_path: Path) -> None:
 
     src.write_text(json.dumps(cat), encoding="utf-8")
     res = CliRunner().invoke(cli, ["forms", str(src), "-o", str(tmp_path / "out")])
-    assert res.exit_code == 0 and "no appendix forms" in res.output
+    assert res.exit_code == 0 and "нысандары бар қосымшалар жоқ" in res.output
     assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
