@@ -237,21 +237,21 @@ class Job:
         planned = [self._row(rownum, raw) for rownum, raw in chunk]
         if dry:
             return [item for item, _ in planned]
-        todo: list[tuple[int, str, Path]] = []
+        todo: list[tuple[int, str, str]] = []
+        folder = os.fspath(self.out)
         for i, (item, _) in enumerate(planned):
             if item[0] == "ok":
                 for lang, name in zip(self.langs, item[2], strict=True):
-                    path = self.out / name
-                    if self.force or not path.exists():
-                        todo.append((i, lang, path))
+                    if self.force or not os.path.exists(os.path.join(folder, name)):
+                        todo.append((i, lang, name))
         if self.ledger is not None:
-            self.ledger.record(p.name for _, _, p in todo)
+            self.ledger.record(name for _, _, name in todo)
         rendered = [0] * len(planned)
-        for i, lang, path in todo:
+        for i, lang, name in todo:
             res, score = planned[i][1]
             ctx = build_context(res, score, self.statics[(res.sheet.sheet, lang)])
             key = (res.sheet.kind, lang)
-            write_atomic(path, self.templates[key].render(as_mapping(ctx)), force=True)
+            write_atomic(os.path.join(folder, name), self.templates[key].render(as_mapping(ctx)), force=True)
             rendered[i] += 1
         results: list[tuple[Any, ...]] = []
         for i, (item, _) in enumerate(planned):

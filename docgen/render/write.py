@@ -13,12 +13,15 @@ import contextlib
 import os
 from pathlib import Path
 
-from .._atomic import TMP_NAME, pid_alive, write_bytes
+from .._atomic import TMP_NAME, pid_alive, replace_bytes, write_bytes
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool, durable: bool = False) -> None:
     """Write ``data`` atomically (see :mod:`docgen._atomic`); not fsynced unless ``durable``."""
-    write_bytes(path, data, force=force, durable=durable)
+    if force and not durable:
+        replace_bytes(os.fspath(path), data)
+    else:
+        write_bytes(path, data, force=force, durable=durable)
 
 
 def clean_stale_temps(folder: str | os.PathLike[str]) -> int:
