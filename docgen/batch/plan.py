@@ -117,7 +117,7 @@ class FillPlan:
                     self.sheets[sheet] = sf
                     by_app[sf.appendix] = sf
         if not self.sheets:
-            raise DataError("the methodology has no parameter sheet (leader/staff evaluation sheet) to fill")
+            raise DataError(message(self.lang, "no_sheet_form"))
         self.by_app = by_app
         self.heads = {normalise_category(c) for c in cat.value("head_of_unit_categories") or []}
         self.assign: dict[str, set[int]] = {}
