@@ -251,7 +251,9 @@ class Job:
             res, score = planned[i][1]
             ctx = build_context(res, score, self.statics[(res.sheet.sheet, lang)])
             key = (res.sheet.kind, lang)
-            write_atomic(os.path.join(folder, name), self.templates[key].render(as_mapping(ctx)), force=True)
+            write_atomic(
+                os.path.join(folder, name), self.templates[key].render_parts(as_mapping(ctx)), force=True
+            )
             rendered[i] += 1
         results: list[tuple[Any, ...]] = []
         for i, (item, _) in enumerate(planned):

@@ -180,6 +180,10 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The whole DOCX as bytes."""
+        return b"".join(self.render_parts(context))
+
+    def render_parts(self, context: Mapping[str, Any]) -> tuple[bytes, ...]:
+        """The whole DOCX as consecutive pieces (for ``os.writev``: written without joining them)."""
         xml = self.render_xml(context)
         if self.level > 0:
             comp = zlib.compressobj(self.level, zlib.DEFLATED, -15)
@@ -194,4 +198,4 @@ class CompiledTemplate:
         cd = self._central + _central_entry(name, method, crc, len(data), len(xml), offset)
         cd_offset = offset + len(local) + len(data)
         eocd = _EOCD.pack(b"PK\x05\x06", 0, 0, self._count, self._count, len(cd), cd_offset, 0)
-        return b"".join((self._static, local, data, cd, eocd))
+        return (self._static, local, data, cd, eocd)
