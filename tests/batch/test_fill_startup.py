@@ -65,3 +65,13 @@ def test_warm_fill_imports_no_parser_or_docx_library(tmp_path: Path) -> None:
     warm = _fill(cache, data, tmp_path / "warm")
     assert warm == {"code": 0, "loaded": []}
     assert len(list((tmp_path / "warm").glob("*.docx"))) == len(GOOD)
+
+
+def test_chunks_keep_every_worker_busy() -> None:
+    from docgen.batch.run import CHUNK, MIN_CHUNK, chunk_size
+
+    assert chunk_size(None, 2) == CHUNK and chunk_size(100_000, 2) == CHUNK and chunk_size(5000, 1) == CHUNK
+    for nrows in (30, 300, 2000, 5000):
+        size = chunk_size(nrows, 2)
+        assert MIN_CHUNK <= size <= CHUNK
+        assert -(-nrows // size) >= min(8, -(-nrows // MIN_CHUNK))  # four chunks per worker when rows allow
