@@ -9,10 +9,16 @@ catalogue, then times, end to end (data read, validation, scoring, rendering, wr
 
 Prints docs/s for both and the ratio. Run: ``.venv/bin/python bench/fill_bench.py [--n 5000]``.
 
-``--command N`` also times the whole command, ``docgen fill <act> --data ... -o ...`` in a fresh
-process (start-up, reading the act, extraction or the catalogue cache, N rows), on seed 004's text:
-``--no-cache`` (what every run cost before the cache), a cold cache (extracts, then stores) and a
-warm cache (skips extraction and spaCy) -- in the same run as the docxtpl peer.
+``--command N`` also times the whole command, ``docgen fill <act> --data ... -o ...`` in fresh
+processes (start-up, reading the act, extraction or the catalogue cache, N rows), on seed 004's text:
+``--no-cache`` once (what every run cost before the cache), a cold cache (a new empty cache folder each
+run: extracts, then stores) and a warm cache (skips extraction and spaCy), ``--repeat`` times each,
+writing to this machine's disk (``bench/results``) and to tmpfs (``/dev/shm``) (``--places``), with
+the median, minimum and maximum docs/s, the CPU seconds and peak resident memory of each run, the
+load average, and the ratio to plain docxtpl measured at the start of the same run. ``--compare DIR``
+runs the docgen found in DIR (e.g. ``git archive main | tar -x -C DIR``) alternately with this one,
+for before/after figures under the same load. ``--sizes 500,2000,8000`` prints the warm command's
+time and peak memory against the number of rows.
 """
 
 from __future__ import annotations
@@ -118,6 +124,7 @@ def bench_command(
     places: list[tuple[str, Path]],
     peer: float,
     compare: Path | None = None,
+    kinds: tuple[str, ...] = ("no", "cold", "warm"),
 ) -> dict[tuple[str, str, str], list[float]]:
     """docs/s of the whole ``docgen fill`` command in fresh processes: ``--no-cache``, a cold cache
     (a new, empty cache folder each time: extracts, then stores) and a warm cache (skips extraction
@@ -127,6 +134,7 @@ def bench_command(
     if compare is not None:
         trees.append(("compare", compare))
     rates: dict[tuple[str, str, str], list[float]] = {}
+    cpus: dict[tuple[str, str, str], list[float]] = {}
     for place, base in places:
         work = Path(tempfile.mkdtemp(prefix="docgen-fillcmd-", dir=base))
         try:
@@ -140,6 +148,8 @@ def bench_command(
                         env["DOCGEN_BENCH_TREE"] = str(path)
                     warm_cache = work / f"cache-{tree}"
                     for label in ("no cache", "cold cache", "warm cache"):
+                        if label.split()[0] not in kinds:
+                            continue
                         if label == "no cache" and rep:
                             continue  # once per place: it extracts like the cold run
                         cache = (
@@ -153,6 +163,7 @@ def bench_command(
                         extra = ["--no-cache"] if label == "no cache" else []
                         wall, cpu, rss, _ = _run(_cmd(work / "data.csv", out, extra), env)
                         rates.setdefault((place, tree, label), []).append(n / wall)
+                        cpus.setdefault((place, tree, label), []).append(cpu)
                         print(
                             f"{place:5s} {tree:7s} {label:10s} run {rep + 1}: {wall:.2f} s = {n / wall:,.0f} docs/s "
                             f"(CPU {cpu:.2f} s, peak {rss} MB, load {_load()})",
@@ -163,9 +174,10 @@ def bench_command(
     print(f"\nmedians ({repeat} runs; no cache: 1 run), plain docxtpl in the same run: {peer:,.1f} docs/s")
     for (place, tree, label), xs in rates.items():
         m = _median(xs)
+        cpu = _median(cpus[(place, tree, label)])
         print(
             f"{place:5s} {tree:7s} {label:10s}: median {m:,.0f} docs/s (min {min(xs):,.0f}, max {max(xs):,.0f}) "
-            f"= {m / peer:,.1f}x docxtpl"
+            f"= {m / peer:,.1f}x docxtpl; CPU median {cpu:.2f} s = {n / cpu:,.0f} docs per CPU-second"
         )
     return rates
 
@@ -186,6 +198,46 @@ _LAUNCH = (
 def _cmd(data: Path, out: Path, extra: list[str] | None = None) -> list[str]:
     args = ["fill", str(ACT), "--data", str(data), "-o", str(out), *(extra or [])]
     return [sys.executable, "-c", _LAUNCH, *args]
+
+
+_PER_ROW = (
+    "import os, sys, time, shutil, tempfile\n"
+    "tree = os.environ.get('DOCGEN_BENCH_TREE')\n"
+    "if tree:\n"
+    "    sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f).lower()]\n"
+    "    sys.path.insert(0, tree)\n"
+    "from docgen.catalogue import read_catalogue_json\n"
+    "from docgen.batch.run import fill_batch\n"
+    "cat = read_catalogue_json(sys.argv[1])\n"
+    "best = None\n"
+    "for _ in range(int(sys.argv[4])):\n"
+    "    out = tempfile.mkdtemp(dir=sys.argv[3])\n"
+    "    t = time.process_time()\n"
+    "    report, _ = fill_batch(cat, sys.argv[2], out, langs=('ru',), force=True, jobs=1, progress=False)\n"
+    "    dt = (time.process_time() - t) / report.rendered\n"
+    "    best = dt if best is None else min(best, dt)\n"
+    "    shutil.rmtree(out)\n"
+    "print(f'{best * 1e6:.0f}')\n"
+)
+
+
+def bench_per_row(data: Path, work: Path, compare: Path | None, repeat: int) -> None:
+    """CPU microseconds per row of ``fill_batch`` in one process (no workers), best of ``repeat``,
+    for this docgen and, with ``compare``, the other tree: the per-row work without start-up."""
+    for tree, path in [("this", None)] + ([("compare", compare)] if compare else []):
+        env = dict(os.environ)
+        if path is not None:
+            env["DOCGEN_BENCH_TREE"] = str(path)
+        res = subprocess.run(
+            [sys.executable, "-c", _PER_ROW, str(CATALOGUE), str(data), str(work), str(repeat)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(
+            f"per row, one process, CPU: {tree:7s} {res.stdout.strip()} µs (best of {repeat}, load {_load()})"
+        )
 
 
 def _load() -> str:
@@ -262,6 +314,8 @@ def main(argv: list[str] | None = None) -> int:
         help="where the command writes: disk (bench/results, this machine's disk), tmpfs (/dev/shm), or folders",
     )
     ap.add_argument("--compare", type=Path, default=None, help="another docgen tree, timed alternately")
+    ap.add_argument("--per-row", type=int, default=0, help="CPU per row of N rows in one process")
+    ap.add_argument("--kinds", default="no,cold,warm", help="command runs: no (--no-cache), cold, warm cache")
     ap.add_argument("--sizes", default="", help="rows for time/memory against input size, e.g. 500,2000,8000")
     args = ap.parse_args(argv)
     cat = read_catalogue_json(CATALOGUE)
@@ -284,6 +338,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"docgen : {report.rendered} docs in {dt:.2f} s = {rate:,.0f} docs/s (jobs={jobs}, in-process)"
             )
             print(f"ratio  : {rate / peer:,.1f}x")
+        if args.per_row:
+            pdata = work / "per_row.csv"
+            make_data(pdata, args.per_row, seed=11)
+            bench_per_row(pdata, work, args.compare, max(3, args.repeat))
         if args.command:
             cdata = work / "command.csv"
             make_data(cdata, args.command, seed=11)
@@ -294,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
                 places=_places(args.places),
                 peer=peer,
                 compare=args.compare,
+                kinds=tuple(args.kinds.split(",")),
             )
         if args.sizes:
             places = _places(args.places)
