@@ -112,7 +112,7 @@ class DocSandbox(SandboxedEnvironment):
         # a trusted row's public text field: read directly (the sandbox's generic path would
         # inspect the value for ``str.format`` and ask ``is_safe_attribute``, which says yes)
         if type(obj) in TRUSTED_TYPES and attribute[:1] != "_":
-            value = obj.__dict__.get(attribute)
+            value = getattr(obj, "__dict__", {}).get(attribute)  # a slotted type: the generic path
             if type(value) is str or type(value) is Markup:
                 return value
         return super().getattr(obj, attribute)
