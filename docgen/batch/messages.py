@@ -18,7 +18,7 @@ DATA = Path(__file__).resolve().parent / "data"
 @functools.lru_cache(maxsize=2)
 def _messages(lang: str) -> dict[str, str]:
     with open(DATA / f"{lang}.yaml", encoding="utf-8") as fh:
-        data: dict[str, str] = yaml.safe_load(fh)
+        data: dict[str, str] = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 

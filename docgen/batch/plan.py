@@ -34,6 +34,7 @@ TEXT_COLUMNS = ("full_name", "position", "body", "evaluator_name", "evaluator_po
 _CATEGORY = re.compile(r"^[A-E](?:-[OR])?-\d{1,2}$")
 _TO_LATIN = str.maketrans("АВСДЕОРНКМТХ", "ABCDEOPHKMTX")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_NUMBERED_COLUMN = re.compile(r"^(score|comment)_(\d+)$")
 
 
 def normalise_category(value: str) -> str:
@@ -116,7 +117,7 @@ class FillPlan:
                     self.sheets[sheet] = sf
                     by_app[sf.appendix] = sf
         if not self.sheets:
-            raise DataError("the methodology has no parameter sheet (leader/staff evaluation sheet) to fill")
+            raise DataError(message(self.lang, "no_sheet_form"))
         self.by_app = by_app
         self.heads = {normalise_category(c) for c in cat.value("head_of_unit_categories") or []}
         self.assign: dict[str, set[int]] = {}
@@ -129,6 +130,7 @@ class FillPlan:
                 else:
                     self.assign.setdefault(normalise_category(str(c)), set()).add(app)
         self.max_params = max(len(s.rows) for s in self.sheets.values())
+        self.period_unit = cat.value("evaluation_period")
         self.categories = sorted(set(self.assign) | self.heads)
 
     def err(self, rownum: int, column: str, key: str, value: str | None = None, **fields: object) -> RowError:
@@ -167,16 +169,16 @@ class FillPlan:
 
     def validate(self, rownum: int, raw: dict[str, str]) -> GoodRow | list[RowError]:
         errors: list[RowError] = []
-        values = {k: normalize_newlines(v) for k, v in raw.items()}
+        values = {k: normalize_newlines(v) if "\r" in v else v for k, v in raw.items()}
         for col, text in values.items():
-            bad = first_bad_char(text)
+            bad = first_bad_char(text) if text else None
             if bad is not None:
                 errors.append(self.err(rownum, col, "err_text", code=f"{ord(bad):04X}"))
         if not values.get("full_name", "").strip():
             errors.append(self.err(rownum, "full_name", "err_missing"))
         period = values.get("period", "").strip()
         parsed = parse_period(period) if period else None
-        expected = self.cat.value("evaluation_period")
+        expected = self.period_unit
         if not period:
             errors.append(self.err(rownum, "period", "err_missing"))
         elif parsed is None:
@@ -213,7 +215,7 @@ class FillPlan:
                 continue
             scores.append(d)
         for col, text in values.items():
-            m = re.match(r"^(score|comment)_(\d+)$", col)
+            m = _NUMBERED_COLUMN.match(col) if text else None
             if m and int(m.group(2)) > len(chosen.rows) and text.strip():
                 errors.append(self.err(rownum, col, "err_extra_param", text, n=len(chosen.rows)))
         if errors:

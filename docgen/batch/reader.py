@@ -65,6 +65,8 @@ def column_key(header: str, aliases: dict[str, str]) -> str | None:
 
 
 def cell_text(value: Any) -> str:
+    if type(value) is str:  # every CSV cell, most workbook cells
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):  # a logical cell is not a number (Excel: TRUE/ИСТИНА/АҚИҚАТ)

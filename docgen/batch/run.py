@@ -17,7 +17,8 @@ average, final_score, grade, errors, then row, grade_label, interpretation, file
 - Parallel: with ``jobs > 1`` chunks are validated, scored, rendered and written by forked worker
   processes (the compiled templates are built once, before the fork); the main process reads the
   data and writes the summaries in row order. Workers ignore SIGINT and die with the main process
-  (``PR_SET_PDEATHSIG`` on Linux, a parent watch elsewhere), quietly.
+  (``PR_SET_PDEATHSIG`` on Linux, a parent watch elsewhere), quietly. Chunks shrink (to 25 rows)
+  so that each worker gets at least four; a batch of at most 25 rows is done in the main process.
 - A bad row is reported (row number, column) and not rendered; the other rows are.
 - File names are ``row<NNNNN>_<period>_<sheet>_<name slug>_<digest>.<lang>.docx`` (the slug of
   :mod:`docgen.batch.names`: Latin letters, digits and dashes only); the digest covers the row's
@@ -74,6 +75,7 @@ from .summary import (
 __all__ = ["SUMMARY_COLUMNS", "BatchReport", "csv_safe", "default_jobs", "fill_batch"]
 
 CHUNK = 200
+MIN_CHUNK = 25
 # Deflate level of word/document.xml in filled sheets: 0 stores it (valid OOXML; Word and
 # LibreOffice read it); deflating costs more than all the rest of a document on a slow CPU.
 DOC_LEVEL = 0
@@ -237,21 +239,23 @@ class Job:
         planned = [self._row(rownum, raw) for rownum, raw in chunk]
         if dry:
             return [item for item, _ in planned]
-        todo: list[tuple[int, str, Path]] = []
+        todo: list[tuple[int, str, str]] = []
+        folder = os.fspath(self.out)
         for i, (item, _) in enumerate(planned):
             if item[0] == "ok":
                 for lang, name in zip(self.langs, item[2], strict=True):
-                    path = self.out / name
-                    if self.force or not path.exists():
-                        todo.append((i, lang, path))
+                    if self.force or not os.path.exists(os.path.join(folder, name)):
+                        todo.append((i, lang, name))
         if self.ledger is not None:
-            self.ledger.record(p.name for _, _, p in todo)
+            self.ledger.record(name for _, _, name in todo)
         rendered = [0] * len(planned)
-        for i, lang, path in todo:
+        for i, lang, name in todo:
             res, score = planned[i][1]
             ctx = build_context(res, score, self.statics[(res.sheet.sheet, lang)])
             key = (res.sheet.kind, lang)
-            write_atomic(path, self.templates[key].render(as_mapping(ctx)), force=True)
+            write_atomic(
+                os.path.join(folder, name), self.templates[key].render_parts(as_mapping(ctx)), force=True
+            )
             rendered[i] += 1
         results: list[tuple[Any, ...]] = []
         for i, (item, _) in enumerate(planned):
@@ -308,10 +312,20 @@ def _chunks(
         yield chunk
 
 
+def chunk_size(nrows: int | None, jobs: int) -> int:
+    """Rows per chunk: ``CHUNK``, smaller for a batch that would give each worker fewer than four
+    chunks (so no worker waits idle for the last one), at least ``MIN_CHUNK``."""
+    if not nrows or jobs <= 1:
+        return CHUNK
+    return max(MIN_CHUNK, min(CHUNK, -(-nrows // (4 * jobs))))
+
+
 def _results(
-    job: Job, data: str | os.PathLike[str], jobs: int, dry: bool = False
+    job: Job, data: str | os.PathLike[str], jobs: int, dry: bool = False, nrows: int | None = None
 ) -> Iterator[list[tuple[Any, ...]]]:
-    chunks = _chunks(read_rows(data, job.lang), CHUNK)
+    if nrows is not None and nrows <= MIN_CHUNK:
+        jobs = 1  # a batch this small costs less than starting the workers
+    chunks = _chunks(read_rows(data, job.lang), chunk_size(nrows, jobs))
     if jobs <= 1:
         for chunk in chunks:
             yield job.run_chunk(chunk, dry)
@@ -427,7 +441,7 @@ def _fill(
 
             bar = click.progressbar(length=nrows, label="filling", file=sys.stderr)
             bar.__enter__()
-        for results in _results(job, data, jobs):
+        for results in _results(job, data, jobs, nrows=nrows):
             for item in results:
                 report.rows += 1
                 summaries.add(item[1])

@@ -82,7 +82,13 @@ def xlsx_text(text: str) -> str:
     return _NOT_XML.sub(_ooxml_escape, text)
 
 
+# what xlsx_text or escape would change: markup and quote characters, what XML cannot carry, "_xHHHH_"
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+
+
 def _cell(value: Any) -> str:
+    if type(value) is str and _NEEDS_ESCAPE.search(value) is None:  # most cells: the text as it is
+        return f'<c t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
     if isinstance(value, bool):
         value = str(value)
     if isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):

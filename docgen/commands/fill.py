@@ -3,7 +3,10 @@
 Consumes a methodology (or catalogue ``.json``) and one data row per employee and period; produces
 one filled evaluation sheet per row (and language), ``summary.csv`` and ``summary.xlsx``. Bad rows
 are reported on stderr as ``строка N, столбец C: problem`` (in the act's language, never with the
-cell's value; the summary quotes it) and are not rendered; the exit code is 1 if any row was bad. ``--template FILE.xlsx`` instead writes the empty
+cell's value; the summary quotes it) and are not rendered. Exit codes: 0 every row rendered; 1 some
+rows bad (findings: the other rows are rendered and the summary lists them); 2 refused, nothing
+written (unreadable data, no rows, a folder in use, a methodology without a sheet to fill or without
+a value the sheets need -- one line naming the file); 3 ``--pdf`` without LibreOffice. ``--template FILE.xlsx`` instead writes the empty
 input workbook (column keys, kk and ru captions, data validation). ``--cap-mode parameter`` applies
 disciplinary caps to the "no disciplinary sanctions" row instead of the final score.
 The output folder is locked for the run and checked before anything is written; the run keeps
@@ -57,18 +60,22 @@ def fill(
     template: str | None,
 ) -> None:
     """Fill evaluation sheets for every employee row."""
-    from ..errors import UsageError
+    from ..errors import DataError, InputError, UsageError
 
     cat = source.load()
+    from ..batch.messages import message
+
     if template:
         from ..batch.workbook import write_input_template
 
-        out = write_input_template(cat, template, force=force)
-        click.echo(f"input workbook written to {out}")
+        try:
+            out = write_input_template(cat, template, force=force)
+        except DataError as exc:
+            raise InputError(exc.message, path=source.path or source.catalogue_file) from exc
+        click.echo(message(cat.lang, "template_written", path=out))
         return
     if not data or not outdir:
         raise UsageError("fill needs --data FILE and -o DIR (or --template FILE.xlsx)")
-    from ..batch.messages import message
     from ..batch.run import fill_batch
 
     src = cat.lang
@@ -77,11 +84,16 @@ def fill(
     def on_error(err: object) -> None:
         click.echo(f"docgen: {data}: {err}", err=True)
 
-    report, _docs = fill_batch(
-        cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error, pdf=pdf
-    )
+    try:
+        report, _docs = fill_batch(
+            cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error, pdf=pdf
+        )
+    except DataError as exc:
+        # the methodology cannot be filled in (no sheet; a value the sheets need is not stated): bad
+        # input, refused before any sheet is written -- exit 2 naming the methodology's file
+        raise InputError(exc.message, path=source.path or source.catalogue_file) from exc
     for row in sorted(report.untranslated):
-        click.echo(f"docgen: no translation, kept as printed: {row}", err=True)
+        click.echo(f"docgen: {message(cat.lang, 'untranslated', text=row)}", err=True)
     msg_lang = cat.lang
     click.echo(
         message(

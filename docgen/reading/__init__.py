@@ -23,9 +23,11 @@ from pathlib import Path
 from .. import safezip
 from ..errors import InputError, UnsafeInputError
 from ..model import SourceText
-from .docx import DOCUMENT_PART, read_docx
-from .html import flatten_html
 from .text import check_text, decode_bytes
+
+# .docx and HTML readers (lxml) are imported when such a file is read, so a command that only
+# decodes a text file (``docgen fill`` reading a CSV) does not load them
+DOCUMENT_PART = "word/document.xml"
 
 __all__ = ["read_source", "sniff_format", "decode_bytes"]
 
@@ -128,6 +130,12 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str]:
     return text, "cp1251"
 
 
+def _flatten_html(text: str, path: str) -> str:
+    from .html import flatten_html
+
+    return flatten_html(text, path)
+
+
 def read_source(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> SourceText:
     """Read and decode one input file (text, .docx or HTML) after refusing unsafe/unsupported ones.
     ``max_bytes`` (default ``MAX_INPUT_BYTES``) bounds the file and the text a .docx flattens to."""
@@ -137,6 +145,8 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int | None = None) -
     data = _read_bytes(spath, max_bytes)
     fmt = sniff_format(data, spath)
     if fmt == "docx":
+        from .docx import read_docx
+
         raw = read_docx(spath, max_text_chars=max_bytes)
         if not raw.strip():
             raise InputError("Word document contains no text", path=spath)
@@ -144,13 +154,13 @@ def read_source(path: str | os.PathLike[str], *, max_bytes: int | None = None) -
         return SourceText(path=spath, raw=raw, encoding="utf-8", fmt="docx")
     if fmt == "html":
         text, enc = _decode_html(data, spath)
-        raw = flatten_html(text, spath)
+        raw = _flatten_html(text, spath)
         if not raw.strip():
             raise InputError("HTML page contains no text", path=spath)
         return SourceText(path=spath, raw=raw, encoding=enc, fmt="html")
     text, enc = decode_bytes(data, spath)
     if _HTML_START_RE.match(text[:4096]):
-        raw = flatten_html(text, spath)
+        raw = _flatten_html(text, spath)
         if not raw.strip():
             raise InputError("HTML page contains no text", path=spath)
         return SourceText(path=spath, raw=raw, encoding=enc, fmt="html")

@@ -10,7 +10,7 @@ The BOM is removed; nothing else is changed (newlines, NBSPs, tabs stay as they 
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from ..errors import InputError
 
@@ -26,14 +26,13 @@ MIN_CP1251_SHARE = 0.8
 MIN_UTF16_PLAUSIBLE = 0.95
 
 
+# Unicode's Cc characters (U+0000-U+001F, U+007F-U+009F) less _TEXT_CONTROLS
+_BAD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_ratio(text: str) -> tuple[int, float]:
     sample = text[:_SAMPLE] if len(text) > _SAMPLE else text
-    bad = 0
-    for ch in sample:
-        if ch in _TEXT_CONTROLS:
-            continue
-        if unicodedata.category(ch) == "Cc":
-            bad += 1
+    bad = len(_BAD_CONTROLS.findall(sample))
     return bad, bad / max(len(sample), 1)
 
 

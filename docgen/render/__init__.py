@@ -43,6 +43,8 @@ def as_mapping(context: Any) -> dict[str, Any]:
     """Top-level fields of a context dataclass as a dict (nested values stay objects)."""
     if isinstance(context, dict):
         return context
+    if dataclasses.is_dataclass(context) and hasattr(context, "__dict__"):
+        return dict(context.__dict__)  # the fields, as dataclasses.fields() lists them
     return {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
 
 

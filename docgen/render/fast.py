@@ -21,6 +21,7 @@ template and context (tests check it).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import struct
 import zipfile
@@ -90,15 +91,15 @@ def _raw_members(path: str | os.PathLike[str]) -> tuple[list[tuple[zipfile.ZipIn
 
 def body_source(template_path: str | os.PathLike[str]) -> str:
     """The template's body XML after docxtpl's ``patch_xml``, as docxtpl would hand it to Jinja --
-    kept in the catalogue cache folder keyed by the template's bytes and docxtpl's version, so a
-    command does not load python-docx and docxtpl to prepare a template it prepared before."""
+    kept in the catalogue cache folder keyed by the template's bytes and docxtpl's own code (the
+    bytes of its ``template.py``, found without importing it), so a command does not load
+    python-docx and docxtpl to prepare a template it prepared before."""
     import hashlib
-    from importlib.metadata import version
 
     from ..catalogue_cache import cache_dir, disabled
 
     data = Path(template_path).read_bytes()
-    key = hashlib.sha256(f"docxtpl {version('docxtpl')}\0".encode() + data).hexdigest()
+    key = hashlib.sha256(b"docxtpl\0" + _docxtpl_code() + b"\0" + data).hexdigest()
     cached = cache_dir() / "templates" / f"{key}.xml"
     if not disabled():
         with contextlib.suppress(OSError, UnicodeDecodeError):
@@ -111,6 +112,17 @@ def body_source(template_path: str | os.PathLike[str]) -> str:
             cached.parent.mkdir(parents=True, exist_ok=True)
             write_text(cached, xml, force=True)
     return xml
+
+
+@functools.lru_cache(maxsize=1)
+def _docxtpl_code() -> bytes:
+    """The bytes of docxtpl's ``template.py`` (where ``patch_xml`` lives), read without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("docxtpl")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("docxtpl")
+    return (Path(spec.origin).parent / "template.py").read_bytes()
 
 
 def _patched_body(template_path: str | os.PathLike[str]) -> str:
@@ -143,7 +155,7 @@ class CompiledTemplate:
         end = text.rindex("</w:body>") + len("</w:body>")
         self._head = text[:start].encode("utf-8")
         self._tail = text[end:].encode("utf-8")
-        self.template: Template = make_env().from_string(body_source(self.path))
+        self.template: Template = make_env(escape_in_finalize=True).from_string(body_source(self.path))
         blob = bytearray()
         central = bytearray()
         for info, data in members:
@@ -161,11 +173,17 @@ class CompiledTemplate:
 
     def render_xml(self, context: Mapping[str, Any]) -> bytes:
         """The rendered ``word/document.xml`` bytes."""
-        body = finish_body(self.template.render(context))
-        return self._head + body.encode("utf-8") + self._tail
+        body = self.template.render(context).encode("utf-8")
+        if b"{" in body or b"}" in body:  # finish_body's markers hold a brace (one-byte searches are fast)
+            body = finish_body(body.decode("utf-8")).encode("utf-8")
+        return b"".join((self._head, body, self._tail))
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The whole DOCX as bytes."""
+        return b"".join(self.render_parts(context))
+
+    def render_parts(self, context: Mapping[str, Any]) -> tuple[bytes, ...]:
+        """The whole DOCX as consecutive pieces (for ``os.writev``: written without joining them)."""
         xml = self.render_xml(context)
         if self.level > 0:
             comp = zlib.compressobj(self.level, zlib.DEFLATED, -15)
@@ -180,4 +198,4 @@ class CompiledTemplate:
         cd = self._central + _central_entry(name, method, crc, len(data), len(xml), offset)
         cd_offset = offset + len(local) + len(data)
         eocd = _EOCD.pack(b"PK\x05\x06", 0, 0, self._count, self._count, len(cd), cd_offset, 0)
-        return b"".join((self._static, local, data, cd, eocd))
+        return (self._static, local, data, cd, eocd)

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
-from .._atomic import TMP_NAME, pid_alive, write_bytes
+from .._atomic import TMP_NAME, pid_alive, replace_bytes, write_bytes
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool, durable: bool = False) -> None:
-    """Write ``data`` atomically (see :mod:`docgen._atomic`); not fsynced unless ``durable``."""
-    write_bytes(path, data, force=force, durable=durable)
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes | Sequence[bytes], *, force: bool, durable: bool = False
+) -> None:
+    """Write ``data`` (bytes or consecutive pieces) atomically (see :mod:`docgen._atomic`); not
+    fsynced unless ``durable``."""
+    if force and not durable:
+        replace_bytes(os.fspath(path), data)
+    else:
+        write_bytes(path, data if isinstance(data, bytes) else b"".join(data), force=force, durable=durable)
 
 
 def clean_stale_temps(folder: str | os.PathLike[str]) -> int:
@@ -48,11 +55,29 @@ def clean_stale_temps(folder: str | os.PathLike[str]) -> int:
 
 
 def sync_dir(folder: str | os.PathLike[str]) -> None:
-    """Flush the folder's directory entries (and, through ``os.sync``, the files written)."""
-    os.sync()
-    with contextlib.suppress(OSError):
+    """Flush the files written into the folder and its directory entries: ``syncfs`` of the folder's
+    file system where the C library has it (Linux), else ``os.sync`` of every file system -- so a
+    batch written to tmpfs does not wait for other programs' writes to a disk."""
+    try:
         fd = os.open(os.fspath(folder), os.O_RDONLY)
-        try:
+    except OSError:
+        os.sync()
+        return
+    try:
+        if not _syncfs(fd):
+            os.sync()
+        with contextlib.suppress(OSError):
             os.fsync(fd)
-        finally:
-            os.close(fd)
+    finally:
+        os.close(fd)
+
+
+def _syncfs(fd: int) -> bool:
+    """``syncfs(fd)``; False where the C library has no such call (or it failed)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.syncfs(fd) == 0)
+    except (OSError, AttributeError):
+        return False
