@@ -95,9 +95,11 @@ class UnsafeInputError(InputError):
 
 
 class DataError(DocgenError):
-    """Bad data rows (spreadsheets, YAML for protocols)."""
+    """Bad data (a spreadsheet row, a protocol's YAML, a value the methodology does not allow): the
+    user's input to fix, so exit code 2 like every bad input. ``docgen fill`` reports bad rows of a
+    batch as findings (exit 1) itself and renders the good ones."""
 
-    exit_code = 1
+    exit_code = 2
 
 
 class OutputExistsError(DocgenError):

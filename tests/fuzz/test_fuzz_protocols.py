@@ -122,4 +122,4 @@ def test_a_date_or_nan_where_a_score_belongs_is_a_data_error() -> None:
             args = ["protocol", "calibration", "--catalogue", str(CASES["calibration"][1])]
             r = run_cli([*args, "--data", str(src), "-o", str(out)])
             assert_clean(r, input_bytes=len(text), output=out)
-            assert r.code == 1 and "votes[3].score" in r.err and not out.exists(), (bad, r.err)
+            assert r.code == 2 and "votes[3].score" in r.err and not out.exists(), (bad, r.err)

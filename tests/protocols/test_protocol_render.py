@@ -167,7 +167,7 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
                 str(tmp_path / "x.docx"),
             ]
         )
-    assert e.value.code == 1
+    assert e.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("docgen: ошибка / қате: ") and "участников" in err and "не менее 3" in err
     assert not (tmp_path / "x.docx").exists()

@@ -99,7 +99,7 @@ def test_cli_template_and_reports(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert tpl.is_file()
     with pytest.raises(SystemExit) as e:
         main(["report360", "--catalogue", cat, "--data", str(tpl), "-o", str(tmp_path / "o")])
-    assert e.value.code == 1 and "ответы не найдены" in capsys.readouterr().err
+    assert e.value.code == 2 and "ответы не найдены" in capsys.readouterr().err
     with pytest.raises(SystemExit) as e:
         main(["report360", "--catalogue", cat])
     assert e.value.code == 2
