@@ -140,3 +140,15 @@ def test_cli_check_model_e0_on_the_ru_act(tmp_path: Path, capsys: pytest.Capture
     for line in out.splitlines():
         if not line.strip().startswith(("Файл:", "Цитата из акта:", "Должно быть:")):
             assert clean_sentence_problems(line.strip()) == [], line
+
+
+def test_a_missing_row_is_not_paired_with_a_close_row_the_act_does_print(tmp_path: Path) -> None:
+    """«Оперативность» left out, «Инициативность» printed: one missing row, nothing "differs" (the
+    close later row used to be paired away with the missing one and then reported missing too)."""
+    text = CLEAN_RU.read_text(encoding="utf-8")
+    assert text.count("4\tОперативность\t\n") == 1
+    path = tmp_path / "no_row.txt"
+    path.write_text(text.replace("4\tОперативность\t\n", ""), encoding="utf-8")
+    result = check_path(str(path), "E0", as_of=IN_E0)
+    got = [(f.code, f.expected, f.actual) for f in result.findings if f.severity != "info"]
+    assert got == [("form_deviation.row_missing", "Оперативность", "")]
