@@ -76,7 +76,18 @@ def matches_topic(text_lower: str, topic: str, lang: str) -> bool:
     spec = topics_data()["topics"].get(topic)
     if not spec or lang not in spec:
         return False
-    return all(any(alt in text_lower for alt in group) for group in spec[lang])
+    return all(any(_occurs(alt, text_lower) for alt in group) for group in spec[lang])
+
+
+def _occurs(alt: str, text_lower: str) -> bool:
+    """``alt`` occurs in the text: as a substring, or, written ``<кци>``, as a whole word (an
+    abbreviation that is also a piece of other words: «кци» in «функции»)."""
+    if len(alt) > 2 and alt[0] == "<" and alt[-1] == ">":
+        return (
+            alt[1:-1] in text_lower
+            and compiled(rf"(?<!\w){re.escape(alt[1:-1])}(?!\w)").search(text_lower) is not None
+        )
+    return alt in text_lower
 
 
 def topics_of(text: str, lang: str) -> frozenset[str]:

@@ -312,6 +312,9 @@ def _compare_rows(
     ev = profile_form["evidence"]
     pending = list(act_rows)
     quote_of = {id(r): r for r in act_rows}
+    # Rows the act prints as the model does are taken first: a row close to another model row
+    # («Инициативность» / «Оперативность») must not be paired away before its own turn.
+    unmatched = []
     for mrow in model_rows:
         variants = mrow if isinstance(mrow, list) else [mrow]
         normed = [_norm_row(v) for v in variants]
@@ -326,7 +329,11 @@ def _compare_rows(
         )
         if hit is not None:
             pending.remove(hit)
-            continue
+        else:
+            unmatched.append(mrow)
+    for mrow in unmatched:
+        variants = mrow if isinstance(mrow, list) else [mrow]
+        normed = [_norm_row(v) for v in variants]
         same = next((r for r in pending if any(same_wording(r, v) for v in variants)), None)
         if same is not None:  # written differently, same words: information, not a difference
             pending.remove(same)

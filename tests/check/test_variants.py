@@ -33,7 +33,9 @@ def test_planted_defects_are_found(name: str) -> None:
     assert result.exit_code == 1
 
 
-@pytest.mark.parametrize(("edition", "lang"), [("E4", "kk"), ("E4", "ru"), ("E1", "kk"), ("E0", "kk")])
+@pytest.mark.parametrize(
+    ("edition", "lang"), [("E4", "kk"), ("E4", "ru"), ("E1", "kk"), ("E0", "kk"), ("E0", "ru")]
+)
 def test_clean_text_from_profile_has_no_error(tmp_path: Path, edition: str, lang: str) -> None:
     profile = load_profile(edition)
     text, catalogue = generate_clean(profile, lang)
