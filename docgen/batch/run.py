@@ -54,6 +54,7 @@ from ..render import as_mapping
 from ..render.fast import CompiledTemplate
 from ..render.pdf import convert_to_pdf, find_soffice
 from ..render.templates import compiled, template_path
+from ..render.untranslated import mark_document
 from ..render.write import clean_stale_temps, sync_dir, write_atomic
 from ..scoring.sheets import score_sheet
 from .folder import Ledger, ManifestWriter, open_folder, os_error
@@ -251,11 +252,16 @@ class Job:
         rendered = [0] * len(planned)
         for i, lang, name in todo:
             res, score = planned[i][1]
-            ctx = build_context(res, score, self.statics[(res.sheet.sheet, lang)])
+            st = self.statics[(res.sheet.sheet, lang)]
+            ctx = build_context(res, score, st)
             key = (res.sheet.kind, lang)
-            write_atomic(
-                os.path.join(folder, name), self.templates[key].render_parts(as_mapping(ctx)), force=True
-            )
+            if st.untranslated:  # text the term base lacks: set in italics with its mark and the legend
+                data: bytes | tuple[bytes, ...] = mark_document(
+                    self.templates[key].render(as_mapping(ctx)), lang
+                )
+            else:
+                data = self.templates[key].render_parts(as_mapping(ctx))
+            write_atomic(os.path.join(folder, name), data, force=True)
             rendered[i] += 1
         results: list[tuple[Any, ...]] = []
         for i, (item, _) in enumerate(planned):

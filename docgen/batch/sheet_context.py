@@ -21,6 +21,7 @@ from ..forms import contexts as c
 from ..forms.formtext import FormText
 from ..forms.labels import SHORT_BLANK, fmt_number, grade_label, labels, period_text, source_text
 from ..render.env import ooxml_text
+from ..render.untranslated import mark
 from ..scoring.sheets import Cap, SheetScore
 from ..terms import translate as translate_term
 from .messages import message
@@ -54,7 +55,7 @@ class SheetStatics:
 
     @classmethod
     def build(cls, cat: Catalogue, sheet: SheetForm, lang: str) -> SheetStatics:
-        ft = FormText(cat, sheet.form, lang)
+        ft = FormText(cat, sheet.form, lang, marked=True)  # untranslated text carries the mark (†)
         rows = tuple(ft.rows())
         base = ft.base()
         printed_caption = sheet.form.get("caption")
@@ -165,7 +166,7 @@ def _guidance(ft: FormText, printed: list[Any], n: int) -> list[str]:
         t = translate_term(text, ft.src, ft.lang)
         if t is None:
             ft.untranslated.append(text)
-            t = text
+            t = mark(text)
         out.append(t)
     return out
 

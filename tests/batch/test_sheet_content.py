@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,25 @@ def test_data_file_refusal_in_the_acts_language(tmp_path: Path, act: Path, expec
     assert res.exit_code == 2
     assert expected in res.stderr and "Traceback" not in res.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_untranslated_text_of_a_filled_sheet_is_marked_with_the_legend(tmp_path: Path) -> None:
+    """A parameter the term base does not know stays as the act prints it, marked † in italics, with
+    the legend line in the sheet's language (as on the blank forms); known texts are translated."""
+    new_row = "Умение работать с открытыми данными и цифровыми сервисами"
+    text = ACT_004.read_text(encoding="utf-8").replace("Лидерство и навыки принятия решений", new_row)
+    act = tmp_path / "act.txt"
+    act.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    res = _fill(act, _data(tmp_path / "d.csv", ROWS[:1]), out, "--lang", "kk", "--no-cache")
+    assert res.exit_code == 0, res.output
+    (path,) = out.glob("row00002_*.kk.docx")
+    body = docx_text(path.read_bytes())
+    assert f"{new_row}\u00a0\u2020" in body
+    assert "белгісі бар мәтін аударылмаған" in body
+    assert "Көшбасшылық және шешім қабылдау дағдылары" not in body  # the replaced row is gone
+    assert "тәртіп" in body  # the other rows are translated (discipline rows in Kazakh)
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    at = xml.index(new_row)
+    assert "<w:i/>" in xml[xml.rfind("<w:r>", 0, at) if "<w:r>" in xml[:at] else 0 : at]
