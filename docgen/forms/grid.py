@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..model import HeaderCell
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 _DOC = "word/document.xml"
@@ -37,20 +39,11 @@ _ROOM = 0.3  # share of the width kept for the columns written in (names, notes)
 
 
 @dataclass(frozen=True)
-class HeadCell:
-    text: str
-    row: int
-    col: int
-    colspan: int = 1
-    rowspan: int = 1
-
-
-@dataclass(frozen=True)
 class Grid:
     """A table to print: merged heading cells over ``columns`` grid columns, then ``rows`` blank rows
     (the first cell of each holds its number)."""
 
-    cells: tuple[HeadCell, ...]
+    cells: tuple[HeaderCell, ...]
     columns: int
     header_rows: int
     rows: int
@@ -58,7 +51,7 @@ class Grid:
     @classmethod
     def from_header(cls, header: Sequence[dict[str, object]], texts: Sequence[str], rows: int) -> Grid:
         cells = tuple(
-            HeadCell(
+            HeaderCell(
                 str(t),
                 int(str(c["row"])),
                 int(str(c["col"])),
@@ -88,16 +81,16 @@ def _word_twips(word: str, size: float) -> int:
     return round(max(len(piece) for piece in word.split("-")) * _EM * size * 20)
 
 
-def _leaves(grid: Grid) -> list[HeadCell | None]:
+def _leaves(grid: Grid) -> list[HeaderCell | None]:
     """The heading cell that names each grid column alone (the lowest one-column cell over it)."""
-    out: list[HeadCell | None] = [None] * grid.columns
+    out: list[HeaderCell | None] = [None] * grid.columns
     for c in sorted(grid.cells, key=lambda c: c.row):
         if c.colspan == 1:
             out[c.col] = c
     return out
 
 
-def _text(cell: HeadCell | None) -> str:
+def _text(cell: HeaderCell | None) -> str:
     return cell.text if cell is not None else ""
 
 
