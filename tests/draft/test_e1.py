@@ -24,6 +24,8 @@ from docgen.draft.adapter import cross_references_of, parameters_of, parsed_cata
 from docgen.draft.body import Body
 from docgen.draft.model import PLACEHOLDER, literal_numbers, load_model_text
 
+from .test_model_text import _points
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
 KEYS = set(yaml.safe_load((ROOT / "docgen" / "data" / "keys.yaml").read_text(encoding="utf-8")))
@@ -153,23 +155,6 @@ def test_body_parameters_name_their_provision() -> None:
         prov = next(p for p in model.provisions if p["id"] == spec["provision"])
         assert key in prov["params"]
         assert spec["min"] <= model.value(key, dt.date(2024, 1, 1)) <= spec["max"]
-
-
-def _points(text: str, start: str, stop: str) -> dict[str, str]:
-    """Point number -> its lines joined, from the chapter-1 heading to ``stop``."""
-    body = text[text.index(start) :]
-    end = re.search(stop, body, re.M)
-    body = body[: end.start()] if end else body
-    out: dict[str, list[str]] = {}
-    cur = 0
-    for line in body.splitlines():
-        m = re.match(r"\s*(\d+)\. (.*)", line)
-        if m and int(m.group(1)) in (cur + 1, cur + 2):
-            cur = int(m.group(1))
-            out[str(cur)] = [m.group(2)]
-        elif cur and line.strip():
-            out[str(cur)].append(line.strip())
-    return {k: " ".join(" ".join(v).split()) for k, v in out.items()}
 
 
 # Where the text is further from both seeds, and why (the provision's source.note says the same):

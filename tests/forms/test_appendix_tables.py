@@ -32,6 +32,8 @@ from docgen.model import HeaderCell
 from docgen.render import pdf as pdfmod
 from docgen.structure.tables import two_level_header
 
+from .test_appendix_content import _forms
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "data" / "seed_catalogues"
 ACT000 = ROOT / "legal_corpus/acts/energy-ministry-order-325/000_36ee918ac2e9a370.txt"
@@ -41,12 +43,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 QUARTERS_APP1 = [f"{n} - тоқсан" for n in range(1, 5)]
 QUARTERS_APP2 = [f"{n}-тоқсан" for n in range(1, 5)]
 QUARTERS_RU = [f"{n} квартал" for n in range(1, 5)]
-
-
-def _forms(seed: str) -> dict[tuple[int, str], bytes]:
-    cat = read_catalogue_json(next(SEEDS.glob(f"{seed}_*.json")))
-    items, _ = blank_forms(cat, ("kk", "ru"))
-    return {(i.appendix, i.lang): i.render() for i in items}
 
 
 @pytest.fixture(scope="module")
