@@ -479,6 +479,12 @@ def _rewrite_number(printed: str, old: Any, new: int | Decimal, lang: str) -> st
         return None
     form = _word_form(printed, int(old), lang)
     if form is None:
+        from ..numbers import misspelt_ordinal
+
+        # an ordinal the act misspells by one letter («жиырмамыншы»): its form is the correct word's
+        right = misspelt_ordinal(printed, lang) if " " not in printed.strip() else None
+        form = _word_form(right, int(old), lang) if right else None
+    if form is None:
         return None
     kind, case, gender = form
     return _keep_capital(printed, words(new, lang, kind=kind, case=case, gender=gender))
@@ -808,9 +814,10 @@ def _phrases(text: str, edits: list[tuple[int, int, str, str, str]]) -> tuple[tu
     return tuple((text[s:e], new) for s, e, new in out)
 
 
+# the number of a reference to a point N or N-1, never to a sub-point
 _REF = {
-    "kk": r"(?<![\d-])(\d+)(?=-тарма[қғ])",
-    "ru": r"(?<=пункт)(?:\w*\s+)(\d+)(?![\d-])",
+    "kk": r"(?<![\d-])(\d+(?:-\d+)?)(?=\s*-\s*тарма[қғ](?!ша))",
+    "ru": r"(?<!под)(?<=пункт)(?:\w*\s+)(\d+(?:-\d+)?)(?![\d)-])",
 }
 
 

@@ -136,3 +136,20 @@ def test_a_value_without_words_of_its_own_sets_out_the_point_in_the_models_wordi
     new = document_from_text(am.new_text, "e.txt")
     assert catalogue_for_document(new).param("appeal_route").value == "administrative_procedural_code"
     assert [p.number for p in new.points] == [p.number for p in doc.points]
+
+
+def test_a_misspelt_ordinal_is_rewritten() -> None:
+    # seed 003 point 4 prints «жиырмамыншы» (a typo for «жиырмасыншы», the twentieth); the amendment
+    # quotes the act as printed and writes the new day as an ordinal in words
+    doc = parse_document(SEEDS["003"])
+    cat = catalogue_for_document(doc)
+    assert cat.param("quarterly_deadline_day").value == 20
+    am = amend(doc, cat, [("quarterly_deadline_day", "25")], [], "003.txt")
+    assert "айдың жиырмамыншы күнінен" in am.old_text
+    assert "айдың жиырма бесінші күнінен" in am.new_text
+    assert (
+        "4-тармақтағы «жиырмамыншы» деген сөз «жиырма бесінші» деген сөздермен ауыстырылсын"
+        in amendment_text(am)
+    )
+    new = catalogue_for_document(document_from_text(am.new_text, "edition.txt"))
+    assert new.param("quarterly_deadline_day").value == 25
