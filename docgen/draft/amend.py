@@ -121,10 +121,10 @@ _MSG: dict[str, dict[str, str]] = {
         "ru": "предложение пункта {point} изложено в редакции Типовой методики; проверьте",
     },
     "free_list": {
-        "kk": "«{label}» ({key}): бұл тізім актінің өз сөзімен жазылған, оны {point}-тармақтың мәтініне "
-        "автоматты түрде жазу мүмкін емес; тармақты жаңа редакцияда жазыңыз",
-        "ru": "«{label}» ({key}): этот перечень написан словами самого акта, вписать его в текст пункта "
-        "{point} автоматически нельзя; изложите пункт в новой редакции",
+        "kk": "«{label}» ({key}): бұл тізім немесе кесте актінің өз сөзімен жазылған, оны {point}-тармақтың "
+        "мәтініне автоматты түрде жазу мүмкін емес; тармақты жаңа редакцияда жазыңыз",
+        "ru": "«{label}» ({key}): этот перечень или таблица написаны словами самого акта, вписать их в текст "
+        "пункта {point} автоматически нельзя; изложите пункт в новой редакции",
     },
     "model_wording": {
         "kk": "{point}-тармақ үлгілік әдістеменің редакциясында жазылды; онда жергілікті толықтырулар болса, "
@@ -655,8 +655,9 @@ def amend(
                 path=path,
                 where=f"--set {key}",
             )
-        if isinstance(p.value, list) and all(isinstance(x, str) for x in p.value) and not _codes(key):
-            # a list in the act's own words (competencies, answer options): no wording to write it in
+        if isinstance(p.value, list) and not (all(isinstance(x, str) for x in p.value) and _codes(key)):
+            # a list in the act's own words (competencies, answer options) or a table (grade bands):
+            # no wording to write it in
             raise InputError(
                 amend_msg(msg, "free_list", label=label(key, msg), key=key, point=p.source.point or "?"),
                 path=path,
