@@ -920,6 +920,7 @@ def create_app(
         owner = _check_csrf(request, csrf)
         ui = _ui_lang(request)
         values = {"amend.set": sets[:4000], "amend.delete_point": deletes[:200], "amend.to": to[:20]}
+        chosen = {"corpus": corpus or ""}
         if new_edition:
             values["amend.new_edition"] = "true"
         try:
@@ -934,10 +935,16 @@ def create_app(
             inner = exc.inner
             if isinstance(inner, JobTimeout) or not isinstance(inner, InputError):
                 raise
-            ctx = {"amend_error": inner.message, "amend_error_label": _amend_label(inner.where or "", ui)}
+            ctx = {
+                "amend_error": inner.message,
+                "amend_error_label": _amend_label(inner.where or "", ui),
+                "chosen": chosen,
+            }
             return _draft_page(request, ui, values, ctx, status=400)
         zip_id = store.put(owner, "amend.zip", "application/zip", zipped)
-        return _draft_page(request, ui, values, {"amend_zip": zip_id, "amend_warnings": warnings})
+        return _draft_page(
+            request, ui, values, {"amend_zip": zip_id, "amend_warnings": warnings, "chosen": chosen}
+        )
 
     return app
 

@@ -187,6 +187,7 @@ def test_draft_page_amend_form_gives_the_zip_and_the_warnings(client: Any) -> No
     page = client.get("/draft?lang=kk").text
     assert 'action="/draft/amend?lang=kk#amend"' in page and 'name="delete_point"' in page
     assert '<select name="to">' in page and "<option>E4</option>" in page
+    assert '<input type="file" name="act"' in page  # not shadowed by the page's own macro
     resp = client.post(
         "/draft/amend?lang=kk",
         data={
@@ -222,6 +223,7 @@ def test_amend_to_and_wrong_references_on_the_page(client: Any) -> None:
             },
         )
         assert resp.status_code == 200, resp.text[-1500:]
+        assert '<option value="pavlodar-city-akimat-402-11" selected>' in resp.text  # the act stays chosen
         warnings = re.findall(r"<li>([^<]+)</li>", resp.text.split('id="amend-result"', 1)[1])
         text = " ".join(html.unescape(w) for w in warnings)
         assert len([w for w in warnings if "18" in w or "20" in w]) >= 2
@@ -257,3 +259,14 @@ def test_amend_page_says_bad_input_in_the_interface_language(client: Any) -> Non
     err = html.unescape(re.search(r'<p class="error" role="alert">([^<]+)</p>', resp.text).group(1))  # type: ignore[union-attr]
     assert "айдың күні 1-ден 31-ге дейін" in err and "Жаңа мәндер" in err
     assert 'id="amend-result"' not in resp.text
+
+
+def test_amend_form_takes_an_uploaded_act(client: Any) -> None:
+    from .conftest import WKO
+
+    resp = client.post(
+        "/draft/amend?lang=ru",
+        data={"csrf": client.cookies["csrf"], "set": "quarterly_deadline_day=10"},
+        files={"act": (WKO.name, WKO.read_bytes())},
+    )
+    assert resp.status_code == 200 and 'id="amend-result"' in resp.text
