@@ -535,7 +535,34 @@ def _stated_sentence_edit(
     hi = dot + 1 if dot >= 0 else point.end
     words = set(_WORD.findall(text[lo:hi].lower()))
     best = max(sentences, key=lambda s: len(words & set(_WORD.findall(s.lower()))))
-    return lo, hi, best
+    return _narrowed(text, lo, hi, best, point)
+
+
+def _narrowed(text: str, lo: int, hi: int, new: str, point: Point) -> tuple[int, int, str]:
+    """The replacement of ``text[lo:hi]`` by ``new`` cut to the words that differ (the words both share
+    at the start and the end are kept), widened word by word to the left until the old words name one
+    place of the point; the whole sentence when they never do."""
+    old = text[lo:hi]
+    a = 0
+    while a < min(len(old), len(new)) and old[a] == new[a]:
+        a += 1
+    b = 0
+    while b < min(len(old), len(new)) - a and old[-1 - b] == new[-1 - b]:
+        b += 1
+    while a > 0 and (old[a - 1].isalnum() or old[a - 1] == "-"):
+        a -= 1  # whole words
+    while b > 0 and (old[len(old) - b].isalnum() or old[len(old) - b] == "-"):
+        b -= 1
+    body = text[point.start : point.end]
+    for _ in range(4):
+        phrase = old[a : len(old) - b]
+        if phrase and phrase == phrase.strip() and _occurs_once(phrase, body):
+            return lo + a, lo + len(old) - b, new[a : len(new) - b]
+        m = re.search(r"[\w-]+[^\w-]*$", old[:a])
+        if not m:
+            break
+        a = m.start()
+    return lo, hi, new
 
 
 def _day_month_edit(

@@ -182,6 +182,13 @@ def test_a_list_the_model_states_is_written_in_its_sentence(seed: str) -> None:
     new = catalogue_for_document(document_from_text(am.new_text, "edition.txt"))
     assert new.param("calibration_excluded_members").value == ["disputant", "disputant_evaluator"]
     assert len(am.warnings) == 1 and "19" in am.warnings[0]
+    # the amending wording replaces only the words that change, widened until they name one place
+    wording = {
+        "003": "19-тармақтағы «келіспейтін адам» деген сөздер «келіспейтін адам, сондай-ақ оны бағалаған адам» "
+        "деген сөздермен ауыстырылсын",
+        "004": "в пункте 19 слово «оценкой» заменить словами «оценкой, а также лицо, оценившее его»",
+    }[seed]
+    assert wording in amendment_text(am)
 
 
 @pytest.mark.parametrize(
