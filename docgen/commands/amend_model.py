@@ -64,44 +64,47 @@ class Plan:
     notes: list[str] = field(default_factory=list)  # wrong references of the old text
 
 
-def plan_for(doc: Document, cat: Catalogue, to: str | None, lang: str, path: str) -> Plan:
+def plan_for(
+    doc: Document, cat: Catalogue, to: str | None, lang: str, path: str, say: str | None = None
+) -> Plan:
+    """What ``--to`` adds and excludes (in the act's language ``lang``) and the references the act has
+    wrong; the messages in ``say`` (a web page's interface language), by default ``lang``."""
     from ..check import check_document, load_profile
     from ..check.data import label, topics_of
     from ..data.labels import word
     from ..draft.model import editions_with_text
     from ..draft.tomodel import generation_of, model_inserts
 
+    msg = say if say in ("kk", "ru") else lang
     plan = Plan()
     profile = None
     if to is not None:
         known = editions_with_text()
         if to not in known:
-            raise InputError(
-                _m(lang, "unknown_model", to=to, known=", ".join(known)), path=path, where="--to"
-            )
+            raise InputError(_m(msg, "unknown_model", to=to, known=", ".join(known)), path=path, where="--to")
         want = generation_of(to)
         have = cat.act.generation or ""
         if have != want:
-            act_gen = word(f"document.generation.{have}", lang) if have else None
+            act_gen = word(f"document.generation.{have}", msg) if have else None
             raise InputError(
                 _m(
                     lang,
                     "generation",
-                    act=act_gen or _m(lang, "unknown_generation"),
+                    act=act_gen or _m(msg, "unknown_generation"),
                     to=to,
-                    want=word(f"document.generation.{want}", lang) or want,
+                    want=word(f"document.generation.{want}", msg) or want,
                 ),
                 path=path,
                 where="--to",
             )
         profile = load_profile(to)
     if profile is None:
-        plan.notes = _wrong_references(doc, cat, lang)
+        plan.notes = _wrong_references(doc, cat, lang, msg)
         return plan
     findings = check_document(doc, cat, profile).findings
     for f in findings:
         if f.code.startswith("broken_cross_reference."):
-            plan.notes.append(_m(lang, "wrong_ref", msg=f.message))
+            plan.notes.append(_m(msg, "wrong_ref", msg=_said_in(f, msg, lang)))
     if to is None:
         return plan
     live = [p for p in doc.points if not p.deleted]
@@ -130,9 +133,9 @@ def plan_for(doc: Document, cat: Catalogue, to: str | None, lang: str, path: str
         if spec is None or spec.get("scope") == "text":
             plan.warnings.append(f.message)
         elif pid in located:
-            what = label(f"topics.{f.details.get('topic', '')}", lang, str(f.details.get("topic", "")))
+            what = label(f"topics.{f.details.get('topic', '')}", msg, str(f.details.get("topic", "")))
             mp = f.details.get("model_point") or "?"
-            plan.warnings.append(_m(lang, "partial", point=located[pid], mp=mp, what=f"«{what}»"))
+            plan.warnings.append(_m(msg, "partial", point=located[pid], mp=mp, what=f"«{what}»"))
         elif pid not in missing:
             missing.append(pid)
     plan.inserts = model_inserts(cat, to, lang, located, missing, path)
@@ -145,7 +148,7 @@ def plan_for(doc: Document, cat: Catalogue, to: str | None, lang: str, path: str
             if not foreign or p.number in plan.model_deletes:
                 continue
             if here & model_topics:
-                msg = _m(lang, "mixed", point=p.number, to=to)
+                msg = _m(msg, "mixed", point=p.number, to=to)
                 if msg not in plan.warnings:
                     plan.warnings.append(msg)
             else:
@@ -153,7 +156,34 @@ def plan_for(doc: Document, cat: Catalogue, to: str | None, lang: str, path: str
     return plan
 
 
-def _wrong_references(doc: Document, cat: Catalogue, lang: str) -> list[str]:
+def _said_in(f: Any, lang: str, act_lang: str) -> str:
+    """A wrong reference's finding said in ``lang`` (check says it in the act's language)."""
+    from ..check.data import label, message
+
+    if lang == act_lang:
+        return str(f.message)
+    unit = str(f.point)
+    where = (
+        label("ref_in_appendix", lang).format(appendix=unit[3:])
+        if unit.startswith("app")
+        else label("ref_in_point", lang).format(point=unit)
+    )
+    need = str((f.details or {}).get("need", ""))
+    try:
+        return message(
+            f.code,
+            lang,
+            where=where,
+            target=f.actual,
+            expected=f.expected,
+            topic_label=label(f"needs.{need}", lang) if need else "",
+            form_label=(f.details or {}).get("form_label", ""),
+        )
+    except Exception:  # noqa: BLE001 - a message check may word differently: said as check said it
+        return str(f.message)
+
+
+def _wrong_references(doc: Document, cat: Catalogue, lang: str, say: str | None = None) -> list[str]:
     """Only check's cross-reference judgement (a fifth of a whole check's time), against the latest
     profile of the act's generation (which tells an inherited model number from a plain error)."""
     from ..check import all_profiles
@@ -166,6 +196,9 @@ def _wrong_references(doc: Document, cat: Catalogue, lang: str) -> list[str]:
         found = point_references(Ctx(doc, lang), cat, profile)
     except DocgenError:
         return []  # an act check cannot judge: nothing to report about its references
+    msg = say or lang
     return [
-        _m(lang, "wrong_ref", msg=f.message) for f in found if f.code.startswith("broken_cross_reference.")
+        _m(msg, "wrong_ref", msg=_said_in(f, msg, lang))
+        for f in found
+        if f.code.startswith("broken_cross_reference.")
     ]

@@ -23,7 +23,7 @@ import yaml
 from ..catalogue_model import Catalogue
 from ..errors import InputError
 from ..model import Document, Point
-from .tomodel import Insert, model_wording
+from .tomodel import Insert, model_wording, stated_rule
 from .words import KK_CASES, RU_CASES, kk_suffix, ru_agree, words
 
 __all__ = ["Amendment", "Change", "Insert", "amend", "amend_msg", "parse_sets"]
@@ -115,6 +115,16 @@ _MSG: dict[str, dict[str, str]] = {
         "тармақты жаңа редакцияда жазыңыз",
         "ru": "«{label}» ({key}) = {value}: это значение нельзя вписать в текст пункта {point} автоматически; "
         "изложите пункт в новой редакции",
+    },
+    "model_sentence": {
+        "kk": "{point}-тармақтағы сөйлем үлгілік әдістеменің редакциясында жазылды; тексеріңіз",
+        "ru": "предложение пункта {point} изложено в редакции Типовой методики; проверьте",
+    },
+    "free_list": {
+        "kk": "«{label}» ({key}): бұл тізім немесе кесте актінің өз сөзімен жазылған, оны {point}-тармақтың "
+        "мәтініне автоматты түрде жазу мүмкін емес; тармақты жаңа редакцияда жазыңыз",
+        "ru": "«{label}» ({key}): этот перечень или таблица написаны словами самого акта, вписать их в текст "
+        "пункта {point} автоматически нельзя; изложите пункт в новой редакции",
     },
     "model_wording": {
         "kk": "{point}-тармақ үлгілік әдістеменің редакциясында жазылды; онда жергілікті толықтырулар болса, "
@@ -479,6 +489,12 @@ def _rewrite_number(printed: str, old: Any, new: int | Decimal, lang: str) -> st
         return None
     form = _word_form(printed, int(old), lang)
     if form is None:
+        from ..numbers import misspelt_ordinal
+
+        # an ordinal the act misspells by one letter («жиырмамыншы»): its form is the correct word's
+        right = misspelt_ordinal(printed, lang) if " " not in printed.strip() else None
+        form = _word_form(right, int(old), lang) if right else None
+    if form is None:
         return None
     kind, case, gender = form
     return _keep_capital(printed, words(new, lang, kind=kind, case=case, gender=gender))
@@ -501,6 +517,52 @@ def _model_point_edit(
     indent = text[line_start : point.start] if not text[line_start : point.start].strip() else ""
     sep = "\n" if "\n" in body and not re.search(r"\n[ \t]*\n", body) else "\n\n"
     return point.start + head, point.end, (sep + indent).join(paras)
+
+
+def _stated_sentence_edit(
+    text: str, qs: int, qe: int, point: Point, sentences: tuple[str, ...]
+) -> tuple[int, int, str] | None:
+    """The act's sentence holding the quote (``qs``..``qe``) set out in the model's sentence that states
+    the rule (of the model's sentences the one sharing most words with the act's)."""
+    if not sentences:
+        return None
+    lo = max(point.start, *(text.rfind(ch, point.start, qs) + 1 for ch in ".\n"))
+    while lo < qs and text[lo] in " \t\u00a0":
+        lo += 1
+    if re.match(r"\d+(?:-\d+)?\.\s", text[lo:qs]):
+        lo += re.match(r"\d+(?:-\d+)?\.\s+", text[lo:qs]).end()  # type: ignore[union-attr]
+    dot = text.find(".", qe, point.end)
+    hi = dot + 1 if dot >= 0 else point.end
+    words = set(_WORD.findall(text[lo:hi].lower()))
+    best = max(sentences, key=lambda s: len(words & set(_WORD.findall(s.lower()))))
+    return _narrowed(text, lo, hi, best, point)
+
+
+def _narrowed(text: str, lo: int, hi: int, new: str, point: Point) -> tuple[int, int, str]:
+    """The replacement of ``text[lo:hi]`` by ``new`` cut to the words that differ (the words both share
+    at the start and the end are kept), widened word by word to the left until the old words name one
+    place of the point; the whole sentence when they never do."""
+    old = text[lo:hi]
+    a = 0
+    while a < min(len(old), len(new)) and old[a] == new[a]:
+        a += 1
+    b = 0
+    while b < min(len(old), len(new)) - a and old[-1 - b] == new[-1 - b]:
+        b += 1
+    while a > 0 and (old[a - 1].isalnum() or old[a - 1] == "-"):
+        a -= 1  # whole words
+    while b > 0 and (old[len(old) - b].isalnum() or old[len(old) - b] == "-"):
+        b -= 1
+    body = text[point.start : point.end]
+    for _ in range(4):
+        phrase = old[a : len(old) - b]
+        if phrase and phrase == phrase.strip() and _occurs_once(phrase, body):
+            return lo + a, lo + len(old) - b, new[a : len(new) - b]
+        m = re.search(r"[\w-]+[^\w-]*$", old[:a])
+        if not m:
+            break
+        a = m.start()
+    return lo, hi, new
 
 
 def _day_month_edit(
@@ -583,6 +645,7 @@ def amend(
     inserts: list[Insert] | tuple[Insert, ...] = (),
     model_deletes: dict[str, tuple[str, int | None]] | None = None,
     edition: str = "",
+    say: str | None = None,
 ) -> Amendment:
     """The next edition: ``sets`` (key, printed value) and ``deletes`` (point numbers). By default the
     numbering is kept (an excluded point keeps its number); ``new_edition`` sets the whole act out anew:
@@ -591,14 +654,16 @@ def amend(
 
     ``inserts`` (``--to``): provisions the model edition adds, each numbered N-1 after the point it
     follows (or in sequence in a new edition); ``model_deletes``: points excluded because the model
-    edition dropped them (point -> (edition, the model's point))."""
+    edition dropped them (point -> (edition, the model's point)). ``say``: the language of the messages
+    (bad input, warnings; a web page says them in its interface language), by default the act's."""
     lang = doc.language if doc.language in ("kk", "ru") else cat.lang
+    msg = say if say in ("kk", "ru") else lang
     model_deletes = dict(model_deletes or {})
     deletes = [*deletes, *(n for n in model_deletes if n not in deletes)]
     if not sets and not deletes and not new_edition and not inserts:
         if edition:
-            raise InputError(amend_msg(lang, "nothing_to", edition=edition), path=path, where="--to")
-        raise InputError(amend_msg(lang, "nothing"), path=path)
+            raise InputError(amend_msg(msg, "nothing_to", edition=edition), path=path, where="--to")
+        raise InputError(amend_msg(msg, "nothing"), path=path)
     text = doc.text
     known = set((_labels().get("keys") or {}).keys())
     edits: list[tuple[int, int, str, str, str]] = []  # start, end, new, point, key
@@ -610,36 +675,49 @@ def amend(
             if key not in known:
                 example = next(iter(cat.parameters), "min_tenure")
                 raise InputError(
-                    amend_msg(lang, "unknown_key", key=key, example=example), path=path, where=f"--set {key}"
+                    amend_msg(msg, "unknown_key", key=key, example=example), path=path, where=f"--set {key}"
                 )
             raise InputError(
-                amend_msg(lang, "not_stated", label=label(key, lang), key=key),
+                amend_msg(msg, "not_stated", label=label(key, msg), key=key),
                 path=path,
                 where=f"--set {key}",
             )
-        new = parse_value(raw, p.value, key, lang, path)
+        if isinstance(p.value, list) and not (all(isinstance(x, str) for x in p.value) and _codes(key)):
+            # a list in the act's own words (competencies, answer options) or a table (grade bands):
+            # no wording to write it in
+            raise InputError(
+                amend_msg(msg, "free_list", label=label(key, msg), key=key, point=p.source.point or "?"),
+                path=path,
+                where=f"--set {key}",
+            )
+        new = parse_value(raw, p.value, key, msg, path)
         numeric = isinstance(new, int | Decimal) and not isinstance(new, bool)
+        stated = None
         if numeric:
-            _check_allowed(key, new, p.unit, lang, path)
+            _check_allowed(key, new, p.unit, msg, path)
         else:
             rule = model_rule(key, cat.act.generation)
+            stated = stated_rule(cat, key, lang) if rule is None else None
+            if stated is not None:
+                rule = (stated[0], stated[2])
             if rule is not None and not _same(new, rule[0]):
                 raise InputError(
                     amend_msg(
                         lang,
                         "model_only",
-                        label=label(key, lang),
+                        label=label(key, msg),
                         key=key,
-                        value=_value_words(key, new, lang),
+                        value=_value_words(key, new, msg),
                         point=rule[1] or "?",
-                        allowed=_value_words(key, rule[0], lang),
+                        allowed=_value_words(key, rule[0], msg),
                     ),
                     path=path,
                     where=f"--set {key}",
                 )
         if _same(new, p.value):
+            shown = raw if numeric or isinstance(new, bool) else _value_words(key, new, msg)
             raise InputError(
-                amend_msg(lang, "same", label=label(key, lang), key=key, value=raw),
+                amend_msg(msg, "same", label=label(key, msg), key=key, value=shown),
                 path=path,
                 where=f"--set {key}",
             )
@@ -647,7 +725,7 @@ def amend(
         point = doc.point(str(src.point)) if src.point else None
         if point is None:
             raise InputError(
-                amend_msg(lang, "not_found", label=label(key, lang), key=key, point=src.point),
+                amend_msg(msg, "not_found", label=label(key, msg), key=key, point=src.point),
                 path=path,
                 where=f"--set {key}",
             )
@@ -655,18 +733,22 @@ def amend(
         if not numeric:
             day_month = isinstance(new, str) and isinstance(p.value, str) and bool(_MD.match(p.value))
             hit_md = _day_month_edit(text, qs, qe, point, p.value, new, lang) if day_month else None
+            if hit_md is None and not day_month and stated is not None:
+                hit_md = _stated_sentence_edit(text, qs, qe, point, stated[1])
+                if hit_md is not None:
+                    also.append(amend_msg(msg, "model_sentence", point=point.number))
             if hit_md is None and not day_month:
                 hit_md = _model_point_edit(doc, cat, point, key, new, lang)
                 if hit_md is not None:
-                    also.append(amend_msg(lang, "model_wording", point=point.number))
+                    also.append(amend_msg(msg, "model_wording", point=point.number))
             if hit_md is None:
                 raise InputError(
                     amend_msg(
                         lang,
                         "cannot_write",
-                        label=label(key, lang),
+                        label=label(key, msg),
                         key=key,
-                        value=_value_words(key, new, lang),
+                        value=_value_words(key, new, msg),
                         point=point.number,
                     ),
                     path=path,
@@ -689,7 +771,7 @@ def amend(
         rewritten = _rewrite_number(printed, p.value, new, lang) if hit else None
         if hit is None or rewritten is None:
             raise InputError(
-                amend_msg(lang, "not_found", label=label(key, lang), key=key, point=point.number),
+                amend_msg(msg, "not_found", label=label(key, msg), key=key, point=point.number),
                 path=path,
                 where=f"--set {key}",
             )
@@ -702,21 +784,21 @@ def amend(
                     edits.append((noun[0], noun[1], noun[2], point.number, key))
         values[key] = new
         if p.also_in:
-            where_else = ", ".join(_unit(n, lang) for n in p.also_in)
-            also.append(amend_msg(lang, "also_in", label=label(key, lang), key=key, points=where_else))
+            where_else = ", ".join(_unit(n, msg) for n in p.also_in)
+            also.append(amend_msg(msg, "also_in", label=label(key, msg), key=key, points=where_else))
     numbers = [p.number for p in doc.points]
     for n in deletes:
         pt = doc.point(str(n))
         if pt is None:
             raise InputError(
-                amend_msg(lang, "no_point", point=n, last=numbers[-1] if numbers else 0),
+                amend_msg(msg, "no_point", point=n, last=numbers[-1] if numbers else 0),
                 path=path,
                 where="--delete-point",
             )
         if pt.deleted:
-            raise InputError(amend_msg(lang, "already_deleted", point=n), path=path, where="--delete-point")
+            raise InputError(amend_msg(msg, "already_deleted", point=n), path=path, where="--delete-point")
         if any(e[3] == pt.number for e in edits):
-            raise InputError(amend_msg(lang, "conflict", point=n), path=path, where="--delete-point")
+            raise InputError(amend_msg(msg, "conflict", point=n), path=path, where="--delete-point")
         if new_edition:
             continue
         body = text[pt.start : pt.end]
@@ -729,17 +811,26 @@ def amend(
     ins_numbers: dict[int, str] = {}
     if new_edition:
         renumbered, ins_numbers = _renumber(
-            doc, cat, {str(n) for n in deletes}, lang, edits, warnings, inserts
+            doc, cat, {str(n) for n in deletes}, lang, edits, warnings, inserts, msg
         )
     elif inserts:
         ins_numbers = _insert_numbers(doc, inserts)
     insert_changes = _insert_edits(
-        doc, inserts, ins_numbers, renumbered, {str(n) for n in deletes}, new_edition, lang, edits, warnings
+        doc,
+        inserts,
+        ins_numbers,
+        renumbered,
+        {str(n) for n in deletes},
+        new_edition,
+        lang,
+        edits,
+        warnings,
+        msg,
     )
     edits.sort()
     for a, b in zip(edits, edits[1:], strict=False):
         if b[0] < a[1]:
-            raise InputError(amend_msg(lang, "conflict", point=b[3]), path=path)
+            raise InputError(amend_msg(msg, "conflict", point=b[3]), path=path)
     # the new text, and one Change per point
     out: list[str] = []
     pos = 0
@@ -808,9 +899,10 @@ def _phrases(text: str, edits: list[tuple[int, int, str, str, str]]) -> tuple[tu
     return tuple((text[s:e], new) for s, e, new in out)
 
 
+# the number of a reference to a point N or N-1, never to a sub-point
 _REF = {
-    "kk": r"(?<![\d-])(\d+)(?=-тарма[қғ])",
-    "ru": r"(?<=пункт)(?:\w*\s+)(\d+)(?![\d-])",
+    "kk": r"(?<![\d-])(\d+(?:-\d+)?)(?=\s*-\s*тарма[қғ](?!ша))",
+    "ru": r"(?<!под)(?<=пункт)(?:\w*\s+)(\d+(?:-\d+)?)(?![\d)-])",
 }
 
 
@@ -822,6 +914,7 @@ def _renumber(
     edits: list[tuple[int, int, str, str, str]],
     warnings: list[str],
     inserts: list[Insert] | tuple[Insert, ...] = (),
+    say: str | None = None,
 ) -> tuple[dict[str, str], dict[int, str]]:
     """Edits of a new edition: removed points go, the rest are numbered 1, 2, ..., references re-pointed.
     Returns (old number -> new number, index of an insert -> its number)."""
@@ -868,7 +961,7 @@ def _renumber(
             seen.add(q + m.start(1))
             new = mapping.get(ref.to_point)
             if new is None:
-                warnings.append(amend_msg(lang, "stale_ref", src=ref.from_point, to=ref.to_point))
+                warnings.append(amend_msg(say or lang, "stale_ref", src=ref.from_point, to=ref.to_point))
             else:
                 edits.append((q + m.start(1), q + m.end(1), new, src.number, "#ref"))
     return mapping, ins_numbers
@@ -901,6 +994,7 @@ def _insert_edits(
     lang: str,
     edits: list[tuple[int, int, str, str, str]],
     warnings: list[str],
+    say: str | None = None,
 ) -> list[Change]:
     """The inserted points, in the act's layout (its indentation and the space between points), each
     placed after the point it follows (a removed point's place: the last point kept before it)."""
@@ -914,7 +1008,7 @@ def _insert_edits(
     for i, ins in enumerate(inserts):
         if ins.after not in index:
             raise InputError(
-                amend_msg(lang, "no_point", point=ins.after, last=points[-1].number if points else 0),
+                amend_msg(say or lang, "no_point", point=ins.after, last=points[-1].number if points else 0),
                 path=doc.source.path,
             )
         j = index[ins.after]
@@ -939,7 +1033,7 @@ def _insert_edits(
                 if kind == "ins":
                     return by_id[arg]
                 if arg in removed:
-                    warnings.append(amend_msg(lang, "inserted_ref", src=_src, to=arg))
+                    warnings.append(amend_msg(say or lang, "inserted_ref", src=_src, to=arg))
                 return renumbered.get(arg, arg) if new_edition else arg
 
             paras = [_TOKEN.sub(token, p) for p in ins.paragraphs]

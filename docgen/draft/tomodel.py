@@ -175,3 +175,22 @@ def model_wording(cat: Catalogue, key: str, value: Any, lang: str) -> tuple[tupl
     first, *rest = [PLACEHOLDER.sub(one, t) for t in prov["text"]]
     items = [f"{k}) {PLACEHOLDER.sub(one, t)}" for k, t in enumerate(prov.get("items", []), 1)]
     return (first, *items, *rest), model.point_of(prov["id"])
+
+
+def stated_rule(cat: Catalogue, key: str, lang: str) -> tuple[Any, tuple[str, ...], int] | None:
+    """A rule the model states in its wording, with no value slot (who may not sit on a calibration
+    session): (the model's value, the provision's sentences without placeholders, the model's point),
+    from the latest model edition with a text for the act's generation; None when there is none."""
+    from .model import editions_with_text
+
+    gen = cat.act.generation
+    editions = [e for e in editions_with_text() if gen and _has(e, lang) and generation_of(e) == gen]
+    if not editions:
+        return None
+    model = load_model_text(editions[-1], lang)
+    for prov in model.provisions:
+        states = prov.get("states") or {}
+        if key in states:
+            plain = tuple(t for t in prov["text"] if "{" not in t)
+            return states[key], plain, model.point_of(prov["id"])
+    return None

@@ -10,6 +10,7 @@ Russian) is imported lazily on first use; spaCy is never imported here.
 
 from __future__ import annotations
 
+from .lexicon import misspelt_ordinal
 from .scan import scan
 from .spans import find_fractions, find_ranges
 from .types import FractionMatch, NumberKind, NumberMatch, RangeMatch
@@ -22,6 +23,7 @@ __all__ = [
     "find_fractions",
     "find_numbers",
     "find_ranges",
+    "misspelt_ordinal",
     "parse_number_word",
 ]
 

@@ -46,6 +46,7 @@ class WordInfo:
     den: int | None = None
     den_needs_one: bool = False  # "пятая" is a denominator only after "одна"
     fraction: tuple[int, int] | None = None  # a fraction on its own ("половина", "жартысы")
+    spelt_as: str | None = None  # a misspelt ordinal read as this lexicon word ("жиырмамыншы")
 
 
 def normalize_word(word: str) -> str:
@@ -240,9 +241,63 @@ def analyze_word(word: str, lang: str) -> WordInfo | None:
     if w[:2] not in data.prefixes:
         return None
     info = _analyze_suffixed(data, w) if data.inflection == "suffixes" else _analyze_morph(data, w)
+    if info is None and data.inflection == "suffixes":
+        right = misspelt_ordinal(w, lang)
+        if right is not None:
+            info = dataclasses.replace(_analyze_suffixed(data, right) or WordInfo(None), spelt_as=right)
     if info is not None and w in data.exclude:
         return dataclasses.replace(info, excluded=True)
     return info
+
+
+_VOWELS = frozenset("аәеиоөұүыіэюяу")
+_FRONT = frozenset("әеөүіи")
+
+
+@functools.cache
+def _ordinal_words(lang: str) -> frozenset[str]:
+    """The uninflected ordinals of a suffix language (бесінші, жиырмасыншы): each stem with each ordinal
+    marker that may follow it: after a vowel a marker starting with a consonant, after a consonant one
+    starting with a vowel (Kazakh joins no two vowels), front after a front last vowel, back after a back
+    one (vowel harmony)."""
+    data = lang_data(lang)
+    raw: dict[str, Any] = load_data(lang, "numbers")
+    markers = (raw.get("suffixes") or {}).get("ordinal") or []
+    out = set()
+    for stem in data.stems:
+        if stem in data.fraction_words:
+            continue
+        for mk in markers:
+            last = next((ch for ch in reversed(stem) if ch in _VOWELS and ch != "у"), "")
+            front = last in _FRONT
+            if (stem[-1] in _VOWELS) != (mk[0] in _VOWELS) and front == any(ch in _FRONT for ch in mk):
+                out.add(stem + mk)
+    return frozenset(out)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one letter replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
+
+
+@functools.lru_cache(maxsize=4096)
+def misspelt_ordinal(word: str, lang: str) -> str | None:
+    """The ordinal a word misspells by one letter («жиырмамыншы» -> «жиырмасыншы»), conservatively: only
+    for a word the lexicon does not know, at least six letters long, when exactly one uninflected ordinal
+    of the lexicon is one letter away and ends as the word does (the ordinal marker's last three
+    letters). Else None. The reading is recorded (:attr:`WordInfo.spelt_as`), never silent."""
+    w = normalize_word(word)
+    data = lang_data(lang)
+    if data.inflection != "suffixes" or len(w) < 6 or _analyze_suffixed(data, w) is not None:
+        return None
+    near = [o for o in _ordinal_words(lang) if o[-3:] == w[-3:] and _one_edit(o, w)]
+    return near[0] if len(near) == 1 else None
 
 
 @functools.lru_cache(maxsize=4096)

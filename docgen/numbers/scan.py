@@ -19,7 +19,8 @@ from .lexicon import WordInfo, analyze_digit_suffix, analyze_word, lang_data, no
 
 ATOM_RE = re.compile(r"\d+(?:,\d+)?|[^\W\d_]+")
 _SPACE_RE = re.compile(r"[ \u00a0\u202f]+")
-_HYPHEN_SUFFIX_RE = re.compile(r"-([^\W\d_]+)")
+# "5-ке"; "0*-ден": a footnote mark between the digits and their ending
+_HYPHEN_SUFFIX_RE = re.compile(r"\*?-([^\W\d_]+)")
 _PAREN_RE = re.compile(r"[ \u00a0]?\(\s*([^()\n]{1,80}?)\s*\)")
 _PERCENT_RE = re.compile(r"[ \u00a0]?%")
 
@@ -202,7 +203,7 @@ def _digit_num(text: str, atoms: list[Atom], i: int, lang: str) -> Num:
     value, kind = _digit_value(a.text)
     end, last, case, has_suffix = a.end, i, None, False
     m = _HYPHEN_SUFFIX_RE.match(text, a.end)
-    if m and i + 1 < len(atoms) and atoms[i + 1].start == a.end + 1:
+    if m and i + 1 < len(atoms) and atoms[i + 1].start == m.start(1):
         suf = analyze_digit_suffix(m.group(1), lang)
         if suf is not None:
             if suf[0] == "ordinal" and kind == "cardinal":

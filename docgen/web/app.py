@@ -506,6 +506,18 @@ def create_app(
         base = {"fields": draft_fields, "values": values, "act_kind_words": words, "param_label": key_label}
         return _page(request, "draft.html", lang, {**base, **ctx}, status=status)
 
+    def _amend_label(where: str, lang: str) -> str:
+        """The field of the Amend form an error names, in the interface language."""
+        for prefix, key in (
+            ("--set", "amend.set"),
+            ("set", "amend.set"),
+            ("--delete-point", "amend.delete"),
+            ("--to", "amend.to"),
+        ):
+            if where.startswith(prefix):
+                return t(key, lang)
+        return where_words(where, lang)
+
     def _draft_label(where: str, lang: str) -> str:
         """The form field an error of the draft names, in the interface language."""
         from ..data.labels import key_label
@@ -869,16 +881,26 @@ def create_app(
         sets: list[str] = Form([], alias="set"),
         deletes: list[str] = Form([], alias="delete_point"),
         new_edition: bool = Form(False),
+        to: str | None = Form(None),
+        lang: str | None = Form(None),
     ) -> Response:
         """``act``, ``set`` (repeated, KEY=VALUE: a catalogue parameter's new value), ``delete_point``
-        (repeated, a point number) and ``new_edition`` (renumber the whole act) → ZIP with what
-        ``docgen amend`` writes: ``edition.<lang>.txt``/``.docx``, ``redline.docx``,
-        ``comparison.docx``, ``amendment.<lang>.txt``."""
+        (repeated, a point number), ``new_edition`` (renumber the whole act), ``to`` (a model edition
+        such as E4: its new provisions inserted, the ones it dropped excluded) and ``lang`` = kk | ru
+        (the language of the warnings; by default the act's) → ZIP with what ``docgen amend`` writes:
+        ``edition.<lang>.txt``/``.docx``, ``redline.docx``, ``comparison.docx``,
+        ``amendment.<lang>.txt``, and ``warnings.txt`` (the references the act has wrong, ...); the
+        header ``X-Docgen-Warnings`` counts its lines."""
         async with workdir() as folder:
             path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
             label = Path(act.filename or "act").name[:120]
-            zipped = await in_thread("act", jobs.amend_zip, path, sets, deletes, new_edition, label)
-        return _attachment(zipped, "application/zip", "amend.zip")
+            ui = lang if lang in LANGS else None
+            zipped, warnings = await in_thread(
+                "act", jobs.amend_zip, path, sets, deletes, new_edition, label, to, ui
+            )
+        resp = _attachment(zipped, "application/zip", "amend.zip")
+        resp.headers["X-Docgen-Warnings"] = str(len(warnings))
+        return resp
 
     @app.post("/draft/amend", include_in_schema=False)
     async def draft_amend(
@@ -889,16 +911,40 @@ def create_app(
         sets: str = Form("", alias="set"),
         deletes: str = Form("", alias="delete_point"),
         new_edition: bool = Form(False),
+        to: str = Form(""),
     ) -> Response:
         """The Amend form of the Draft page: one KEY=VALUE a line, points to delete separated by
-        commas or spaces → the ZIP as a download."""
-        _check_csrf(request, csrf)
-        async with workdir() as folder:
-            path, label = await _act_file(folder, act, corpus)
-            lines = [ln for ln in sets.splitlines() if ln.strip()]
-            points = [p for p in re.split(r"[,;\s]+", deletes) if p]
-            zipped = await in_thread("act", jobs.amend_zip, path, lines, points, new_edition, label)
-        return _attachment(zipped, "application/zip", "amend.zip")
+        commas or spaces, the model edition to bring the act to → the Draft page with the ZIP's link
+        and what to check (the references the act has wrong, ...) in the interface language; bad
+        input is said on the page, naming the field."""
+        owner = _check_csrf(request, csrf)
+        ui = _ui_lang(request)
+        values = {"amend.set": sets[:4000], "amend.delete_point": deletes[:200], "amend.to": to[:20]}
+        chosen = {"corpus": corpus or ""}
+        if new_edition:
+            values["amend.new_edition"] = "true"
+        try:
+            async with workdir() as folder:
+                path, label = await _act_file(folder, act, corpus)
+                lines = [ln for ln in sets.splitlines() if ln.strip()]
+                points = [p for p in re.split(r"[,;\s]+", deletes) if p]
+                zipped, warnings = await in_thread(
+                    "act", jobs.amend_zip, path, lines, points, new_edition, label, to or None, ui
+                )
+        except FieldError as exc:
+            inner = exc.inner
+            if isinstance(inner, JobTimeout) or not isinstance(inner, InputError):
+                raise
+            ctx = {
+                "amend_error": inner.message,
+                "amend_error_label": _amend_label(inner.where or "", ui),
+                "chosen": chosen,
+            }
+            return _draft_page(request, ui, values, ctx, status=400)
+        zip_id = store.put(owner, "amend.zip", "application/zip", zipped)
+        return _draft_page(
+            request, ui, values, {"amend_zip": zip_id, "amend_warnings": warnings, "chosen": chosen}
+        )
 
     return app
 

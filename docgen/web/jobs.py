@@ -535,11 +535,22 @@ def draft_page(
     return buf.getvalue(), texts
 
 
-def amend_zip(act: Path, sets: list[str], deletes: list[str], new_edition: bool, label: str) -> bytes:
+def amend_zip(
+    act: Path,
+    sets: list[str],
+    deletes: list[str],
+    new_edition: bool,
+    label: str,
+    to: str | None = None,
+    ui: str | None = None,
+) -> tuple[bytes, list[str]]:
     """ZIP of what ``docgen amend`` writes (``edition.<lang>.txt``/``.docx``, ``redline.docx``,
-    ``comparison.docx``, ``amendment.<lang>.txt``, and ``warnings.txt`` when a reference is left
-    pointing at a removed point)."""
+    ``comparison.docx``, ``amendment.<lang>.txt``, and ``warnings.txt`` when there is something to
+    check: a reference the act has wrong, one left pointing at a removed point, a value stated twice),
+    and those warnings, said in ``ui`` (the page's language; by default the act's). ``to``: the model
+    edition to bring the act to, as ``docgen amend --to``."""
     from ..catalogue import catalogue_for_document, parse_document
+    from ..commands.amend_model import plan_for
     from ..diff.redline import build_redline
     from ..diff.text import diff_text
     from ..draft.amend import amend, amendment_text, document_from_text, parse_sets
@@ -548,10 +559,27 @@ def amend_zip(act: Path, sets: list[str], deletes: list[str], new_edition: bool,
 
     doc = parse_document(act)
     lang = doc.language if doc.language in ("kk", "ru") else "ru"
+    say = ui if ui in ("kk", "ru") else lang
     cat = catalogue_for_document(doc)
-    pairs = parse_sets([s for s in sets if s.strip()], lang, label, where="set")
+    target = (to or "").strip() or None
+    plan = plan_for(doc, cat, target, lang, label, say=say)
+    pairs = parse_sets([s for s in sets if s.strip()], say, label, where="set")
     points = [d.strip() for d in deletes if d.strip()]
-    am = amend(doc, cat, pairs, points, label, new_edition=new_edition)
+    am = amend(
+        doc,
+        cat,
+        pairs,
+        points,
+        label,
+        new_edition=new_edition,
+        inserts=plan.inserts,
+        model_deletes=plan.model_deletes,
+        edition=target or "",
+        say=say,
+    )
+    am.notes = plan.notes
+    am.warnings = [*plan.warnings, *am.warnings]
+    warnings = [*am.warnings, *am.notes]
     new_doc = document_from_text(am.new_text, f"edition.{lang}.txt")
     title = cat.act.title or Path(label).stem
     buf = io.BytesIO()
@@ -561,6 +589,6 @@ def amend_zip(act: Path, sets: list[str], deletes: list[str], new_edition: bool,
         zf.writestr("redline.docx", build_redline(diff_text(doc, new_doc), title=title, lang=lang))
         zf.writestr("comparison.docx", render_comparison(am, title))
         zf.writestr(f"amendment.{lang}.txt", amendment_text(am))
-        if am.warnings:
-            zf.writestr("warnings.txt", "\n".join(am.warnings) + "\n")
-    return buf.getvalue()
+        if warnings:
+            zf.writestr("warnings.txt", "\n".join(warnings) + "\n")
+    return buf.getvalue(), warnings

@@ -87,3 +87,24 @@ def test_bad_input_writes_nothing(
     assert words in err and SEED_002.name in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("seed", "item", "words"),
+    [
+        # a list in the act's own words and a table: said, naming the key and the point
+        ("002", "method360_competencies_staff=жеделділік", ["34-тармақтың", "жаңа редакцияда"]),
+        ("002", "grades=effective", ["7-тармақтың", "жаңа редакцияда"]),
+        # who may not sit on a calibration session: the model allows only its own list
+        ("004", "calibration_excluded_members=disputant", ["пункт 19 типовой методики", "допускает только"]),
+    ],
+)
+def test_lists_that_cannot_be_written(
+    seed: str, item: str, words: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    act = next(ROOT.glob(f"legal_corpus/acts/*/{seed}_*.txt"))
+    out = tmp_path / "out"
+    code, err = _run(["amend", str(act), "--set", item, "-o", str(out)], capsys)
+    assert code == 2 and not out.exists()
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert all(w in err for w in words), err

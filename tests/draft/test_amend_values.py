@@ -136,3 +136,78 @@ def test_a_value_without_words_of_its_own_sets_out_the_point_in_the_models_wordi
     new = document_from_text(am.new_text, "e.txt")
     assert catalogue_for_document(new).param("appeal_route").value == "administrative_procedural_code"
     assert [p.number for p in new.points] == [p.number for p in doc.points]
+
+
+def test_a_misspelt_ordinal_is_rewritten() -> None:
+    # seed 003 point 4 prints «жиырмамыншы» (a typo for «жиырмасыншы», the twentieth); the amendment
+    # quotes the act as printed and writes the new day as an ordinal in words
+    doc = parse_document(SEEDS["003"])
+    cat = catalogue_for_document(doc)
+    assert cat.param("quarterly_deadline_day").value == 20
+    am = amend(doc, cat, [("quarterly_deadline_day", "25")], [], "003.txt")
+    assert "айдың жиырмамыншы күнінен" in am.old_text
+    assert "айдың жиырма бесінші күнінен" in am.new_text
+    assert (
+        "4-тармақтағы «жиырмамыншы» деген сөз «жиырма бесінші» деген сөздермен ауыстырылсын"
+        in amendment_text(am)
+    )
+    new = catalogue_for_document(document_from_text(am.new_text, "edition.txt"))
+    assert new.param("quarterly_deadline_day").value == 25
+
+
+# who may not sit on a calibration session: a rule the model states in its wording (E4 point 19)
+_ONLY_DISPUTANT = {
+    "003": (
+        "бағамен келіспейтін адам, сондай-ақ оны бағалаған адам кірмейді.",
+        "бағамен келіспейтін адам кірмейді.",
+    ),
+    "004": (
+        "лицо, несогласное с оценкой, а также лицо, оценившее его.",
+        "лицо, несогласное с оценкой.",
+    ),
+}
+
+
+@pytest.mark.parametrize("seed", sorted(_ONLY_DISPUTANT))
+def test_a_list_the_model_states_is_written_in_its_sentence(seed: str) -> None:
+    # a derived act that keeps only the disputant out, brought to the model's list: the act's sentence is
+    # set out in the model's sentence, which enumerates both as the act itself did before
+    full, short = _ONLY_DISPUTANT[seed]
+    text = parse_document(SEEDS[seed]).text
+    doc = document_from_text(text.replace(full, short), "act.txt")
+    cat = catalogue_for_document(doc)
+    assert cat.param("calibration_excluded_members").value == ["disputant"]
+    am = amend(doc, cat, [("calibration_excluded_members", "disputant,disputant_evaluator")], [], "act.txt")
+    assert full in am.new_text and short not in am.new_text
+    new = catalogue_for_document(document_from_text(am.new_text, "edition.txt"))
+    assert new.param("calibration_excluded_members").value == ["disputant", "disputant_evaluator"]
+    assert len(am.warnings) == 1 and "19" in am.warnings[0]
+    # the amending wording replaces only the words that change, widened until they name one place
+    wording = {
+        "003": "19-тармақтағы «келіспейтін адам» деген сөздер «келіспейтін адам, сондай-ақ оны бағалаған адам» "
+        "деген сөздермен ауыстырылсын",
+        "004": "в пункте 19 слово «оценкой» заменить словами «оценкой, а также лицо, оценившее его»",
+    }[seed]
+    assert wording in amendment_text(am)
+
+
+@pytest.mark.parametrize(
+    ("seed", "raw", "words"),
+    [
+        # the model allows only both: one line naming the model's point and what it allows
+        ("003", "disputant", ["үлгілік әдістеменің 19-тармағы", "оны бағалаған адам"]),
+        ("004", "лицо, выразившее несогласие", ["пункт 19 типовой методики", "лицо, проводившее его оценку"]),
+        # already so: said in words, not codes
+        ("003", "disputant, disputant_evaluator", ["қазірдің өзінде келіспеушілік білдірген адам"]),
+        # a list in the act's own words (the competencies of 360): cannot be written, point named
+        ("002", "жеделділік", ["34-тармақтың", "жаңа редакцияда"]),
+    ],
+)
+def test_lists_refused_in_one_line(seed: str, raw: str, words: list[str]) -> None:
+    doc = parse_document(SEEDS[seed])
+    key = "method360_competencies_staff" if seed == "002" else "calibration_excluded_members"
+    with pytest.raises(InputError) as err:
+        amend(doc, catalogue_for_document(doc), [(key, raw)], [], "act.txt")
+    msg = str(err.value)
+    assert "\n" not in msg and all(w in msg for w in words), msg
+    assert "disputant" not in msg.split(")", 1)[1]

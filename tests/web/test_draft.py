@@ -183,9 +183,11 @@ def test_api_amend_zip_and_errors(client: Any) -> None:
     assert resp.status_code == 400 and set(resp.json()) == {"error", "where"}
 
 
-def test_draft_page_amend_form_downloads_the_zip(client: Any) -> None:
+def test_draft_page_amend_form_gives_the_zip_and_the_warnings(client: Any) -> None:
     page = client.get("/draft?lang=kk").text
-    assert 'action="/draft/amend?lang=kk"' in page and 'name="delete_point"' in page
+    assert 'action="/draft/amend?lang=kk#amend"' in page and 'name="delete_point"' in page
+    assert '<select name="to">' in page and "<option>E4</option>" in page
+    assert '<input type="file" name="act"' in page  # not shadowed by the page's own macro
     resp = client.post(
         "/draft/amend?lang=kk",
         data={
@@ -194,7 +196,77 @@ def test_draft_page_amend_form_downloads_the_zip(client: Any) -> None:
             "set": "quarterly_deadline_day=10\n",
         },
     )
-    assert resp.status_code == 200 and "amend.zip" in resp.headers["content-disposition"]
-    assert "redline.docx" in zipfile.ZipFile(io.BytesIO(resp.content)).namelist()
+    assert resp.status_code == 200 and "text/html" in resp.headers["content-type"]
+    m = re.search(r'href="(/download/[^"]+)"[^>]*>Келесі редакция', resp.text)
+    assert m, resp.text[-2000:]
+    got = client.get(m.group(1))
+    assert "redline.docx" in zipfile.ZipFile(io.BytesIO(got.content)).namelist()
     resp = client.post("/draft/amend?lang=kk", data={"csrf": "forged", "corpus": "wko-akimat-53"})
     assert resp.status_code == 400
+
+
+def test_amend_to_and_wrong_references_on_the_page(client: Any) -> None:
+    """Seed 003 (Pavlodar, kk) refers in points 6, 18 and 20 to points 5 and 11, the model's numbers
+    (the deadlines are in its point 4, the calibration application in its point 10): amend reports them,
+    on a Russian page in Russian, on a Kazakh page in Kazakh; the ZIP holds them in warnings.txt."""
+    for ui, words in (
+        ("ru", ["Ссылка в пункте 6 ведёт на пункт 5", "содержится в пункте 4", "оставлена без изменений"]),
+        ("kk", ["6-тармақтағы сілтеме 5-тармаққа жасалған", "ол 4-тармақта", "өзгеріссіз қалдырылды"]),
+    ):
+        resp = client.post(
+            f"/draft/amend?lang={ui}",
+            data={
+                "csrf": client.cookies["csrf"],
+                "corpus": "pavlodar-city-akimat-402-11",
+                "set": "quarterly_deadline_day=25",
+                "to": "E4",
+            },
+        )
+        assert resp.status_code == 200, resp.text[-1500:]
+        assert '<option value="pavlodar-city-akimat-402-11" selected>' in resp.text  # the act stays chosen
+        warnings = re.findall(r"<li>([^<]+)</li>", resp.text.split('id="amend-result"', 1)[1])
+        text = " ".join(html.unescape(w) for w in warnings)
+        assert len([w for w in warnings if "18" in w or "20" in w]) >= 2
+        assert all(w in text for w in words), text
+
+
+def test_api_amend_to_and_warnings(client: Any) -> None:
+    from .conftest import ROOT
+
+    act = next((ROOT / "legal_corpus" / "acts").glob("pavlodar*/003*.txt"))
+    files = {"act": (act.name, act.read_bytes())}
+    data = {"set": ["quarterly_deadline_day=25"], "to": "E4", "lang": "ru"}
+    resp = client.post("/api/amend", files=files, data=data)
+    assert resp.status_code == 200 and resp.headers["content-type"] == "application/zip"
+    zf = zipfile.ZipFile(io.BytesIO(resp.content))
+    warnings = zf.read("warnings.txt").decode().splitlines()
+    assert int(resp.headers["X-Docgen-Warnings"]) == len(warnings) >= 3
+    assert any("Ссылка в пункте 18 ведёт на пункт 11" in w for w in warnings), warnings
+    assert "«жиырма бесінші»" in zf.read("amendment.kk.txt").decode()
+    # a model edition that does not exist: one line naming the field, nothing made
+    resp = client.post("/api/amend", files=files, data={**data, "to": "E9"})
+    assert resp.status_code == 400 and resp.json()["where"].endswith("--to")
+    assert "\n" not in resp.json()["error"]
+
+
+def test_amend_page_says_bad_input_in_the_interface_language(client: Any) -> None:
+    # the West Kazakhstan act is Russian; on a Kazakh page its error is said in Kazakh, naming the field
+    resp = client.post(
+        "/draft/amend?lang=kk",
+        data={"csrf": client.cookies["csrf"], "corpus": "wko-akimat-53", "set": "quarterly_deadline_day=40"},
+    )
+    assert resp.status_code == 400
+    err = html.unescape(re.search(r'<p class="error" role="alert">([^<]+)</p>', resp.text).group(1))  # type: ignore[union-attr]
+    assert "айдың күні 1-ден 31-ге дейін" in err and "Жаңа мәндер" in err
+    assert 'id="amend-result"' not in resp.text
+
+
+def test_amend_form_takes_an_uploaded_act(client: Any) -> None:
+    from .conftest import WKO
+
+    resp = client.post(
+        "/draft/amend?lang=ru",
+        data={"csrf": client.cookies["csrf"], "set": "quarterly_deadline_day=10"},
+        files={"act": (WKO.name, WKO.read_bytes())},
+    )
+    assert resp.status_code == 200 and 'id="amend-result"' in resp.text
