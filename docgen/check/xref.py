@@ -154,6 +154,9 @@ def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
     ranked.sort()
     dist = {name: d for d, _, name in ranked}
     first = ranked[0][2]
+    lead = _leading(low, lang, [str(o) for o in needs[first].get("refine_lead", [])])
+    if lead is not None:
+        return [lead] + [name for _, _, name in ranked if name != lead]
     refine = [(str(o), len(low)) for o in needs[first].get("refine", [])]
     refine += [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
     for other, within in refine:
@@ -161,6 +164,24 @@ def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
             first = other
             break
     return [first] + [name for _, _, name in ranked if name != first]
+
+
+_LEAD = re.compile(r"[\W\d_]*(\w+)")  # the sentence's first word (after a dash, a number, quotes)
+
+
+def _leading(low: str, lang: str, names: list[str]) -> str | None:
+    """The first of ``names`` one of whose triggers opens the sentence ``low`` (starts in its first
+    word)."""
+    m = _LEAD.match(low)
+    if m is None:
+        return None
+    needs: dict[str, Any] = xref_data()["needs"]
+    for name in names:
+        for w in needs[name]["triggers"].get(lang, []):
+            t = _rx(w).search(low, m.start(1))
+            if t is not None and t.start() < m.end(1):
+                return name
+    return None
 
 
 def need_of(sentence: str, pos: int, lang: str) -> str | None:
@@ -388,6 +409,28 @@ def _by_chapter(
     return (right[0][1], str(right[0][0])) if right else None
 
 
+def _by_stage(clause: str, lang: str, cited: str, kinds: dict[int, str]) -> tuple[str, str] | None:
+    """(form meant, appendix) when ``cited`` is one stage's form of a method (the sheet, the report of
+    results) and the words of ``clause`` speak only of the other stage; the same role's form is meant."""
+    low = fold(clause).lower()
+    for spec in xref_data().get("stages", {}).values():
+        sheet, result = str(spec["sheet"]), str(spec["result"])
+        said = {
+            stage
+            for stage in ("sheet", "result")
+            if any(_rx(w).search(low) for w in spec[f"{stage}_words"].get(lang, []))
+        }
+        if len(said) != 1:
+            continue
+        for own, other, stage in ((sheet, result, "result"), (result, sheet, "sheet")):
+            if cited.startswith(own) and stage in said:
+                meant = other + cited[len(own) :]
+                right = [n for n, k in sorted(kinds.items()) if k == meant]
+                if right:
+                    return meant, str(right[0])
+    return None
+
+
 def _form_label(kind: str, lang: str) -> str:
     """The form's name inside a sentence: the checker's own label, else the catalogue's form name."""
     from ..data.labels import word
@@ -437,6 +480,8 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
         judged = _judge_form(ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1])
         if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
             judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
+        if judged is None and not r.point.startswith("app"):
+            judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
         if judged is None:
             continue
         cue, should = judged

@@ -1,0 +1,129 @@
+"""Cues of cross references added for held-out set 2 (a development set after its first run), each
+with a near miss: a grade given in a participle («выставленные», «қойылған»), results brought to one's
+notice, the subject that opens a sentence owning its deadline, and the two stages of the 360 method
+(the sheet the evaluation is carried out on, the report of its results)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from docgen.check.xref import _by_stage, need_of, needs_of
+
+KINDS = {5: "sheet360_leader", 6: "sheet360_staff", 7: "result360_leader", 8: "result360_staff"}
+
+
+def _pos(sentence: str) -> int:
+    m = re.search(r"\d+", sentence)
+    assert m is not None
+    return m.start()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "need"),
+    [
+        # a grade given, in a participle before or after the grade words
+        (
+            "Комиссия рассматривает результаты оценки, выставленные в соответствии с пунктом 14",
+            "ru",
+            "grades",
+        ),
+        ("Комиссия рассматривает выставленные оценки в соответствии с пунктом 14", "ru", "grades"),
+        ("Комиссия осы Әдістеменің 17-тармағына сәйкес қойылған бағалау нәтижелерін қарайды", "kk", "grades"),
+        # near misses: a document put forward, a signature put
+        ("Документы, выставленные на рассмотрение согласно пункту 14, подписываются", "ru", None),
+        ("Парақ осы Әдістеменің 17-тармағына сәйкес қойылған қолымен расталады", "kk", None),
+        # the subject that opens the sentence owns its deadline
+        (
+            "Ознакомление служащего с итоговой оценкой, скорректированной калибровочной сессией, "
+            "осуществляется в срок, указанный в пункте 10",
+            "ru",
+            "familiarization",
+        ),
+        # near miss: the calibration opens the sentence, or nothing but the deadline does
+        ("Калибровочная сессия проводится в срок, указанный в пункте 10", "ru", "calibration_procedure"),
+        (
+            "Оценка проводится в срок, указанный в пункте 4, после согласования плана работы",
+            "ru",
+            "deadline",
+        ),
+    ],
+)
+def test_what_a_sentence_needs(sentence: str, lang: str, need: str | None) -> None:
+    assert need_of(sentence, _pos(sentence), lang) == need
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "asked"),
+    [
+        (
+            "В этом случае результаты оценки доводятся до сведения служащего в срок, предусмотренный пунктом 33",
+            "ru",
+            True,
+        ),
+        (
+            "Бағалау нәтижелері осы Әдістеменің 33-тармағына сәйкес қызметшінің назарына жеткізіледі",
+            "kk",
+            True,
+        ),
+        # near miss: a plan brought to one's notice is no familiarisation with results
+        ("План работы доводится до сведения служащего в срок, предусмотренный пунктом 33", "ru", False),
+        ("Жоспар осы Әдістеменің 33-тармағына сәйкес қызметшінің назарына жеткізіледі", "kk", False),
+    ],
+)
+def test_results_brought_to_notice_ask_for_familiarisation(sentence: str, lang: str, asked: bool) -> None:
+    assert ("familiarization" in needs_of(sentence, _pos(sentence), lang)) is asked
+
+
+@pytest.mark.parametrize(
+    ("clause", "lang", "cited", "meant"),
+    [
+        # the evaluation carried out on a form: the sheet, not the report
+        (
+            '"Б" корпусының қызметшілері үшін 360 әдісі бойынша бағалау осы Әдістеменің 8-қосымшасына '
+            "сәйкес нысан бойынша жүргізіледі",
+            "kk",
+            "result360_staff",
+            ("sheet360_staff", "6"),
+        ),
+        (
+            "Оценка методом 360 для руководителей проводится по форме согласно приложению 7",
+            "ru",
+            "result360_leader",
+            ("sheet360_leader", "5"),
+        ),
+        # a report drawn up on a form: the report, not the sheet
+        (
+            "Служба формирует индивидуальные отчеты по форме согласно приложению 6 для служащих",
+            "ru",
+            "sheet360_staff",
+            ("result360_staff", "8"),
+        ),
+        (
+            "басшылар үшін осы Әдістеменің 5-қосымшасына сәйкес нысандағы жеке есептерді жасайды",
+            "kk",
+            "sheet360_leader",
+            ("result360_leader", "7"),
+        ),
+        # near misses: the right stage; words of both stages; «есепке алынбайды» is no report
+        ("Оценка методом 360 проводится по форме согласно приложению 6", "ru", "sheet360_staff", None),
+        ("Служба формирует отчеты по форме согласно приложению 8", "ru", "result360_staff", None),
+        (
+            "Оценка методом 360 проводится по форме согласно приложению 8, отчеты формирует служба",
+            "ru",
+            "result360_staff",
+            None,
+        ),
+        (
+            "Өзін-өзі бағалау есепке алынбайды, бағалау 8-қосымшаға сәйкес нысан бойынша жүргізіледі",
+            "kk",
+            "sheet360_staff",
+            None,
+        ),
+    ],
+)
+def test_the_stage_of_the_360_method_a_sentence_speaks_of(
+    clause: str, lang: str, cited: str, meant: tuple[str, str] | None
+) -> None:
+    assert _by_stage(clause, lang, cited, KINDS) == meant
