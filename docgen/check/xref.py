@@ -94,6 +94,7 @@ class Unit:
     name: str  # "12" or "app3"
     start: int
     end: int
+    head: bool = False  # the appendix's heading before its title: only a form caption refers there
 
 
 def _units(ctx: Ctx) -> list[Unit]:
@@ -101,6 +102,8 @@ def _units(ctx: Ctx) -> list[Unit]:
     for a in ctx.doc.appendices:
         at = ctx.text.find(a.title, a.start, a.end) if a.title else -1
         out.append(Unit(f"app{a.number}", at if at >= 0 else a.start, a.end))
+        if at > a.start:
+            out.append(Unit(f"app{a.number}", a.start, at, head=True))
     return out
 
 
@@ -226,6 +229,8 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
     cache: dict[str, list[str]] = {}
     note = compiled(xref_data()["edit_note_line"][ctx.lang])
     units = _units(ctx)
+    caption = _rx(xref_data()["form_caption"][ctx.lang])
+    introducers = _introducers(ctx)
     out: list[Finding] = []
     for u in units:
         for m in rx.finditer(ctx.folded, u.start, u.end):
@@ -236,6 +241,12 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 continue  # an edit note names the point it amends
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
                 continue  # the point's own number
+            line0 = ctx.text.rfind("\n", 0, m.start()) + 1
+            on_caption = u.name.startswith("app") and bool(
+                caption.search(ctx.folded[line0 : m.start()].lower())
+            )
+            if u.head and not on_caption:
+                continue  # the heading of an appendix refers only through its form's caption
             c0, c1 = ctx.clause(m.start())
             c0, c1 = max(c0, u.start), min(c1, u.end)
             quote = ctx.quote(c0, c1)
@@ -255,7 +266,9 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 )
                 continue
             need, have = "", []
-            for cand in needs_of(ctx.text[c0:c1], m.start() - c0, ctx.lang):
+            if on_caption:
+                need, have = "form_caption", introducers.get(u.name, [])
+            for cand in [] if need else needs_of(ctx.text[c0:c1], m.start() - c0, ctx.lang):
                 if cand not in cache:
                     cache[cand] = holders(ctx, view, cand, units)
                 if cache[cand]:
@@ -266,7 +279,7 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
             best = next((h for h in have if h != u.name and not h.startswith("app")), None)
             if best is None:
                 continue
-            topic = xref_data()["needs"][need].get("model_topic")
+            topic = xref_data()["needs"].get(need, {}).get("model_topic")
             inherited = bool(topic) and model_points.get(topic) == num
             code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
             out.append(
@@ -285,6 +298,19 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                     details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
                 )
             )
+    return out
+
+
+def _introducers(ctx: Ctx) -> dict[str, list[str]]:
+    """``app<N>`` -> the points of the methodology that cite appendix N by its number, in order."""
+    from .selfcheck import appendix_references
+
+    out: dict[str, list[str]] = {}
+    for r in appendix_references(ctx):
+        if not r.model and not r.point.startswith("app"):
+            out.setdefault(f"app{r.number}", [])
+            if r.point not in out[f"app{r.number}"]:
+                out[f"app{r.number}"].append(r.point)
     return out
 
 

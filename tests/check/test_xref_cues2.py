@@ -6,9 +6,11 @@ notice, the subject that opens a sentence owning its deadline, and the two stage
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
+from docgen.check import check_path
 from docgen.check.xref import _by_stage, need_of, needs_of
 
 KINDS = {5: "sheet360_leader", 6: "sheet360_staff", 7: "result360_leader", 8: "result360_staff"}
@@ -127,3 +129,39 @@ def test_the_stage_of_the_360_method_a_sentence_speaks_of(
     clause: str, lang: str, cited: str, meant: tuple[str, str] | None
 ) -> None:
     assert _by_stage(clause, lang, cited, KINDS) == meant
+
+
+SET2 = Path(__file__).resolve().parents[1] / "data" / "heldout_xref2"
+
+
+def _ref_findings(path: Path) -> set[tuple[str, str, str]]:
+    return {
+        (f.point, f.actual, f.expected)
+        for f in check_path(str(path)).findings
+        if f.code.startswith("broken_cross_reference")
+    }
+
+
+def test_a_form_caption_cites_the_point_that_refers_to_its_appendix(tmp_path: Path) -> None:
+    """«Нысан (осы Әдістеменің 15-тармағының … сәйкес)» above appendix 1's title: point 15 cites
+    appendix 1, so a caption citing point 16 (which does not) is wrong and 15 is suggested. Near
+    misses: the same line not opening with «Нысан» says nothing of the form; the right point is right."""
+    src_path = SET2 / "08_kk_2025_quarterly_sheets.txt"
+    src = src_path.read_text(encoding="utf-8")
+    caption = "Нысан (осы Әдістеменің 15-тармағының бірінші және екінші бөліктеріне сәйкес)"
+    assert src.count(caption) == 1
+    before = _ref_findings(src_path)
+    assert not any(point == "app1" for point, _, _ in before)
+
+    wrong = tmp_path / "caption_cites_16.txt"
+    wrong.write_text(src.replace(caption, caption.replace("15-", "16-")), encoding="utf-8")
+    got = [f for f in check_path(str(wrong)).findings if f.code.startswith("broken_cross_reference")]
+    new = [f for f in got if (f.point, f.actual, f.expected) not in before]
+    assert [(f.point, f.actual, f.expected) for f in new] == [("app1", "16", "15")]
+    assert "1-қосымшада" in new[0].message and "нысанын" in new[0].message
+
+    near = tmp_path / "not_a_caption.txt"
+    near.write_text(
+        src.replace(caption, caption.replace("Нысан (", "Ескертпе (").replace("15-", "16-")), encoding="utf-8"
+    )
+    assert _ref_findings(near) == before
