@@ -222,21 +222,23 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
 
 
 def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[Finding]:
-    view = catalogue_view(catalogue)
-    rx = compiled(pattern("point_ref", ctx.lang))
-    model_points = profile.model_points if profile else {}
-    numbers = {p.number for p in ctx.live_points}
-    cache: dict[str, list[str]] = {}
+    rx = _rx(xref_data()["point_refs"][ctx.lang])
     note = compiled(xref_data()["edit_note_line"][ctx.lang])
     units = _units(ctx)
     caption = _rx(xref_data()["form_caption"][ctx.lang])
-    introducers = _introducers(ctx)
+    run = _Run(
+        catalogue_view(catalogue),
+        units,
+        {p.number for p in ctx.live_points},
+        _introducers(ctx),
+        dict(profile.model_points) if profile else {},
+    )
     out: list[Finding] = []
     for u in units:
         for m in rx.finditer(ctx.folded, u.start, u.end):
             if _is_external(ctx, m.start(), m.end()):
                 continue
-            num = m.group("num")
+            group = _DIGITS.findall(m.group("nums"))
             if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # an edit note names the point it amends
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
@@ -250,55 +252,87 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
             c0, c1 = ctx.clause(m.start())
             c0, c1 = max(c0, u.start), min(c1, u.end)
             quote = ctx.quote(c0, c1)
-            if num not in numbers:
-                out.append(
-                    finding(
-                        "broken_cross_reference.missing_target",
-                        "error",
-                        ctx.lang,
-                        point=u.name,
-                        quote=quote,
-                        expected="",
-                        actual=num,
-                        target=num,
-                        where=_where(u.name, ctx.lang),
-                    )
-                )
-                continue
-            need, have = "", []
-            if on_caption:
-                need, have = "form_caption", introducers.get(u.name, [])
-            for cand in [] if need else needs_of(ctx.text[c0:c1], m.start() - c0, ctx.lang):
-                if cand not in cache:
-                    cache[cand] = holders(ctx, view, cand, units)
-                if cache[cand]:
-                    need, have = cand, cache[cand]
-                    break  # the first need the act has a holder for
-            if not have or num in have:
-                continue
-            best = next((h for h in have if h != u.name and not h.startswith("app")), None)
-            if best is None:
-                continue
-            topic = xref_data()["needs"].get(need, {}).get("model_topic")
-            inherited = bool(topic) and model_points.get(topic) == num
-            code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
-            out.append(
-                finding(
-                    code,
-                    "error",
-                    ctx.lang,
-                    point=u.name,
-                    quote=quote,
-                    expected=best,
-                    actual=num,
-                    evidence="INFERRED" if inherited else "FACT",
-                    target=num,
-                    where=_where(u.name, ctx.lang),
-                    topic_label=label(f"needs.{need}", ctx.lang),
-                    details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
-                )
-            )
+            for num in dict.fromkeys(group):
+                f = _judge_point(ctx, run, u, num, group, (c0, c1, m.start()), on_caption, quote)
+                if f is not None:
+                    out.append(f)
     return out
+
+
+@dataclass
+class _Run:
+    """What every reference of one act is judged against (computed once per act)."""
+
+    view: CatalogueView
+    units: list[Unit]
+    numbers: set[str]
+    introducers: dict[str, list[str]]
+    model_points: dict[str, str]
+    cache: dict[str, list[str]] = field(default_factory=dict)  # need -> its holders
+
+
+def _judge_point(
+    ctx: Ctx,
+    run: _Run,
+    u: Unit,
+    num: str,
+    group: list[str],
+    at: tuple[int, int, int],
+    on_caption: bool,
+    quote: str,
+) -> Finding | None:
+    """The finding on point ``num`` cited in ``u`` (``group``: all numbers of the reference; ``at``:
+    the clause and the reference's start), or None when the reference is right or not judged."""
+    c0, c1, start = at
+    if num not in run.numbers:
+        return finding(
+            "broken_cross_reference.missing_target",
+            "error",
+            ctx.lang,
+            point=u.name,
+            quote=quote,
+            expected="",
+            actual=num,
+            target=num,
+            where=_where(u.name, ctx.lang),
+        )
+    found: list[tuple[str, list[str]]] = []  # (need, its holders), the sentence's needs in order
+    if on_caption:
+        found.append(("form_caption", run.introducers.get(u.name, [])))
+    else:
+        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang):
+            if cand not in run.cache:
+                run.cache[cand] = holders(ctx, run.view, cand, run.units)
+            if run.cache[cand]:
+                found.append((cand, run.cache[cand]))
+                if len(group) == 1:
+                    break  # one number: the first need the act has a holder for
+    found = [(n, h) for n, h in found if h]
+    if not found or any(num in h for _, h in found):
+        return None
+    need, have = found[0]
+    # a holder the reference does not name yet first; else the one it names beside the wrong number
+    own = [h for h in have if h != u.name and not h.startswith("app")]
+    best = next((h for h in own if h not in group), own[0] if own else None)
+    if best is None:
+        return None
+    topic = xref_data()["needs"].get(need, {}).get("model_topic")
+    inherited = bool(topic) and run.model_points.get(topic) == num
+    code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
+    return finding(
+        code,
+        "error",
+        ctx.lang,
+        point=u.name,
+        quote=quote,
+        expected=best,
+        actual=num,
+        evidence="INFERRED" if inherited else "FACT",
+        target=num,
+        where=_where(u.name, ctx.lang),
+        topic_label=label(f"needs.{need}", ctx.lang),
+        details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
+    )
 
 
 def _introducers(ctx: Ctx) -> dict[str, list[str]]:
@@ -468,6 +502,7 @@ def _form_label(kind: str, lang: str) -> str:
 
 
 _SEPARATOR = re.compile(r"[,;]")
+_DIGITS = re.compile(r"\d+")
 
 
 def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:

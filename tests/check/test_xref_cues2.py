@@ -165,3 +165,54 @@ def test_a_form_caption_cites_the_point_that_refers_to_its_appendix(tmp_path: Pa
         src.replace(caption, caption.replace("Нысан (", "Ескертпе (").replace("15-", "16-")), encoding="utf-8"
     )
     assert _ref_findings(near) == before
+
+
+def _new_findings(src: str, old: str, new: str, tmp_path: Path, name: str) -> set[tuple[str, str, str]]:
+    assert src.count(old) == 1
+    path = tmp_path / name
+    path.write_text(src.replace(old, new), encoding="utf-8")
+    return _ref_findings(path)
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # «п. N» is read; the second number of a group is read and judged
+        ("в порядке, предусмотренном п. 12 настоящей Методики", {("19", "12", "10")}),
+        ("в порядке, предусмотренном пунктами 10 и 12 настоящей Методики", {("19", "12", "10")}),
+        ("в порядке, предусмотренном пунктами 12, 10 настоящей Методики", {("19", "12", "10")}),
+        # near misses: the right point abbreviated; a number after «и» that counts days; a subpoint
+        ("в порядке, предусмотренном п. 10 настоящей Методики", set()),
+        ("в порядке, предусмотренном пунктом 10 и 12 рабочих дней", set()),
+        ("в порядке, предусмотренном пунктом 10 и подпунктом 12) пункта 10", set()),
+    ],
+)
+def test_every_number_of_a_reference_is_read_ru(
+    new: str, found: set[tuple[str, str, str]], tmp_path: Path
+) -> None:
+    src_path = SET2 / "05_ru_2025_quarterly_sheets.txt"
+    src = src_path.read_text(encoding="utf-8")
+    before = _ref_findings(src_path)
+    got = _new_findings(
+        src, "в порядке, предусмотренном пунктом 10 настоящей Методики", new, tmp_path, "ru.txt"
+    )
+    assert got - before == found
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        ("осы Әдістеменің 12 және 14-тармақтарында көзделген тәртіппен", {("22", "14", "12")}),
+        ("осы Әдістеменің 14, 12-тармақтарында көзделген тәртіппен", {("22", "14", "12")}),
+        # near miss: the right point alone
+        ("осы Әдістеменің 12-тармағында көзделген тәртіппен", set()),
+    ],
+)
+def test_every_number_of_a_reference_is_read_kk(
+    new: str, found: set[tuple[str, str, str]], tmp_path: Path
+) -> None:
+    src_path = SET2 / "06_kk_2025_quarterly_sheets.txt"
+    src = src_path.read_text(encoding="utf-8")
+    before = _ref_findings(src_path)
+    got = _new_findings(src, "осы Әдістеменің 12-тармағында көзделген тәртіппен", new, tmp_path, "kk.txt")
+    assert got - before == found
