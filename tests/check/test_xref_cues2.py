@@ -216,3 +216,17 @@ def test_every_number_of_a_reference_is_read_kk(
     before = _ref_findings(src_path)
     got = _new_findings(src, "осы Әдістеменің 12-тармағында көзделген тәртіппен", new, tmp_path, "kk.txt")
     assert got - before == found
+
+
+def test_an_abbreviated_reference_to_another_acts_article_is_external(tmp_path: Path) -> None:
+    """«п. 12 ст. 10 Закона» names a point of another act's article: not judged (near miss of «п. N»)."""
+    src_path = SET2 / "05_ru_2025_quarterly_sheets.txt"
+    src = src_path.read_text(encoding="utf-8")
+    got = _new_findings(
+        src,
+        "в порядке, предусмотренном пунктом 10 настоящей Методики",
+        "в порядке, предусмотренном п. 12 ст. 10 Закона",
+        tmp_path,
+        "external.txt",
+    )
+    assert got - _ref_findings(src_path) == set()
