@@ -230,3 +230,23 @@ def test_an_abbreviated_reference_to_another_acts_article_is_external(tmp_path: 
         "external.txt",
     )
     assert got - _ref_findings(src_path) == set()
+
+
+@pytest.mark.parametrize(
+    ("new", "found"),
+    [
+        # «по форме приложения N» (genitive) is read as an appendix reference
+        ("структурного подразделения по форме приложения 2 к настоящей Методике", {("27", "2", "4")}),
+        # near misses: the right appendix in the genitive; «приложения» without a number
+        ("структурного подразделения по форме приложения 4 к настоящей Методике", set()),
+        ("структурного подразделения по форме, приведенной в составе приложения к настоящей Методике", set()),
+    ],
+)
+def test_an_appendix_cited_in_the_genitive_is_read(
+    new: str, found: set[tuple[str, str, str]], tmp_path: Path
+) -> None:
+    src_path = SET2 / "03_ru_2018_kpi_diff_360.txt"
+    src = src_path.read_text(encoding="utf-8")
+    before = _ref_findings(src_path)
+    old = "структурного подразделения по форме согласно приложению 4 к настоящей Методике"
+    assert _new_findings(src, old, new, tmp_path, "genitive.txt") - before == found
