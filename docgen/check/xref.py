@@ -94,6 +94,7 @@ class Unit:
     name: str  # "12" or "app3"
     start: int
     end: int
+    head: bool = False  # the appendix's heading before its title: only a form caption refers there
 
 
 def _units(ctx: Ctx) -> list[Unit]:
@@ -101,6 +102,8 @@ def _units(ctx: Ctx) -> list[Unit]:
     for a in ctx.doc.appendices:
         at = ctx.text.find(a.title, a.start, a.end) if a.title else -1
         out.append(Unit(f"app{a.number}", at if at >= 0 else a.start, a.end))
+        if at > a.start:
+            out.append(Unit(f"app{a.number}", a.start, at, head=True))
     return out
 
 
@@ -154,6 +157,9 @@ def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
     ranked.sort()
     dist = {name: d for d, _, name in ranked}
     first = ranked[0][2]
+    lead = _leading(low, lang, [str(o) for o in needs[first].get("refine_lead", [])])
+    if lead is not None:
+        return [lead] + [name for _, _, name in ranked if name != lead]
     refine = [(str(o), len(low)) for o in needs[first].get("refine", [])]
     refine += [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
     for other, within in refine:
@@ -161,6 +167,24 @@ def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
             first = other
             break
     return [first] + [name for _, _, name in ranked if name != first]
+
+
+_LEAD = re.compile(r"[\W\d_]*(\w+)")  # the sentence's first word (after a dash, a number, quotes)
+
+
+def _leading(low: str, lang: str, names: list[str]) -> str | None:
+    """The first of ``names`` one of whose triggers opens the sentence ``low`` (starts in its first
+    word)."""
+    m = _LEAD.match(low)
+    if m is None:
+        return None
+    needs: dict[str, Any] = xref_data()["needs"]
+    for name in names:
+        for w in needs[name]["triggers"].get(lang, []):
+            t = _rx(w).search(low, m.start(1))
+            if t is not None and t.start() < m.end(1):
+                return name
+    return None
 
 
 def need_of(sentence: str, pos: int, lang: str) -> str | None:
@@ -198,72 +222,129 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
 
 
 def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[Finding]:
-    view = catalogue_view(catalogue)
-    rx = compiled(pattern("point_ref", ctx.lang))
-    model_points = profile.model_points if profile else {}
-    numbers = {p.number for p in ctx.live_points}
-    cache: dict[str, list[str]] = {}
+    rx = _rx(xref_data()["point_refs"][ctx.lang])
     note = compiled(xref_data()["edit_note_line"][ctx.lang])
     units = _units(ctx)
+    caption = _rx(xref_data()["form_caption"][ctx.lang])
+    run = _Run(
+        catalogue_view(catalogue),
+        units,
+        {p.number for p in ctx.live_points},
+        _introducers(ctx),
+        dict(profile.model_points) if profile else {},
+    )
     out: list[Finding] = []
     for u in units:
         for m in rx.finditer(ctx.folded, u.start, u.end):
             if _is_external(ctx, m.start(), m.end()):
                 continue
-            num = m.group("num")
+            group = _DIGITS.findall(m.group("nums"))
             if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # an edit note names the point it amends
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
                 continue  # the point's own number
+            line0 = ctx.text.rfind("\n", 0, m.start()) + 1
+            on_caption = u.name.startswith("app") and bool(
+                caption.search(ctx.folded[line0 : m.start()].lower())
+            )
+            if u.head and not on_caption:
+                continue  # the heading of an appendix refers only through its form's caption
             c0, c1 = ctx.clause(m.start())
             c0, c1 = max(c0, u.start), min(c1, u.end)
             quote = ctx.quote(c0, c1)
-            if num not in numbers:
-                out.append(
-                    finding(
-                        "broken_cross_reference.missing_target",
-                        "error",
-                        ctx.lang,
-                        point=u.name,
-                        quote=quote,
-                        expected="",
-                        actual=num,
-                        target=num,
-                        where=_where(u.name, ctx.lang),
-                    )
-                )
-                continue
-            need, have = "", []
-            for cand in needs_of(ctx.text[c0:c1], m.start() - c0, ctx.lang):
-                if cand not in cache:
-                    cache[cand] = holders(ctx, view, cand, units)
-                if cache[cand]:
-                    need, have = cand, cache[cand]
-                    break  # the first need the act has a holder for
-            if not have or num in have:
-                continue
-            best = next((h for h in have if h != u.name and not h.startswith("app")), None)
-            if best is None:
-                continue
-            topic = xref_data()["needs"][need].get("model_topic")
-            inherited = bool(topic) and model_points.get(topic) == num
-            code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
-            out.append(
-                finding(
-                    code,
-                    "error",
-                    ctx.lang,
-                    point=u.name,
-                    quote=quote,
-                    expected=best,
-                    actual=num,
-                    evidence="INFERRED" if inherited else "FACT",
-                    target=num,
-                    where=_where(u.name, ctx.lang),
-                    topic_label=label(f"needs.{need}", ctx.lang),
-                    details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
-                )
-            )
+            for num in dict.fromkeys(group):
+                f = _judge_point(ctx, run, u, num, group, (c0, c1, m.start()), on_caption, quote)
+                if f is not None:
+                    out.append(f)
+    return out
+
+
+@dataclass
+class _Run:
+    """What every reference of one act is judged against (computed once per act)."""
+
+    view: CatalogueView
+    units: list[Unit]
+    numbers: set[str]
+    introducers: dict[str, list[str]]
+    model_points: dict[str, str]
+    cache: dict[str, list[str]] = field(default_factory=dict)  # need -> its holders
+
+
+def _judge_point(
+    ctx: Ctx,
+    run: _Run,
+    u: Unit,
+    num: str,
+    group: list[str],
+    at: tuple[int, int, int],
+    on_caption: bool,
+    quote: str,
+) -> Finding | None:
+    """The finding on point ``num`` cited in ``u`` (``group``: all numbers of the reference; ``at``:
+    the clause and the reference's start), or None when the reference is right or not judged."""
+    c0, c1, start = at
+    if num not in run.numbers:
+        return finding(
+            "broken_cross_reference.missing_target",
+            "error",
+            ctx.lang,
+            point=u.name,
+            quote=quote,
+            expected="",
+            actual=num,
+            target=num,
+            where=_where(u.name, ctx.lang),
+        )
+    found: list[tuple[str, list[str]]] = []  # (need, its holders), the sentence's needs in order
+    if on_caption:
+        found.append(("form_caption", run.introducers.get(u.name, [])))
+    else:
+        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang):
+            if cand not in run.cache:
+                run.cache[cand] = holders(ctx, run.view, cand, run.units)
+            if run.cache[cand]:
+                found.append((cand, run.cache[cand]))
+                if len(group) == 1:
+                    break  # one number: the first need the act has a holder for
+    found = [(n, h) for n, h in found if h]
+    if not found or any(num in h for _, h in found):
+        return None
+    need, have = found[0]
+    # a holder the reference does not name yet first; else the one it names beside the wrong number
+    own = [h for h in have if h != u.name and not h.startswith("app")]
+    best = next((h for h in own if h not in group), own[0] if own else None)
+    if best is None:
+        return None
+    topic = xref_data()["needs"].get(need, {}).get("model_topic")
+    inherited = bool(topic) and run.model_points.get(topic) == num
+    code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
+    return finding(
+        code,
+        "error",
+        ctx.lang,
+        point=u.name,
+        quote=quote,
+        expected=best,
+        actual=num,
+        evidence="INFERRED" if inherited else "FACT",
+        target=num,
+        where=_where(u.name, ctx.lang),
+        topic_label=label(f"needs.{need}", ctx.lang),
+        details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
+    )
+
+
+def _introducers(ctx: Ctx) -> dict[str, list[str]]:
+    """``app<N>`` -> the points of the methodology that cite appendix N by its number, in order."""
+    from .selfcheck import appendix_references
+
+    out: dict[str, list[str]] = {}
+    for r in appendix_references(ctx):
+        if not r.model and not r.point.startswith("app"):
+            out.setdefault(f"app{r.number}", [])
+            if r.point not in out[f"app{r.number}"]:
+                out[f"app{r.number}"].append(r.point)
     return out
 
 
@@ -388,6 +469,28 @@ def _by_chapter(
     return (right[0][1], str(right[0][0])) if right else None
 
 
+def _by_stage(clause: str, lang: str, cited: str, kinds: dict[int, str]) -> tuple[str, str] | None:
+    """(form meant, appendix) when ``cited`` is one stage's form of a method (the sheet, the report of
+    results) and the words of ``clause`` speak only of the other stage; the same role's form is meant."""
+    low = fold(clause).lower()
+    for spec in xref_data().get("stages", {}).values():
+        sheet, result = str(spec["sheet"]), str(spec["result"])
+        said = {
+            stage
+            for stage in ("sheet", "result")
+            if any(_rx(w).search(low) for w in spec[f"{stage}_words"].get(lang, []))
+        }
+        if len(said) != 1:
+            continue
+        for own, other, stage in ((sheet, result, "result"), (result, sheet, "sheet")):
+            if cited.startswith(own) and stage in said:
+                meant = other + cited[len(own) :]
+                right = [n for n, k in sorted(kinds.items()) if k == meant]
+                if right:
+                    return meant, str(right[0])
+    return None
+
+
 def _form_label(kind: str, lang: str) -> str:
     """The form's name inside a sentence: the checker's own label, else the catalogue's form name."""
     from ..data.labels import word
@@ -399,6 +502,7 @@ def _form_label(kind: str, lang: str) -> str:
 
 
 _SEPARATOR = re.compile(r"[,;]")
+_DIGITS = re.compile(r"\d+")
 
 
 def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
@@ -437,6 +541,8 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
         judged = _judge_form(ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1])
         if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
             judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
+        if judged is None and not r.point.startswith("app"):
+            judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
         if judged is None:
             continue
         cue, should = judged

@@ -74,6 +74,17 @@ def test_the_readme_development_figures_are_the_measured_ones() -> None:
     _row_says(_readme_row("dev: tests/data/heldout_xref after its first run"), res)
 
 
+def test_the_readme_development_figures_of_set_2_are_the_measured_ones() -> None:
+    """Held-out set 2 became a development set after its first run: its row says "development, not
+    estimate" and gives what the scorer measures now."""
+    mod = _scorer()
+    res = mod.score(data=ROOT / "tests" / "data" / "heldout_xref2", runner=mod.check_findings_in_process)
+    assert res["texts"] == 8
+    row = _readme_row("dev: tests/data/heldout_xref2 after its first run")
+    assert "development, not estimate" in row[0]
+    _row_says(row, res)
+
+
 def test_the_scorer_takes_any_set_and_survives_a_refused_text(tmp_path: Path) -> None:
     """``--set DIR`` scores any directory in the answers.yaml format; a text ``check`` refuses counts as
     finding nothing, with an ERROR line (the scorer does not stop)."""
