@@ -56,6 +56,7 @@ def test_the_readme_estimates_are_the_recorded_first_runs() -> None:
         ("held-out, first run before issue 12", "xref_heldout_first_run.txt", 10),
         ("held-out, first run after issue 12", "xref_heldout_after_issue12_first_run.txt", 10),
         ("**held-out 2, first run after the second round", "xref_heldout2_first_run.txt", 8),
+        ("**held-out 3, first run after the third round", "xref_heldout3_first_run.txt", 8),
     ):
         text = (ROOT / "bench" / "results" / name).read_text(encoding="utf-8")
         res = json.loads(text.strip().splitlines()[-1])
