@@ -27,6 +27,8 @@ REL_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 EMU_PER_CM = 360000
+LABEL_PT = 10  # the axis numbers and the scale: at least 9 pt (issue 10, the radar readable on paper)
+CHART_CM = 9.0  # at least half the text width of an A4 page with 30/10 mm margins (17 cm)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -74,12 +76,14 @@ def radar_chart_xml(
     marker = _el(ser, "c:marker")
     _el(marker, "c:symbol", "circle")
     _el(marker, "c:size", "5")
+    # the axes carry the competencies' numbers (the № column of the table beside the chart): twelve
+    # names of up to 45 characters cannot stand round a radar at a readable size inside its frame
     cat = _el(_el(ser, "c:cat"), "c:strRef")
-    _el(cat, "c:f").text = f"Sheet1!$B$2:$B${n + 1}"
+    _el(cat, "c:f").text = f"Sheet1!$A$2:$A${n + 1}"
     cache = _el(cat, "c:strCache")
     _el(cache, "c:ptCount", str(n))
-    for i, name in enumerate(categories):
-        _el(_el(cache, "c:pt", idx=str(i)), "c:v").text = name
+    for i in range(n):
+        _el(_el(cache, "c:pt", idx=str(i)), "c:v").text = str(i + 1)
     val = _el(_el(ser, "c:val"), "c:numRef")
     _el(val, "c:f").text = f"Sheet1!$C$2:$C${n + 1}"
     cache = _el(val, "c:numCache")
@@ -130,7 +134,7 @@ def radar_chart_xml(
     body = _el(space, "c:txPr")
     _el(body, "a:bodyPr")
     _el(body, "a:lstStyle")
-    _el(_el(_el(body, "a:p"), "a:pPr"), "a:defRPr", sz="650")
+    _el(_el(_el(body, "a:p"), "a:pPr"), "a:defRPr", sz=str(LABEL_PT * 100))
     if with_workbook:
         _el(_el(space, "c:externalData", **{f"{{{R}}}id": "rId1"}), "c:autoUpdate", "0")
     return etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -179,7 +183,7 @@ def inject_radar_chart(
     caption: str,
     axis_min: float,
     axis_max: float,
-    size_cm: float = 9.0,
+    size_cm: float = CHART_CM,
 ) -> bytes:
     """Replace the run whose text is ``anchor`` by ``caption`` + the radar chart; add the chart parts."""
     if len(categories) != len(values) or not categories:
