@@ -182,11 +182,12 @@ def test_a_list_the_model_states_is_written_in_its_sentence(seed: str) -> None:
     new = catalogue_for_document(document_from_text(am.new_text, "edition.txt"))
     assert new.param("calibration_excluded_members").value == ["disputant", "disputant_evaluator"]
     assert len(am.warnings) == 1 and "19" in am.warnings[0]
-    # the amending wording replaces only the words that change, widened until they name one place
+    # words are only added: worded as an addition after the words before them, widened until they
+    # name one place of the point («адам» alone occurs twice in 003's point 19)
     wording = {
-        "003": "19-тармақтағы «келіспейтін адам» деген сөздер «келіспейтін адам, сондай-ақ оны бағалаған адам» "
-        "деген сөздермен ауыстырылсын",
-        "004": "в пункте 19 слово «оценкой» заменить словами «оценкой, а также лицо, оценившее его»",
+        "003": "19-тармақ «келіспейтін адам» деген сөздерден кейін «, сондай-ақ оны бағалаған адам» "
+        "деген сөздермен толықтырылсын",
+        "004": "пункт 19 после слова «оценкой» дополнить словами «, а также лицо, оценившее его»",
     }[seed]
     assert wording in amendment_text(am)
 
