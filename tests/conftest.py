@@ -1,5 +1,7 @@
 """Suite-wide settings: Hypothesis without per-example deadlines (CI machines are shared and slow at
-times; speed is measured in bench/, not asserted here) and with a fixed derandomised seed in CI."""
+times; speed is measured in bench/, not asserted here) and with a fixed derandomised seed, so that
+`make test` gives the same result on every machine; `make fuzz` (tests/fuzz/fuzz_rounds.py) sets
+DOCGEN_HYPOTHESIS_RANDOM=1 and a fresh seed each round."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from hypothesis import settings
 
 settings.register_profile("docgen", deadline=None, print_blob=True)
 settings.register_profile("docgen-ci", deadline=None, print_blob=True, derandomize=True)
-settings.load_profile("docgen-ci" if os.environ.get("CI") else "docgen")
+settings.load_profile("docgen" if os.environ.get("DOCGEN_HYPOTHESIS_RANDOM") else "docgen-ci")
 
 # The catalogue cache (docgen/catalogue_cache.py) of the test session lives in its own folder, never
 # in the user's ~/.cache/docgen.

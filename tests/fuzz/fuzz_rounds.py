@@ -34,7 +34,12 @@ def main() -> int:
         started = time.monotonic()
         n += 1
         seed = random.SystemRandom().randrange(2**32)
-        env = dict(os.environ, DOCGEN_FUZZ_SCALE=scale, DOCGEN_FUZZ_BIG="1" if n == 1 else "")
+        env = dict(
+            os.environ,
+            DOCGEN_FUZZ_SCALE=scale,
+            DOCGEN_FUZZ_BIG="1" if n == 1 else "",
+            DOCGEN_HYPOTHESIS_RANDOM="1",
+        )
         cmd = [sys.executable, "-m", "pytest", "tests/fuzz", "-q", f"--hypothesis-seed={seed}"]
         print(f"fuzz round {n}: seed {seed}, scale {scale}, {max(left, 0) / 60:.1f} min left", flush=True)
         try:
