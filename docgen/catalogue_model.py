@@ -60,7 +60,7 @@ def round2(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where a value was read: point ("12" or "app3"), the quoted words and their span (normalised text)."""
+    """Where a value was read: point ("12" or "app3"), the quoted words and their span in the text as read."""
 
     point: str | None
     quote: str | None = None
