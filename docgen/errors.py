@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,8 @@ def render_entry(entry: dict[str, Any], m: re.Match[str]) -> str:
         for name, value in m.groupdict().items():
             value = value or ""
             fields[name] = ((entry.get("values") or {}).get(name) or {}).get(value, {}).get(lang, value)
+            if fields[name] == value and value in _os_reasons():
+                fields[name] = _os_reasons()[value][lang]
         out.append(re.sub(r"\s+", " ", entry[lang].format(**fields)).strip())
     return "; ".join(out)
 
@@ -141,6 +144,24 @@ _FS_WORDS: dict[int, str] = {
 _TEMP_NAME = re.compile(r"^\.docgen-\d{1,10}-\d{1,20}\.(?P<name>.+)\.tmp$|^\.(?P<old>.+)\.\d+\.\d+\.tmp$")
 
 
+@functools.cache
+def _os_reasons() -> dict[str, dict[str, str]]:
+    """The operating system's English reason for a failed file operation (``strerror``, e.g.
+    "No such file or directory") -> what the user reads in each language, so a reason passed into a
+    message field is never English."""
+    out: dict[str, dict[str, str]] = {}
+    for code in range(1, 134):
+        reason = os.strerror(code)
+        if reason.startswith("Unknown error"):
+            continue
+        ru, _, kk = _FS_WORDS.get(code, _FS_OTHER).partition("; ")
+        out[reason] = {"ru": ru, "kk": kk}
+    return out
+
+
+_FS_OTHER = "ошибка файловой системы; файлдық жүйе қатесі"
+
+
 def file_system_error(exc: OSError) -> InputError:
     """A file-system failure (read-only folder, ``-o`` under a file, disk full) as a one-line
     ``InputError`` naming the user's path (not docgen's temporary name beside it)."""
@@ -151,7 +172,5 @@ def file_system_error(exc: OSError) -> InputError:
         if m:
             name = m.group("name") or m.group("old")
             path = f"{head}/{name}" if head else name
-    words = _FS_WORDS.get(exc.errno or -1) or (
-        f"ошибка файловой системы; файлдық жүйе қатесі ({exc.strerror or type(exc).__name__})"
-    )
+    words = _FS_WORDS.get(exc.errno or -1) or _FS_OTHER
     return InputError(words, path=path)

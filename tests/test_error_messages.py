@@ -203,3 +203,17 @@ def test_every_user_error_raised_in_the_package_reads_russian_and_kazakh() -> No
             if english_words(line) or not re.search(r"[\u0400-\u04ff]", line):
                 untranslated.append(f"{path.relative_to(root.parent)}:{node.lineno}: {text}")
     assert untranslated == [], "\n".join(untranslated)
+
+
+def test_an_operating_system_reason_inside_a_message_is_read_in_both_languages():
+    import errno
+    import os
+
+    from docgen.errors import file_system_error, user_text
+
+    for code in (errno.ENOENT, errno.EACCES, errno.EIO, errno.ELOOP):
+        text = user_text(f"cannot read profile: {os.strerror(code)}")
+        assert not re.search(r"[A-Za-z]", text), text
+        assert "; " in text
+    odd = file_system_error(OSError(errno.EIO, os.strerror(errno.EIO), "/x/y.docx"))
+    assert not re.search(r"[A-Za-z]", str(odd).replace("/x/y.docx", "")), odd
