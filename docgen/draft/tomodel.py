@@ -12,6 +12,7 @@ nearest model provision before it that the act holds.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +71,35 @@ def _values(model: ModelText, cat: Catalogue) -> dict[str, Any]:
     return out
 
 
+def _substitution(
+    cat: Catalogue,
+    values: dict[str, Any],
+    appendix_of: dict[str, int],
+    lang: str,
+    body_forms: Callable[[], dict[str, str]],
+    ref: Callable[[str], str] | None,
+) -> Callable[[Any], str]:
+    """What a model text's placeholder (``PLACEHOLDER`` match) becomes in the act: the body's name in
+    a case (``body``), an appendix number (``app``), a noun agreeing with a number (``n``), a point
+    number (``ref``, only where ``ref`` is given) or a value in a format."""
+
+    def one(m: Any) -> str:
+        what, arg = m.group(1), m.group(2)
+        if what == "body":
+            return body_forms()[arg]
+        if what == "ref" and ref is not None:
+            return ref(arg)
+        if what == "app":
+            return str(cat.appendix_of(arg) or appendix_of[arg])
+        if what == "n":
+            key, noun, case = arg.split(":")
+            return ru_agree(noun, _int(values[key]), case)
+        key_ref, fmt = arg.rsplit(":", 1)
+        return format_value(_lookup(values, key_ref)[1], fmt, lang)
+
+    return one
+
+
 def model_inserts(
     cat: Catalogue,
     edition: str,
@@ -95,31 +125,22 @@ def model_inserts(
         if after is None:
             after = min(located.values(), key=_key) if located else "1"
 
-        def one(m: Any, pid: str = pid) -> str:
-            nonlocal forms
-            what, arg = m.group(1), m.group(2)
-            if what == "body":
-                if forms is None:
-                    if not cat.act.issuer:
-                        raise InputError(
-                            _MSG["kk" if lang == "kk" else "ru"].format(provision=pid), path=path
-                        )
-                    forms = name_forms(cat.act.issuer, lang)
-                return forms[arg]
-            if what == "ref":
-                if arg in located:
-                    return "{pt:" + located[arg] + "}"
-                if arg in want:
-                    return "{ins:" + arg + "}"
-                return str(model.point_of(arg))
-            if what == "app":
-                return str(cat.appendix_of(arg) or appendix_of[arg])
-            if what == "n":
-                key, noun, case = arg.split(":")
-                return ru_agree(noun, _int(values[key]), case)
-            ref, fmt = arg.rsplit(":", 1)
-            return format_value(_lookup(values, ref)[1], fmt, lang)
+        def ref(arg: str) -> str:
+            if arg in located:
+                return "{pt:" + located[arg] + "}"
+            if arg in want:
+                return "{ins:" + arg + "}"
+            return str(model.point_of(arg))
 
+        def body_forms(pid: str = pid) -> dict[str, str]:
+            nonlocal forms
+            if forms is None:
+                if not cat.act.issuer:
+                    raise InputError(_MSG["kk" if lang == "kk" else "ru"].format(provision=pid), path=path)
+                forms = name_forms(cat.act.issuer, lang)
+            return forms
+
+        one = _substitution(cat, values, appendix_of, lang, body_forms, ref)
         first, *rest = [PLACEHOLDER.sub(one, t) for t in prov["text"]]
         items = [f"{k}) {PLACEHOLDER.sub(one, t)}" for k, t in enumerate(prov.get("items", []), 1)]
         out.append(
@@ -159,19 +180,7 @@ def model_wording(cat: Catalogue, key: str, value: Any, lang: str) -> tuple[tupl
         return None
     forms = name_forms(cat.act.issuer, lang) if cat.act.issuer else {}
     appendix_of = {f["kind"]: int(f["appendix"]) for f in model.forms}
-
-    def one(m: Any) -> str:
-        what, arg = m.group(1), m.group(2)
-        if what == "body":
-            return forms[arg]
-        if what == "app":
-            return str(cat.appendix_of(arg) or appendix_of[arg])
-        if what == "n":
-            k, noun, case = arg.split(":")
-            return ru_agree(noun, _int(values[k]), case)
-        ref, fmt = arg.rsplit(":", 1)
-        return format_value(_lookup(values, ref)[1], fmt, lang)
-
+    one = _substitution(cat, values, appendix_of, lang, lambda: forms, None)
     first, *rest = [PLACEHOLDER.sub(one, t) for t in prov["text"]]
     items = [f"{k}) {PLACEHOLDER.sub(one, t)}" for k, t in enumerate(prov.get("items", []), 1)]
     return (first, *items, *rest), model.point_of(prov["id"])
