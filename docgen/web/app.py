@@ -503,7 +503,13 @@ def create_app(
 
         kinds = messages()["kinds"]
         words = {k: str(kinds[k].get(lang, k)) for k in draft_fields.act_kinds}
-        base = {"fields": draft_fields, "values": values, "act_kind_words": words, "param_label": key_label}
+        base = {
+            "fields": draft_fields,
+            "values": values,
+            "act_kind_words": words,
+            "param_label": key_label,
+            "model_warnings": jobs.edition_warnings(draft_fields.models, lang),
+        }
         return _page(request, "draft.html", lang, {**base, **ctx}, status=status)
 
     def _amend_label(where: str, lang: str) -> str:

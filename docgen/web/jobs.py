@@ -512,6 +512,20 @@ def draft_fields() -> DraftFields:
     )
 
 
+def edition_warnings(models: list[str], lang: str) -> dict[str, str]:
+    """Per model edition no longer in force today: the warning that says so and names the edition in
+    force (errors.yaml), in ``lang``; the Draft page offers such an edition only with it."""
+    from ..draft import edition_warning
+    from ..errors import user_text_in
+
+    out: dict[str, str] = {}
+    for edition in models:
+        warning = edition_warning(edition)
+        if warning:
+            out[edition] = user_text_in(warning, lang)
+    return out
+
+
 def draft_page(
     body_path: Path, model: str, lang: str, ui: str, label: str = "BODY.yaml"
 ) -> tuple[bytes, dict[str, str]]:
