@@ -873,7 +873,7 @@ def create_app(
         body: UploadFile = File(...), model: str = Form("E4"), lang: str = Form("both")
     ) -> Response:
         """``body`` (BODY.yaml: the body's names and approving act, the parameters the model leaves
-        to it), ``model`` (an edition with a text: E4 or E1) and ``lang`` = kk | ru | both → ZIP with
+        to it), ``model`` (an edition with a text: E4, E1 or E0) and ``lang`` = kk | ru | both → ZIP with
         ``methodology.<lang>.docx`` and ``.txt``."""
         async with workdir() as folder:
             path = await save_upload(body, folder, "body", (".yaml", ".yml"), act_limit)

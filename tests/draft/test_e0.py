@@ -88,10 +88,10 @@ def test_kk_provisions_follow_001_point_by_point_with_a_quote() -> None:
 
 
 def test_kk_provisions_per_evidence_label() -> None:
-    """A single witness: only what E0.yaml or MODEL_EDITIONS.md also states is SEED-FACT."""
+    """A single witness: only what E0.yaml or a fact of sources.yaml also states is SEED-FACT."""
     model = load_model_text("E0", "kk")
     labels = [p["evidence"] for p in model.provisions]
-    assert (labels.count("SEED-FACT"), labels.count("INFERRED"), labels.count("FACT")) == (24, 19, 0)
+    assert (labels.count("SEED-FACT"), labels.count("INFERRED"), labels.count("FACT")) == (23, 20, 0)
     cited: set[int] = set()  # the points of 001 E0.yaml cites for its values, provisions and forms
     for ref in re.findall(
         r"point: \"?([\d-]+)\"?", (ROOT / "legal_corpus/models/E0.yaml").read_text("utf-8")
@@ -101,7 +101,7 @@ def test_kk_provisions_per_evidence_label() -> None:
     for prov in model.provisions:
         if prov["evidence"] == "SEED-FACT" and int(prov["source"]["point"]) not in cited:
             note = prov["source"].get("note", "")
-            assert any(w in note for w in ("E0.yaml", "MODEL_EDITIONS.md", "DOMAIN.md")), prov["id"]
+            assert any(w in note for w in ("E0.yaml", "sources.yaml fact e0_commission_model")), prov["id"]
     # every provision of the profile is SEED-FACT in the text too
     profile_ids = {p["id"] for p in model.profile["provisions"]}
     assert all(p["evidence"] == "SEED-FACT" for p in model.provisions if p["id"] in profile_ids)
@@ -287,6 +287,9 @@ def test_the_draft_has_every_chapter_point_and_appendix_of_e0(body: str, lang: s
     assert [(f["kind"], f["appendix"]) for f in forms] == [(f["kind"], f["appendix"]) for f in model.forms]
     sheet = next(f for f in forms if f["kind"] == "competency_sheet")
     assert len(sheet["rows"]) == 9
+    # appendix 4: the five rows 001 prints with their competency and category cells (E0.kk.yaml note)
+    indicators = [b for b in d.blocks if b.kind == "table"][3]
+    assert [r[1] for r in indicators.rows[1:]] == ["E-2", "E-3", "E-4", "E-2", "E-3"]
 
 
 @pytest.mark.parametrize(("body", "lang"), CASES)
