@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import hmac
+import io
 import json
 import logging
 import re
@@ -23,6 +24,7 @@ import secrets
 import shutil
 import tempfile
 import time
+import zipfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -874,12 +876,16 @@ def create_app(
     ) -> Response:
         """``body`` (BODY.yaml: the body's names and approving act, the parameters the model leaves
         to it), ``model`` (an edition with a text: E4, E1 or E0) and ``lang`` = kk | ru | both → ZIP with
-        ``methodology.<lang>.docx`` and ``.txt``."""
+        ``methodology.<lang>.docx`` and ``.txt``; for an edition no longer in force today also
+        ``warnings.txt`` (it says so and names the edition in force), counted by ``X-Docgen-Warnings``."""
         async with workdir() as folder:
             path = await save_upload(body, folder, "body", (".yaml", ".yml"), act_limit)
             label = Path(body.filename or "BODY.yaml").name[:120]
             zipped = await in_thread("body", jobs.draft_zip, path, model, lang, label)
-        return _attachment(zipped, "application/zip", "draft.zip")
+        resp = _attachment(zipped, "application/zip", "draft.zip")
+        names = zipfile.ZipFile(io.BytesIO(zipped)).namelist()
+        resp.headers["X-Docgen-Warnings"] = str(int("warnings.txt" in names))
+        return resp
 
     @app.post("/api/amend", summary="Next edition of an act (ZIP)")
     async def api_amend(

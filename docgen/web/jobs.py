@@ -480,7 +480,15 @@ def draft_zip(body_path: Path, model: str, lang: str | None, label: str = "BODY.
             d = draft(model, body, code, label)
             zf.writestr(f"methodology.{code}.docx", render_docx(d))
             zf.writestr(f"methodology.{code}.txt", d.text)
+        _write_edition_warning(zf, model, ui)
     return buf.getvalue()
+
+
+def _write_edition_warning(zf: zipfile.ZipFile, model: str, ui: str) -> None:
+    """``warnings.txt`` when the edition is no longer in force today (as ``amend_zip`` keeps its own)."""
+    said = edition_warnings([model], ui).get(model)
+    if said:
+        zf.writestr("warnings.txt", said + "\n")
 
 
 @dataclass
@@ -546,6 +554,7 @@ def draft_page(
             zf.writestr(f"methodology.{code}.docx", render_docx(d))
             zf.writestr(f"methodology.{code}.txt", d.text)
             texts[code] = d.text
+        _write_edition_warning(zf, model, ui)
     return buf.getvalue(), texts
 
 

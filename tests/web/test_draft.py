@@ -309,3 +309,19 @@ def test_draft_page_e0_gives_the_draft_under_the_warning(client: Any) -> None:
     assert status and "E0" in status.group(1) and "сегодня не действует" in status.group(1)
     assert result.index('role="status"') < result.index("<pre")  # at the top of the result
     assert "Комиссия по оценке" in result and "Бағалау жөніндегі комиссия" in result  # both texts
+
+
+def test_api_draft_e0_carries_the_warning_in_the_zip(client: Any) -> None:
+    body = (ROOT / "tests" / "draft" / "data" / "e0_akimat.yaml").read_bytes()
+    resp = client.post(
+        "/api/draft?lang=kk", files={"body": ("BODY.yaml", body)}, data={"model": "E0", "lang": "kk"}
+    )
+    assert resp.status_code == 200 and resp.headers["X-Docgen-Warnings"] == "1"
+    zf = zipfile.ZipFile(io.BytesIO(resp.content))
+    assert sorted(zf.namelist()) == ["methodology.kk.docx", "methodology.kk.txt", "warnings.txt"]
+    said = zf.read("warnings.txt").decode()
+    assert "E0" in said and "бүгін күшінде емес" in said and _edition_in_force(dt.date.today()) in said
+    body4 = (ROOT / "tests" / "draft" / "data" / "body_akimat.yaml").read_bytes()
+    resp = client.post("/api/draft", files={"body": ("BODY.yaml", body4)}, data={"model": "E4"})
+    assert resp.status_code == 200 and resp.headers["X-Docgen-Warnings"] == "0"
+    assert "warnings.txt" not in zipfile.ZipFile(io.BytesIO(resp.content)).namelist()
