@@ -16,6 +16,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docgen.check import check_path
 from docgen.draft import Draft, draft, edition_warning, load_body
@@ -379,3 +381,36 @@ def test_an_act_dated_after_e0_ended_is_refused(tmp_path: Path, capsys: pytest.C
     assert code == 2 and err.count("\n") == 1
     assert "approving_act.date" in err and "2021-06-30" in err and "E0" in err
     assert not out.exists()
+
+
+_LEAVES = st.none() | st.booleans() | st.integers(-5, 300) | st.text(max_size=8)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.dates(dt.date(2017, 6, 1), dt.date(2022, 6, 1)),
+    st.dictionaries(st.sampled_from(["commission_min_members", "appeal_window", "x"]), _LEAVES, max_size=2),
+)
+def test_any_e0_body_is_a_draft_or_one_line_error(day: dt.date, params: dict[str, object]) -> None:
+    """Whatever date and parameters BODY.yaml holds: an E0 draft (only inside E0's years and with no
+    parameter, since E0 leaves none to the body), or an InputError (exit 2) in one line."""
+    import tempfile
+
+    from docgen.errors import InputError
+
+    data = {
+        "body_name": {"kk": "А әкімдігі", "ru": "акимат А"},
+        "body_kind": "akimat",
+        "approving_act": {"kind": "order", "number": "1", "date": day.isoformat()},
+        "parameters": params,
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "BODY.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            made = draft("E0", load_body(path), "ru", str(path))
+        except InputError as exc:
+            assert exc.exit_code == 2 and "\n" not in exc.one_line()
+        else:
+            assert dt.date(2018, 1, 16) <= day <= dt.date(2021, 6, 30) and not params
+            assert made.stated["commission_min_members"]["value"] == 5
