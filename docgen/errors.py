@@ -87,6 +87,21 @@ def user_text(message: str) -> str:
     return message
 
 
+def user_text_in(message: str, lang: str) -> str:
+    """:func:`user_text` in one language (``kk``, else ``ru``): for a page or a warning said in the
+    user's language. A message the table does not know is returned as it is."""
+    for rx, entry in message_table():
+        m = rx.fullmatch(message)
+        if m:
+            code = "kk" if lang == "kk" else "ru"
+            fields = {}
+            for name, value in m.groupdict().items():
+                value = value or ""
+                fields[name] = ((entry.get("values") or {}).get(name) or {}).get(value, {}).get(code, value)
+            return re.sub(r"\s+", " ", entry[code].format(**fields)).strip()
+    return message
+
+
 class InputError(DocgenError):
     """Unreadable, empty, undecodable, unsupported or unsafe input file."""
 

@@ -1,5 +1,8 @@
 """CLI: ``docgen draft --model E4 --body BODY.yaml --lang kk|ru|both -o DIR [--force]``.
 
+A model edition no longer in force (E0, E1) drafts as it stood, with a first line on stderr that says
+so and names the edition in force today.
+
 Writes ``DIR/methodology.<lang>.docx`` (official layout) and ``DIR/methodology.<lang>.txt`` for each
 language. Everything is composed in memory first: a bad BODY.yaml, a value outside what the model
 allows, or an existing output without ``--force`` writes nothing (one line, exit code 2).
@@ -23,8 +26,9 @@ def draft(edition: str, body_path: str, lang: str, outdir: str, force: bool) -> 
     from pathlib import Path
 
     from ..draft import draft as make_draft
-    from ..draft import load_body, render_docx
+    from ..draft import edition_warning, load_body, render_docx
     from ..draft.messages import messages, msg
+    from ..errors import user_text_in
     from ._output import write_all
 
     langs = ("kk", "ru") if lang == "both" else (lang,)
@@ -36,6 +40,9 @@ def draft(edition: str, body_path: str, lang: str, outdir: str, force: bool) -> 
         d = make_draft(edition, body, code, body_path)
         outputs.append((out / f"methodology.{code}.docx", render_docx(d)))
         outputs.append((out / f"methodology.{code}.txt", d.text))
+    warning = edition_warning(edition)
+    if warning:  # the edition has ended: said first, in the user's language (errors.yaml)
+        click.echo(f"docgen: {msg(ui, 'warning')}: {user_text_in(warning, ui)}", err=True)
     write_all(
         outputs,
         force=force,

@@ -113,7 +113,9 @@ def _lookup(values: dict[str, Any], path: str) -> tuple[str, Any]:
     key, *rest = path.split(".")
     value = values[key]
     for step in rest:
-        if isinstance(value, list):
+        if isinstance(value, list) and step.isdigit():  # a row of a table value (E0's grades by count)
+            value = value[int(step)]
+        elif isinstance(value, list):
             value = next(v for v in value if isinstance(v, dict) and v.get("id") == step)
         else:
             value = value[step]
@@ -144,7 +146,7 @@ def compose(model: ModelText, body: Body, lang: str) -> Draft:
     for spec in (model.data.get("appendices") or {}).values():
         keys.update(spec.get("params", []))
         keys.update([spec["table_param"]] if spec.get("table_param") else [])
-    keys.update(k for k in ("score_min", "score_max"))
+    keys.update(k for k in ("score_min", "score_max") if model.has_value(k))  # E0 has no score scale
     values: dict[str, Any] = {k: model.value(k, body.act_date) for k in keys}
     values.update(body.parameters)
     appendix_of = {f["kind"]: int(f["appendix"]) for f in model.forms}

@@ -62,6 +62,9 @@ class ModelText:
                 chosen = (start, entry)
         return (chosen[1] if chosen else spec["values"][-1])["value"]
 
+    def has_value(self, key: str) -> bool:
+        return key in self.profile.get("parameters", {}) or key in (self.data.get("values") or {})
+
     @property
     def in_force_from(self) -> dt.date:
         return dt.date.fromisoformat(str(self.profile["in_force"]["from"]))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import hmac
+import io
 import json
 import logging
 import re
@@ -23,6 +24,7 @@ import secrets
 import shutil
 import tempfile
 import time
+import zipfile
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -503,7 +505,13 @@ def create_app(
 
         kinds = messages()["kinds"]
         words = {k: str(kinds[k].get(lang, k)) for k in draft_fields.act_kinds}
-        base = {"fields": draft_fields, "values": values, "act_kind_words": words, "param_label": key_label}
+        base = {
+            "fields": draft_fields,
+            "values": values,
+            "act_kind_words": words,
+            "param_label": key_label,
+            "model_warnings": jobs.edition_warnings(draft_fields.models, lang),
+        }
         return _page(request, "draft.html", lang, {**base, **ctx}, status=status)
 
     def _amend_label(where: str, lang: str) -> str:
@@ -867,13 +875,17 @@ def create_app(
         body: UploadFile = File(...), model: str = Form("E4"), lang: str = Form("both")
     ) -> Response:
         """``body`` (BODY.yaml: the body's names and approving act, the parameters the model leaves
-        to it), ``model`` (an edition with a text: E4 or E1) and ``lang`` = kk | ru | both → ZIP with
-        ``methodology.<lang>.docx`` and ``.txt``."""
+        to it), ``model`` (an edition with a text: E4, E1 or E0) and ``lang`` = kk | ru | both → ZIP with
+        ``methodology.<lang>.docx`` and ``.txt``; for an edition no longer in force today also
+        ``warnings.txt`` (it says so and names the edition in force), counted by ``X-Docgen-Warnings``."""
         async with workdir() as folder:
             path = await save_upload(body, folder, "body", (".yaml", ".yml"), act_limit)
             label = Path(body.filename or "BODY.yaml").name[:120]
             zipped = await in_thread("body", jobs.draft_zip, path, model, lang, label)
-        return _attachment(zipped, "application/zip", "draft.zip")
+        resp = _attachment(zipped, "application/zip", "draft.zip")
+        names = zipfile.ZipFile(io.BytesIO(zipped)).namelist()
+        resp.headers["X-Docgen-Warnings"] = str(int("warnings.txt" in names))
+        return resp
 
     @app.post("/api/amend", summary="Next edition of an act (ZIP)")
     async def api_amend(

@@ -480,7 +480,15 @@ def draft_zip(body_path: Path, model: str, lang: str | None, label: str = "BODY.
             d = draft(model, body, code, label)
             zf.writestr(f"methodology.{code}.docx", render_docx(d))
             zf.writestr(f"methodology.{code}.txt", d.text)
+        _write_edition_warning(zf, model, ui)
     return buf.getvalue()
+
+
+def _write_edition_warning(zf: zipfile.ZipFile, model: str, ui: str) -> None:
+    """``warnings.txt`` when the edition is no longer in force today (as ``amend_zip`` keeps its own)."""
+    said = edition_warnings([model], ui).get(model)
+    if said:
+        zf.writestr("warnings.txt", said + "\n")
 
 
 @dataclass
@@ -512,6 +520,20 @@ def draft_fields() -> DraftFields:
     )
 
 
+def edition_warnings(models: list[str], lang: str) -> dict[str, str]:
+    """Per model edition no longer in force today: the warning that says so and names the edition in
+    force (errors.yaml), in ``lang``; the Draft page offers such an edition only with it."""
+    from ..draft import edition_warning
+    from ..errors import user_text_in
+
+    out: dict[str, str] = {}
+    for edition in models:
+        warning = edition_warning(edition)
+        if warning:
+            out[edition] = user_text_in(warning, lang)
+    return out
+
+
 def draft_page(
     body_path: Path, model: str, lang: str, ui: str, label: str = "BODY.yaml"
 ) -> tuple[bytes, dict[str, str]]:
@@ -532,6 +554,7 @@ def draft_page(
             zf.writestr(f"methodology.{code}.docx", render_docx(d))
             zf.writestr(f"methodology.{code}.txt", d.text)
             texts[code] = d.text
+        _write_edition_warning(zf, model, ui)
     return buf.getvalue(), texts
 
 

@@ -270,3 +270,58 @@ def test_amend_form_takes_an_uploaded_act(client: Any) -> None:
         files={"act": (WKO.name, WKO.read_bytes())},
     )
     assert resp.status_code == 200 and 'id="amend-result"' in resp.text
+
+
+# --- model editions no longer in force (E0, E1): offered only with the warning that says so --------
+
+
+def _edition_in_force(day: dt.date) -> str:
+    starts = {
+        yaml.safe_load(p.read_text(encoding="utf-8"))["edition"]: dt.date.fromisoformat(
+            str(yaml.safe_load(p.read_text(encoding="utf-8"))["in_force"]["from"])
+        )
+        for p in MODELS.glob("E*.yaml")
+    }
+    return max((start, e) for e, start in starts.items() if start <= day)[1]
+
+
+def test_draft_page_offers_e0_only_with_the_warning(client: Any) -> None:
+    today = _edition_in_force(dt.date.today())
+    page = html.unescape(client.get("/draft?lang=kk").text)
+    options = dict(re.findall(r'<option value="(E\d)"[^>]*>([^<]*)</option>', page))
+    assert options["E0"] == "E0 — бүгін күшінде емес" and options[today] == today
+    warning = re.search(r'<p class="warning" data-model="E0">([^<]*)</p>', page)
+    assert warning and "E0" in warning.group(1) and f"қолданыстағы редакциясы — {today}" in warning.group(1)
+    assert f'<p class="warning" data-model="{today}"' not in page
+    ru = html.unescape(client.get("/draft?lang=ru").text)
+    assert re.search(rf'data-model="E0">[^<]*сегодня не действует[^<]*действующая редакция — {today}', ru)
+
+
+def test_draft_page_e0_gives_the_draft_under_the_warning(client: Any) -> None:
+    client.get("/draft?lang=ru")
+    resp = client.post(
+        "/draft?lang=ru", data=_form(client, model="E0", **{"approving_act.date": "2019-05-20"})
+    )
+    assert resp.status_code == 200
+    page = html.unescape(resp.text)
+    result = page[page.index('<section id="result">') :]
+    status = re.search(r'role="status">([^<]*)</p>', result)
+    assert status and "E0" in status.group(1) and "сегодня не действует" in status.group(1)
+    assert result.index('role="status"') < result.index("<pre")  # at the top of the result
+    assert "Комиссия по оценке" in result and "Бағалау жөніндегі комиссия" in result  # both texts
+
+
+def test_api_draft_e0_carries_the_warning_in_the_zip(client: Any) -> None:
+    body = (ROOT / "tests" / "draft" / "data" / "e0_akimat.yaml").read_bytes()
+    resp = client.post(
+        "/api/draft?lang=kk", files={"body": ("BODY.yaml", body)}, data={"model": "E0", "lang": "kk"}
+    )
+    assert resp.status_code == 200 and resp.headers["X-Docgen-Warnings"] == "1"
+    zf = zipfile.ZipFile(io.BytesIO(resp.content))
+    assert sorted(zf.namelist()) == ["methodology.kk.docx", "methodology.kk.txt", "warnings.txt"]
+    said = zf.read("warnings.txt").decode()
+    assert "E0" in said and "бүгін күшінде емес" in said and _edition_in_force(dt.date.today()) in said
+    body4 = (ROOT / "tests" / "draft" / "data" / "body_akimat.yaml").read_bytes()
+    resp = client.post("/api/draft", files={"body": ("BODY.yaml", body4)}, data={"model": "E4"})
+    assert resp.status_code == 200 and resp.headers["X-Docgen-Warnings"] == "0"
+    assert "warnings.txt" not in zipfile.ZipFile(io.BytesIO(resp.content)).namelist()
