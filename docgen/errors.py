@@ -6,6 +6,7 @@ traceback. Compliance findings are data (``docgen.check``), not exceptions.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import functools
 import os
@@ -48,6 +49,18 @@ def message_table() -> tuple[tuple[re.Pattern[str], dict[str, Any]], ...]:
     return tuple((re.compile(e["en"], re.S), e) for e in data["messages"])
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(value: str) -> str:
+    """A day docgen writes as 2021-06-30 in its own messages, as a reader of kk/ru texts writes it
+    (30.06.2021); anything that is not a real day stays as it is."""
+    try:
+        return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+    except ValueError:
+        return value
+
+
 def render_entry(entry: dict[str, Any], m: re.Match[str]) -> str:
     """One table entry rendered "ru; kk" with the fields the pattern matched."""
     out = []
@@ -58,6 +71,8 @@ def render_entry(entry: dict[str, Any], m: re.Match[str]) -> str:
             fields[name] = ((entry.get("values") or {}).get(name) or {}).get(value, {}).get(lang, value)
             if fields[name] == value and value in _os_reasons():
                 fields[name] = _os_reasons()[value][lang]
+            elif fields[name] == value and _ISO_DAY.fullmatch(value):
+                fields[name] = _day(value)
         out.append(re.sub(r"\s+", " ", entry[lang].format(**fields)).strip())
     return "; ".join(out)
 
