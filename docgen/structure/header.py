@@ -169,6 +169,77 @@ def _registration(text: str, lang: LangData) -> tuple[str | None, str | None]:
     return None, None
 
 
+_STAMP_LINE = 120  # a stamp line is short; a longer one is prose
+
+
+def _stamp_header(lines: list[Line], lang: LangData, limit: int, notes: list[EditNote]) -> Header:
+    """The header of a methodology printed without its approving act, read from its approval stamp
+    («Утверждена / постановлением акимата … / от 11 марта 2019 года № 87», «… әкімдігінің / 2019 жылғы
+    11 наурыздағы / № 87 қаулысымен бекітілген»): the act's type, issuer, date and number, and the
+    title printed under the stamp. Nothing found: an empty header."""
+    empty = Header(language=lang.code, edit_notes=tuple(notes))
+    types: dict[str, str] = lang.raw.get("stamp_act_types") or {}
+    if not types:
+        return empty
+    word_rx = _compiled(
+        r"(?<![^\W\d_])(?:" + "|".join(sorted(types, key=len, reverse=True)) + r")(?![^\W\d_])"
+    )
+    head = [ln for ln in lines[: min(limit, 40)] if ln.stripped]
+    at = next((i for i, ln in enumerate(head) if word_rx.search(ln.stripped.lower())), None)
+    if at is None:
+        return empty
+    lo = at
+    while lo > 0 and at - lo < 4 and len(head[lo - 1].stripped) <= _STAMP_LINE:
+        lo -= 1
+        if lang.annex_anchor.match(head[lo].stripped) or lang.methodology_title_word.search(
+            head[lo].stripped
+        ):
+            break
+    if lang.methodology_title_word.search(head[lo].stripped) and lo < at:
+        lo += 1
+    hi = at
+    while (
+        hi + 1 < len(head)
+        and hi - at < 3
+        and len(head[hi + 1].stripped) <= _STAMP_LINE
+        and not lang.methodology_title_word.search(head[hi + 1].stripped)
+    ):
+        hi += 1
+    block = " ".join(ln.stripped for ln in head[lo : hi + 1])
+    m = word_rx.search(block.lower())
+    dates = find_dates(block, lang)
+    if m is None or not dates:
+        return empty
+    if lang.raw["act_type_position"] == "before":  # ru: «постановлением акимата … от <date> № N»
+        date = next((d for d in dates if d.start >= m.end()), None)
+        if date is None:
+            return empty
+        issuer = _issuer(block[m.end() : date.start], lang)
+    else:  # kk: «… әкімдігінің <date> № N қаулысымен»
+        date = next((d for d in reversed(dates) if d.end <= m.start()), None)
+        if date is None:
+            return empty
+        segment = block[: date.start]
+        anchor = lang.annex_anchor.match(segment)
+        issuer = _issuer(segment[anchor.end() :] if anchor else segment, lang)
+    num = find_number(block, date.end)
+    title = ""
+    nxt = head[hi + 1] if hi + 1 < len(head) else None
+    if nxt is not None and lang.methodology_title_word.search(nxt.stripped) and not POINT_RE.match(nxt.text):
+        title = nxt.stripped
+    word = m.group(0)
+    return Header(
+        title=title,
+        issuer=issuer,
+        act_type=types[word],
+        act_type_as_printed=block[m.start() : m.end()],
+        act_date=date.iso,
+        act_number=num[0] if num else None,
+        edit_notes=tuple(notes),
+        language=lang.code,
+    )
+
+
 def parse_header(lines: list[Line], text: str, lang: LangData, notes: list[EditNote]) -> HeaderResult:
     """Parse the header at the top of the text. ``notes`` are all edit notes of the document."""
     limit = len(lines)
@@ -178,7 +249,7 @@ def parse_header(lines: list[Line], text: str, lang: LangData, notes: list[EditN
             break
     found = _act_line(lines, lang, limit)
     if found is None:
-        return HeaderResult(Header(language=lang.code, edit_notes=tuple(notes)), 0, None)
+        return HeaderResult(_stamp_header(lines, lang, limit, notes), 0, None)
     idx, word, kind, ws, we = found
     act = lines[idx]
     s = act.text
