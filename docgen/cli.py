@@ -60,6 +60,8 @@ class LazyGroup(click.Group):
             err = file_system_error(exc)
             click.echo(f"docgen: {error_prefix()}: {err.one_line()}", err=True)
             ctx.exit(err.exit_code)
+        finally:
+            set_ui_lang(None, pin=True)  # nothing of one command's choice outlives it
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
