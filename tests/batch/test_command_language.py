@@ -181,6 +181,31 @@ def test_protocol_refusal_in_the_language_asked_for(tmp_path: Path) -> None:
     assert "--force" in stderr and not _latin_words(stderr, out)
 
 
+def test_protocol_warning_in_the_language_asked_for(tmp_path: Path) -> None:
+    """A late calibration session recorded with --allow-late: the warning in Kazakh for --lang kk on a
+    Russian methodology, in Russian without --lang."""
+    import yaml
+
+    session = yaml.safe_load((PROTOCOL_DATA / "session_ru.yaml").read_text(encoding="utf-8"))
+    deadline = session["session_date"]
+    session["session_date"] = session["signed_date"] = "2026-04-28"  # after the act's deadline
+    late = tmp_path / "late.yaml"
+    late.write_text(yaml.safe_dump(session, allow_unicode=True), encoding="utf-8")
+    args = [
+        "protocol",
+        "calibration",
+        "--catalogue",
+        str(CATS_B / "cat_004_2025_ru.json"),
+        "--data",
+        str(late),
+    ]
+    code, _, stderr = _run([*args, "-o", str(tmp_path / "kk.docx"), "--allow-late", "--lang", "kk"])
+    assert code == 0 and deadline and stderr.startswith("docgen: ескерту: ") and KK_ONLY.search(stderr)
+    assert "предупреждение" not in stderr and not _latin_words(stderr)
+    code, _, stderr = _run([*args, "-o", str(tmp_path / "ru.docx"), "--allow-late"])
+    assert code == 0 and stderr.startswith("docgen: предупреждение: ") and not KK_ONLY.search(stderr)
+
+
 def test_report360_refusal_in_the_language_asked_for(tmp_path: Path) -> None:
     cat = str(CATS_B / "cat_000_2018_kpi360_kk.json")
     tpl = tmp_path / "t.xlsx"

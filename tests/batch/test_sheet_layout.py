@@ -180,3 +180,32 @@ def test_docx_is_readable_as_one_table_on_paper(tmp_path: Path) -> None:
     tables = Document(io.BytesIO(doc.read_bytes())).tables
     numbers = [r.cells[0].text.split(".")[0] for t in tables for r in t.rows if r.cells[0].text[:1].isdigit()]
     assert numbers == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice / poppler absent",
+)
+def test_blank_leader_form_of_seed_004_keeps_its_last_row_with_the_signature(tmp_path: Path) -> None:
+    """The blank leader form of seed 004 (its own long guidance texts) is 3 pages; before the fix
+    LibreOffice printed its third page with the signature block alone."""
+    from click.testing import CliRunner
+    from docx import Document
+
+    from docgen.cli import cli
+
+    root = Path(__file__).resolve().parents[2]
+    act = next(root.glob("legal_corpus/acts/*/004_*.txt"))
+    res = CliRunner().invoke(cli, ["forms", str(act), "--lang", "ru", "-o", str(tmp_path / "f")])
+    assert res.exit_code == 0, res.output
+    (doc,) = tmp_path.glob("f/app1_*.ru.docx")
+    tables = Document(str(doc)).tables
+    rows = [r.cells[0].text for t in tables for r in t.rows]
+    last = next(x for x in reversed(rows) if x[:1].isdigit())  # the act's last parameter
+    total = rows[-1]
+    (pdf,) = _to_pdf([doc], tmp_path)
+    pages = [" ".join(p.split()) for p in _pages(pdf) if p.strip()]
+    assert len(pages) == 3
+    sign = [i for i, p in enumerate(pages) if "Подпись" in p]
+    assert sign == [2]
+    assert " ".join(last.split()[:2]) in pages[2] and " ".join(total.split()) in pages[2]
