@@ -237,7 +237,12 @@ class Catalogue:
 
             ru = ", ".join(f"«{key_label(k, 'ru')}»" for k in missing)
             kk = ", ".join(f"«{key_label(k, 'kk')}»" for k in missing)
-            raise DataError(f"в методике не указано: {ru}; әдістемеде көрсетілмеген: {kk}", where="catalogue")
+            from docgen.errors import ui_lang
+
+            said = {"ru": f"в методике не указано: {ru}", "kk": f"әдістемеде көрсетілмеген: {kk}"}
+            lang = ui_lang()  # the user's language when a command chose one; else both
+            text = said[lang] if lang in said else f"{said['ru']}; {said['kk']}"
+            raise DataError(text, where="catalogue")
         return tuple(self.value(k) for k in keys)
 
     def require_one(self, key: str) -> Any:

@@ -18,7 +18,7 @@ import click
 
 from .cli_help import localized, name_argument, short_help, write_help
 from .commands import COMMANDS, load_command
-from .errors import DocgenError, file_system_error, user_text
+from .errors import DocgenError, error_prefix, file_system_error, set_ui_lang, user_text
 
 
 class LazyGroup(click.Group):
@@ -42,10 +42,11 @@ class LazyGroup(click.Group):
         write_help(self, ctx, formatter, "")
 
     def invoke(self, ctx: click.Context) -> object:
+        set_ui_lang(None, pin=True)  # a command with --lang kk|ru sets it; every command starts without
         try:
             return super().invoke(ctx)
         except DocgenError as exc:
-            click.echo(f"docgen: ошибка / қате: {exc.one_line()}", err=True)
+            click.echo(f"docgen: {error_prefix()}: {exc.one_line()}", err=True)
             ctx.exit(exc.exit_code)
         except click.exceptions.NoArgsIsHelpError as exc:  # `docgen protocol` alone: its help, exit 2
             click.echo(exc.format_message(), err=True)
@@ -53,12 +54,14 @@ class LazyGroup(click.Group):
         except click.UsageError as exc:  # a command's missing/unknown option: one ru+kk line, exit 2
             where = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
             text = name_argument(user_text(exc.format_message()).replace("\n", " "), exc)
-            click.echo(f"docgen: ошибка / қате: {text} ({where} -h)", err=True)
+            click.echo(f"docgen: {error_prefix()}: {text} ({where} -h)", err=True)
             ctx.exit(exc.exit_code)
         except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
             err = file_system_error(exc)
-            click.echo(f"docgen: ошибка / қате: {err.one_line()}", err=True)
+            click.echo(f"docgen: {error_prefix()}: {err.one_line()}", err=True)
             ctx.exit(err.exit_code)
+        finally:
+            set_ui_lang(None, pin=True)  # nothing of one command's choice outlives it
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         rv = cli.main(args=argv, prog_name="docgen", standalone_mode=False)
     except DocgenError as exc:
-        click.echo(f"docgen: ошибка / қате: {exc.one_line()}", err=True)
+        click.echo(f"docgen: {error_prefix()}: {exc.one_line()}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("docgen: прервано / тоқтатылды", err=True)
@@ -81,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
             exc.show()
         else:
             text = user_text(exc.format_message()).replace("\n", " ")
-            click.echo(f"docgen: ошибка / қате: {text} (docgen -h)", err=True)
+            click.echo(f"docgen: {error_prefix()}: {text} (docgen -h)", err=True)
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
@@ -93,7 +96,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(0)
     except OSError as exc:  # read-only folder, -o under a file, disk full: the user's to fix (exit 2)
         err = file_system_error(exc)
-        click.echo(f"docgen: ошибка / қате: {err.one_line()}", err=True)
+        click.echo(f"docgen: {error_prefix()}: {err.one_line()}", err=True)
         sys.exit(err.exit_code)
     except Exception as exc:  # last resort: one line, no traceback (DOCGEN_DEBUG=1 shows it)
         if os.environ.get("DOCGEN_DEBUG"):

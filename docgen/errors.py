@@ -6,6 +6,7 @@ traceback. Compliance findings are data (``docgen.check``), not exceptions.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import errno
 import functools
@@ -15,6 +16,48 @@ from pathlib import Path
 from typing import Any
 
 _TABLE = Path(__file__).parent / "data" / "errors.yaml"
+
+# The language the user asked for (``--lang kk|ru`` of the running command): error lines, warnings
+# and prefixes are then said in it alone; unset, a line reads "ru; kk" (before an act is read its
+# language is not known). Set by the commands, reset by the CLI around every command.
+_UI_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("docgen_ui_lang", default=None)
+
+
+# an outer command's choice (``run-corpus --lang``) that the commands it runs keep
+_PINNED: contextvars.ContextVar[str | None] = contextvars.ContextVar("docgen_ui_pinned", default=None)
+
+
+def set_ui_lang(lang: str | None, *, pin: bool = False) -> None:
+    """Say what the user reads in ``lang`` ("kk" or "ru"; anything else: both, "ru; kk").
+    ``pin``: the commands run from here on keep it whatever they are asked (``run-corpus --lang``);
+    ``set_ui_lang(None, pin=True)`` clears it."""
+    lang = lang if lang in ("kk", "ru") else None
+    if pin:
+        _PINNED.set(lang)
+    _UI_LANG.set(_PINNED.get() or lang)
+
+
+def choose_ui_lang(asked: str | None, act: str | None = None) -> str | None:
+    """Set and return the language of what a command says: the one pinned by an outer command, else
+    the one asked for (``--lang kk|ru``), else the act's (``act``; None before it is read)."""
+    lang = _PINNED.get() or (asked if asked in ("kk", "ru") else act if act in ("kk", "ru") else None)
+    _UI_LANG.set(lang)
+    return lang
+
+
+def ui_lang() -> str | None:
+    return _UI_LANG.get()
+
+
+def both_or_one(ru: str, kk: str) -> str:
+    """``ru`` or ``kk`` in the user's chosen language; "ru / kk" when none is chosen."""
+    lang = _UI_LANG.get()
+    return kk if lang == "kk" else ru if lang == "ru" else f"{ru} / {kk}"
+
+
+def error_prefix() -> str:
+    """The word before an error line: «ошибка», «қате» or «ошибка / қате»."""
+    return both_or_one("ошибка", "қате")
 
 
 class DocgenError(Exception):
@@ -33,10 +76,10 @@ class DocgenError(Exception):
         if self.path:
             loc = str(self.path)
             if self.where:
-                loc += f":{_WHERE_WORDS.get(self.where, self.where)}"
+                loc += f":{_where_word(self.where)}"
             loc += ": "
         elif self.where:
-            loc = f"{_WHERE_WORDS.get(self.where, self.where)}: "
+            loc = f"{_where_word(self.where)}: "
         return (loc + user_text(self.message)).replace("\n", " ")
 
 
@@ -61,10 +104,10 @@ def _day(value: str) -> str:
         return value
 
 
-def render_entry(entry: dict[str, Any], m: re.Match[str]) -> str:
-    """One table entry rendered "ru; kk" with the fields the pattern matched."""
+def render_entry(entry: dict[str, Any], m: re.Match[str], langs: tuple[str, ...] = ("ru", "kk")) -> str:
+    """One table entry rendered "ru; kk" (or in ``langs``) with the fields the pattern matched."""
     out = []
-    for lang in ("ru", "kk"):
+    for lang in langs:
         fields = {}
         for name, value in m.groupdict().items():
             value = value or ""
@@ -91,14 +134,24 @@ _WHERE_WORDS: dict[str, str] = {
 }
 
 
+def _where_word(where: str) -> str:
+    word = _WHERE_WORDS.get(where, where)
+    ru, sep, kk = word.partition(" / ")
+    return both_or_one(ru, kk) if sep else word
+
+
 def user_text(message: str) -> str:
     """What the user reads for ``message``: an English message the table knows as "ru; kk" (its
     fields may hold the user's Kazakh or Russian words); Kazakh/Russian text as it is; an English
-    message the table does not know, unchanged."""
+    message the table does not know, unchanged. With a language chosen (:func:`set_ui_lang`) the
+    line is in that language alone (a "ru; kk" text of docgen's own, too)."""
+    lang = _UI_LANG.get()
     for rx, entry in message_table():
         m = rx.fullmatch(message)
         if m:
-            return render_entry(entry, m)
+            return render_entry(entry, m, (lang,) if lang else ("ru", "kk"))
+    if lang:
+        return one_language(message, lang)
     return message
 
 
@@ -108,13 +161,16 @@ def user_text_in(message: str, lang: str) -> str:
     for rx, entry in message_table():
         m = rx.fullmatch(message)
         if m:
-            code = "kk" if lang == "kk" else "ru"
-            fields = {}
-            for name, value in m.groupdict().items():
-                value = value or ""
-                fields[name] = ((entry.get("values") or {}).get(name) or {}).get(value, {}).get(code, value)
-            return re.sub(r"\s+", " ", entry[code].format(**fields)).strip()
+            return render_entry(entry, m, ("kk" if lang == "kk" else "ru",))
     return message
+
+
+def one_language(text: str, lang: str) -> str:
+    """The ``lang`` half of docgen's own "ru; kk" text (file-system reasons); other text unchanged."""
+    for ru, kk in _BILINGUAL.values():
+        if text == f"{ru}; {kk}":
+            return kk if lang == "kk" else ru
+    return text
 
 
 class InputError(DocgenError):
@@ -174,6 +230,24 @@ _FS_WORDS: dict[int, str] = {
 _TEMP_NAME = re.compile(r"^\.docgen-\d{1,10}-\d{1,20}\.(?P<name>.+)\.tmp$|^\.(?P<old>.+)\.\d+\.\d+\.tmp$")
 
 
+def file_system_error(exc: OSError) -> InputError:
+    """A file-system failure (read-only folder, ``-o`` under a file, disk full) as a one-line
+    ``InputError`` naming the user's path (not docgen's temporary name beside it)."""
+    path = exc.filename if isinstance(exc.filename, str) else None
+    if path:
+        head, _, base = path.replace("\\", "/").rpartition("/")
+        m = _TEMP_NAME.match(base)
+        if m:
+            name = m.group("name") or m.group("old")
+            path = f"{head}/{name}" if head else name
+    words = _FS_WORDS.get(exc.errno or -1) or _FS_OTHER
+    return InputError(words, path=path)
+
+
+_FS_OTHER = "ошибка файловой системы; файлдық жүйе қатесі"
+_BILINGUAL = {k: tuple(v.split("; ", 1)) for k, v in [*_FS_WORDS.items(), (-1, _FS_OTHER)]}
+
+
 @functools.cache
 def _os_reasons() -> dict[str, dict[str, str]]:
     """The operating system's English reason for a failed file operation (``strerror``, e.g.
@@ -187,20 +261,3 @@ def _os_reasons() -> dict[str, dict[str, str]]:
         ru, _, kk = _FS_WORDS.get(code, _FS_OTHER).partition("; ")
         out[reason] = {"ru": ru, "kk": kk}
     return out
-
-
-_FS_OTHER = "ошибка файловой системы; файлдық жүйе қатесі"
-
-
-def file_system_error(exc: OSError) -> InputError:
-    """A file-system failure (read-only folder, ``-o`` under a file, disk full) as a one-line
-    ``InputError`` naming the user's path (not docgen's temporary name beside it)."""
-    path = exc.filename if isinstance(exc.filename, str) else None
-    if path:
-        head, _, base = path.replace("\\", "/").rpartition("/")
-        m = _TEMP_NAME.match(base)
-        if m:
-            name = m.group("name") or m.group("old")
-            path = f"{head}/{name}" if head else name
-    words = _FS_WORDS.get(exc.errno or -1) or _FS_OTHER
-    return InputError(words, path=path)

@@ -19,3 +19,16 @@ if not os.environ.get("DOCGEN_CACHE_DIR"):
     import tempfile
 
     os.environ["DOCGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="docgen-test-cache-")
+
+
+# --- h44: the language a command chose for what the user reads (docgen.errors.set_ui_lang) never
+# outlives a test that calls a command directly
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _reset_ui_lang():  # type: ignore[no-untyped-def]
+    yield
+    from docgen.errors import set_ui_lang
+
+    set_ui_lang(None, pin=True)

@@ -1,7 +1,7 @@
 """Batch stage: the user's messages of ``docgen fill`` about its folder and data, in kk or ru.
 
-Consumes ``docgen/batch/data/{kk,ru}.yaml`` (same keys); produces one sentence in the act's language
-(Russian for any other language code).
+Consumes ``docgen/batch/data/{kk,ru}.yaml`` (same keys); produces one sentence in the user's
+language (the one the sheets are asked in, else the act's; Russian for any other language code).
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Consumes a :class:`~docgen.catalogue_model.Catalogue`; produces a :class:`FillPlan` (the parameter sheets -- leader / staff --
 with their rows, the scoring rules, the category -> form assignment) and validates one data row
-into a :class:`GoodRow` or a list of :class:`RowError` (row number, column, message in the act's
-language). The summary quotes the bad value (``summary_text``); the line on stderr
+into a :class:`GoodRow` or a list of :class:`RowError` (row number, column, message in the user's
+language: the one the sheets are asked in, else the act's). The summary quotes the bad value (``summary_text``); the line on stderr
 (``str``) never repeats it, as it may be personal data. :func:`row_warnings` lists what is valid
 but contradicts itself (full marks for "no disciplinary sanctions" with a sanction).
 
@@ -94,9 +94,11 @@ def _sanction_row(rows: tuple[str, ...], lang: str) -> int:
 
 
 class FillPlan:
-    def __init__(self, cat: Catalogue) -> None:
+    def __init__(self, cat: Catalogue, msg_lang: str | None = None) -> None:
         self.cat = cat
         self.lang = cat.lang
+        # what the user reads (row errors, warnings): the language asked for, else the act's
+        self.msg_lang = msg_lang or cat.lang
         self.rules = SheetRules.from_catalogue(cat)
         self.sheets: dict[str, SheetForm] = {}
         by_app: dict[int, SheetForm] = {}
@@ -117,7 +119,7 @@ class FillPlan:
                     self.sheets[sheet] = sf
                     by_app[sf.appendix] = sf
         if not self.sheets:
-            raise DataError(message(self.lang, "no_sheet_form"))
+            raise DataError(message(self.msg_lang, "no_sheet_form"))
         self.by_app = by_app
         self.heads = {normalise_category(c) for c in cat.value("head_of_unit_categories") or []}
         self.assign: dict[str, set[int]] = {}
@@ -134,7 +136,7 @@ class FillPlan:
         self.categories = sorted(set(self.assign) | self.heads)
 
     def err(self, rownum: int, column: str, key: str, value: str | None = None, **fields: object) -> RowError:
-        return RowError(rownum, column, message(self.lang, key, **fields), value, self.lang)
+        return RowError(rownum, column, message(self.msg_lang, key, **fields), value, self.msg_lang)
 
     def _form_for(self, rownum: int, app: int, column: str, value: str) -> SheetForm | RowError:
         sf = self.by_app.get(app)
@@ -189,7 +191,7 @@ class FillPlan:
         if sanction not in SANCTIONS:
             sanction = _sanction_from_label(sanction) or sanction
         if sanction not in SANCTIONS:
-            options = ", ".join(f"{k} ({labels(self.lang)['sanctions'][k]})" for k in SANCTIONS)
+            options = ", ".join(f"{k} ({labels(self.msg_lang)['sanctions'][k]})" for k in SANCTIONS)
             errors.append(
                 self.err(rownum, "sanction", "err_sanction", values.get("sanction"), options=options)
             )
@@ -236,20 +238,22 @@ def _n(d: Decimal) -> str:
     return str(d).replace(".", ",")
 
 
-def row_warnings(plan: FillPlan, row: GoodRow) -> list[str]:
+def row_warnings(plan: FillPlan, row: GoodRow, rows: tuple[str, ...] | None = None) -> list[str]:
     """What is valid but contradicts itself: the "no disciplinary sanctions" parameter at full marks
-    (the top of the act's scale) while the row names a sanction."""
+    (the top of the act's scale) while the row names a sanction. ``rows``: the sheet's parameter
+    names in the user's language (default: the act's)."""
     if row.sanction == "none":
         return []
     i = row.sheet.sanction_row
     if not 0 <= i < len(row.scores) or row.scores[i] < plan.rules.score_max:
         return []
     col = f"score_{i + 1}"
+    names = rows if rows is not None and len(rows) == len(row.sheet.rows) else row.sheet.rows
     text = message(
-        plan.lang,
+        plan.msg_lang,
         "warn_full_marks_with_sanction",
-        row=row.sheet.rows[i],
+        row=names[i],
         score=_n(row.scores[i]),
-        sanction=labels(plan.lang)["sanctions"][row.sanction],
+        sanction=labels(plan.msg_lang)["sanctions"][row.sanction],
     )
     return [f"{col}: {text}"]

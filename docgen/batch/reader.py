@@ -147,7 +147,7 @@ def raw_rows(path: str | os.PathLike[str], lang: str | None = None) -> Iterator[
 
 def read_rows(path: str | os.PathLike[str], lang: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
     """Data rows as ``(row_number, {column_key: text})``; unknown header columns are ignored.
-    Refusals are worded in ``lang`` (the act's language; Russian when not kk)."""
+    Refusals are worded in ``lang`` (the user's language: the one asked for, else the act's; Russian when not kk)."""
     aliases = header_aliases()
     keys: list[str | None] | None = None
     header_row = 0

@@ -3,8 +3,10 @@
 Consumes a :class:`~docgen.catalogue_model.Catalogue` and a data file (one row per employee and period); produces one DOCX
 per good row and language, ``summary.csv`` and ``summary.xlsx`` (full_name, period, sheet,
 average, final_score, grade, errors, then row, grade_label, interpretation, files, warnings; the
-.xlsx headed and worded in the act's language, see :mod:`docgen.batch.summary`) and
-``docgen-manifest.json`` (rows -> files).
+.xlsx headed and worded in the user's language, see :mod:`docgen.batch.summary`) and
+``docgen-manifest.json`` (rows -> files). Everything the user reads (refusals, row errors, the
+summary's words, the progress bar) is in ``msg_lang``: the language the sheets are asked in, else
+the act's.
 
 - A batch is a transaction (see :mod:`docgen.batch.folder`): the folder is locked first; then
   everything that can refuse the run is checked before any document is written -- the folder is
@@ -113,8 +115,9 @@ class Job:
         force: bool,
         cap_mode: str,
         level: int = DOC_LEVEL,
+        msg_lang: str | None = None,
     ) -> None:
-        self.plan = FillPlan(cat)
+        self.plan = FillPlan(cat, msg_lang)
         self.out = out
         self.langs = langs
         self.force = force
@@ -138,9 +141,9 @@ class Job:
             )
             for key in self.templates
         }
-        self.lang = self.plan.lang
+        self.lang = self.plan.msg_lang  # what the user reads (summary, messages)
         self.grade_text = {
-            g: grade_label(self.plan.lang, g, cat.value("grades"), self.plan.lang)
+            g: grade_label(self.lang, g, cat.value("grades"), self.plan.lang)
             for g in (str(b.id) for b in self.plan.rules.grades)
         }
 
@@ -190,12 +193,12 @@ class Job:
             self.grade_text.get(score.grade, score.grade),
             self.how(res, score),
             " ".join(names),
-            "; ".join(row_warnings(self.plan, res)),
+            "; ".join(row_warnings(self.plan, res, self._own_statics(res.sheet).rows)),
         ]
         return ("ok", summary, names), (res, score)
 
     def how(self, res: Any, score: Any) -> str:
-        """How the score was obtained, in the act's language (the summary's interpretation)."""
+        """How the score was obtained, in the user's language (the summary's interpretation)."""
         lang = self.lang
         parts = [message(lang, "how_average", n=len(score.scores))]
         sanctions = labels(lang)["sanctions"]
@@ -204,7 +207,7 @@ class Job:
         elif score.cap is None:
             parts.append(message(lang, "how_no_cap", sanction=sanctions[score.sanction]))
         else:
-            st = self.statics.get((res.sheet.sheet, lang)) or self._own_statics(res.sheet)
+            st = self._own_statics(res.sheet)
             src = st.cap_source(score.cap)
             cap = fmt_number(score.cap.value, 2)
             if score.cap_mode == "final":
@@ -212,7 +215,8 @@ class Job:
                     message(lang, "how_cap_final", sanction=sanctions[score.sanction], cap=cap, source=src)
                 )
             else:
-                row = res.sheet.rows[score.cap_row] if score.cap_row is not None else ""
+                names = st.rows if len(st.rows) == len(res.sheet.rows) else res.sheet.rows
+                row = names[score.cap_row] if score.cap_row is not None else ""
                 parts.append(
                     message(
                         lang,
@@ -226,8 +230,9 @@ class Job:
         return "; ".join(parts)
 
     def _own_statics(self, sheet: Any) -> SheetStatics:
+        """The sheet's words in the user's language (its parameter names, where the act states a cap)."""
         key = (sheet.sheet, self.lang)
-        st = self._statics_src.get(key)
+        st = self.statics.get(key) or self._statics_src.get(key)
         if st is None:
             st = self._statics_src[key] = SheetStatics.build(self.plan.cat, sheet, self.lang)
         return st
@@ -370,17 +375,19 @@ def fill_batch(
     progress: bool | None = None,
     on_error: Callable[[RowError], None] | None = None,
     pdf: bool = False,
+    msg_lang: str | None = None,
 ) -> tuple[BatchReport, list[Path]]:
     """Render every good row (and, with ``pdf``, convert them while the folder is still locked);
-    return the report and the DOCX paths of this batch."""
-    lang = cat.lang
+    return the report and the DOCX paths of this batch. ``msg_lang``: the language of everything the
+    user reads (default: the act's)."""
+    lang = msg_lang if msg_lang in ("kk", "ru") else cat.lang
     out, lock, created = open_folder(outdir, lang)
     ok = False
     try:
         if pdf and find_soffice() is None:
             raise ToolMissingError(message(lang, "no_soffice"))
         clean_stale_temps(out)
-        job = Job(cat, out, langs, force, cap_mode)
+        job = Job(cat, out, langs, force, cap_mode, msg_lang=lang)
         report, docs = _fill(
             job, data, lang, jobs if jobs is not None else default_jobs(), progress, on_error
         )
@@ -445,7 +452,7 @@ def _fill(
         if show:
             import click
 
-            bar = click.progressbar(length=nrows, label="filling", file=sys.stderr)
+            bar = click.progressbar(length=nrows, label=message(lang, "progress"), file=sys.stderr)
             bar.__enter__()
         for results in _results(job, data, jobs, nrows=nrows):
             for item in results:

@@ -10,9 +10,10 @@ renamed into place together) or, for the check before a run, only the hash the C
   follows the start of a field or such a break (after spaces, quotes or control characters),
   a ``'`` is put before it: ``=1+2`` -> ``'=1+2``, ``Ли;=1+2;`` -> ``Ли;'=1+2;``. A field that is
   a plain number stays a number.
-- XLSX: headers, sheet and grade names, errors and warnings in the act's language; scores and row
-  numbers are numbers; one column per output language holds the row's document, linked (a
-  hyperlink relationship to the file next to the summary, never a formula); strings are inline
+- XLSX: headers, sheet and grade names, errors and warnings in the user's language (the one the
+  sheets are asked in, else the act's); scores and row numbers are numbers; one column per output
+  language holds the row's document, linked (a hyperlink relationship to the file next to the
+  summary, never a formula); strings are inline
   strings (never formulas); characters XML cannot carry are escaped as ``_xHHHH_`` (see
   :mod:`docgen.batch.xlsx`). ``summary.csv`` keeps the column keys and the raw values for programs.
 """
@@ -46,7 +47,7 @@ SUMMARY_COLUMNS = (
     "files",
     "warnings",
 )
-# summary.xlsx: what a reader needs, headed in the act's language
+# summary.xlsx: what a reader needs, headed in the user's language
 XLSX_COLUMNS = (
     "full_name",
     "period",

@@ -82,8 +82,11 @@ def check(
         else:
             write_text(output, rendered, force=True)
         from ..check.data import label
+        from ..errors import ui_lang
 
-        sys.stdout.write(label("report.written", result.language).format(path=output) + "\n")
+        # the language a calling command chose (run-corpus --lang), else the act's
+        said = ui_lang() or result.language
+        sys.stdout.write(label("report.written", said).format(path=output) + "\n")
     else:
         assert isinstance(rendered, str)
         sys.stdout.write(rendered)

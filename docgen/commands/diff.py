@@ -79,6 +79,9 @@ def diff(
 
     OLD and NEW are texts (same act's editions, two bodies' methodologies, or the kk and ru texts
     of one act) or catalogue .json files. Across languages only the rule diff is reported."""
+    from ..errors import choose_ui_lang
+
+    choose_ui_lang(lang)  # --lang kk|ru: refusals are said in it alone
     if output is not None:
         check_writable(output, force)
     if fmt == "docx" and output is None:

@@ -2,8 +2,10 @@
 
 Consumes a methodology (or catalogue ``.json``) and one data row per employee and period; produces
 one filled evaluation sheet per row (and language), ``summary.csv`` and ``summary.xlsx``. Bad rows
-are reported on stderr as ``строка N, столбец C: problem`` (in the act's language, never with the
-cell's value; the summary quotes it) and are not rendered. Exit codes: 0 every row rendered; 1 some
+are reported on stderr as ``строка N, столбец C: problem`` (never with the cell's value; the summary
+quotes it) and are not rendered. Everything the command says -- progress, row errors, refusals, the
+closing lines, the summary's words -- is in the language the sheets are asked in (``--lang kk|ru``),
+else (no ``--lang``, ``--lang both``) in the act's. Exit codes: 0 every row rendered; 1 some
 rows bad (findings: the other rows are rendered and the summary lists them); 2 refused, nothing
 written (unreadable data, no rows, a folder in use, a methodology without a sheet to fill or without
 a value the sheets need -- one line naming the file); 3 ``--pdf`` without LibreOffice. ``--template FILE.xlsx`` instead writes the empty
@@ -60,10 +62,13 @@ def fill(
     template: str | None,
 ) -> None:
     """Fill evaluation sheets for every employee row."""
-    from ..errors import DataError, InputError, UsageError
+    from ..errors import DataError, InputError, UsageError, choose_ui_lang
 
+    choose_ui_lang(lang)  # kk|ru: refusals before the act is read are said in it too
     cat = source.load()
     from ..batch.messages import message
+
+    msg_lang = choose_ui_lang(lang, cat.lang) or cat.lang
 
     if template:
         from ..batch.workbook import write_input_template
@@ -72,7 +77,7 @@ def fill(
             out = write_input_template(cat, template, force=force)
         except DataError as exc:
             raise InputError(exc.message, path=source.path or source.catalogue_file) from exc
-        click.echo(message(cat.lang, "template_written", path=out))
+        click.echo(message(msg_lang, "template_written", path=out))
         return
     if not data or not outdir:
         raise UsageError("fill needs --data FILE and -o DIR (or --template FILE.xlsx)")
@@ -86,15 +91,22 @@ def fill(
 
     try:
         report, _docs = fill_batch(
-            cat, data, outdir, langs=langs, force=force, cap_mode=cap_mode, on_error=on_error, pdf=pdf
+            cat,
+            data,
+            outdir,
+            langs=langs,
+            force=force,
+            cap_mode=cap_mode,
+            on_error=on_error,
+            pdf=pdf,
+            msg_lang=msg_lang,
         )
     except DataError as exc:
         # the methodology cannot be filled in (no sheet; a value the sheets need is not stated): bad
         # input, refused before any sheet is written -- exit 2 naming the methodology's file
         raise InputError(exc.message, path=source.path or source.catalogue_file) from exc
     for row in sorted(report.untranslated):
-        click.echo(f"docgen: {message(cat.lang, 'untranslated', text=row)}", err=True)
-    msg_lang = cat.lang
+        click.echo(f"docgen: {message(msg_lang, 'untranslated', text=row)}", err=True)
     click.echo(
         message(
             msg_lang,

@@ -4,12 +4,14 @@ Consumes a methodology (any input ``docgen parse`` reads, or a catalogue ``.json
 ``DIR/app<N>_<kind>.<lang>.docx`` for every appendix form the text has (rows as the text lists
 them). The other language goes through the kk<->ru term base unit by unit; a text without an entry is
 kept as printed, marked with a dagger (in italics, explained by a legend line at the end of the form).
-For every form in a language other than the act's, a line in the act's language gives its coverage
+For every form in a language other than the act's, a line gives its coverage
 (translated texts / all texts) and ``DIR/translation.json`` lists every untranslated text with its
 form, place and source language. A text without appendices (e.g. one that refers to the
 model's forms) renders nothing, says so and exits 0. The 360 result forms are rendered unfilled by the
 360 report's own template (competencies of the appendix, empty averages, the radar chart's frame).
 Forms whose kind has no blank renderer here (protocols: ``docgen protocol``) are listed and skipped.
+Everything the command says (these lines, refusals) is in the language asked for (``--lang kk|ru``),
+else (no ``--lang``, ``--lang both``) in the act's.
 """
 
 from __future__ import annotations
@@ -38,12 +40,14 @@ from ._methodology import MethodologySource, methodology_source
 @click.option("--pdf", is_flag=True, help="Also convert to PDF with LibreOffice.")
 def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool, pdf: bool) -> None:
     """Render the blank appendix forms of a methodology."""
+    from ..errors import choose_ui_lang
     from ..forms.blank import blank_forms
 
+    choose_ui_lang(lang)  # kk|ru: a refusal before the act is read is said in it too
     cat = source.load()
     src = cat.lang
     langs = ("kk", "ru") if lang == "both" else ((lang,) if lang else (src,))
-    say = _SAY[_msg_lang(lang, src)]
+    say = _SAY[_msg_lang(choose_ui_lang(lang, src), src)]
     if not cat.forms:
         click.echo(f"docgen: {source.path}: {say['none']}", err=True)
         return
@@ -55,7 +59,7 @@ def forms(source: MethodologySource, lang: str | None, outdir: str, force: bool,
     except OSError as exc:  # a read-only folder, -o under a file: one line, exit 2
         from ..batch.folder import os_error
 
-        raise os_error(src, exc, exc.filename or out) from exc
+        raise os_error(say["lang"], exc, exc.filename or out) from exc
 
 
 def _result_forms(cat: Any, langs: tuple[str, ...], skipped: list[str]) -> tuple[list[Any], list[str]]:
@@ -132,7 +136,7 @@ def _write_forms(
             (c for c in coverage if c.lang != src), key=lambda c: (c.appendix, c.lang, c.filename)
         )
         write_atomic(out / REPORT_NAME, report_json(cat, coverage), force=True)
-        print_coverage(cat, coverage, out / REPORT_NAME)
+        print_coverage(cat, coverage, out / REPORT_NAME, say["lang"])
     click.echo(say["written"].format(n=len(written), out=out))
 
 

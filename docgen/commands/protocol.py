@@ -3,14 +3,15 @@
 Consumes a session/meeting YAML (format: docs/protocols.md) and the rules of a methodology
 (``--methodology PATH`` parsed by the catalogue stage, or ``--catalogue FILE.json``). Produces one DOCX
 protocol, written atomically (no overwrite without ``--force``). Heavy modules are imported only when a
-subcommand runs. Nothing personal is printed: only the output path.
+subcommand runs. Nothing personal is printed: only the output path. Warnings and refusals are said in
+the protocol's language (``--lang``, else the methodology's).
 """
 
 from __future__ import annotations
 
 import click
 
-from ..errors import user_text
+from ..errors import choose_ui_lang, user_text
 from ._methodology import MethodologySource, methodology_source
 
 _source = [
@@ -51,10 +52,13 @@ def calibration(
     """Calibration-session protocol (2018 and 2025 models)."""
     from ..protocols import render_calibration
 
+    choose_ui_lang(lang)
     cat = source.load()
+    said = choose_ui_lang(lang, cat.lang)
     ctx = render_calibration(data, cat, output, lang=lang, force=force, allow_late=allow_late)
+    word = {"kk": "ескерту", "ru": "предупреждение"}.get(said or "", "предупреждение / ескерту")
     for w in ctx.warnings:
-        click.echo(f"docgen: предупреждение / ескерту: {user_text(w)}", err=True)
+        click.echo(f"docgen: {word}: {user_text(w)}", err=True)
     click.echo(output)
 
 
@@ -64,6 +68,8 @@ def commission(source: MethodologySource, lang: str | None, data: str, output: s
     """Evaluation-commission protocol (2017 model)."""
     from ..protocols import render_commission
 
+    choose_ui_lang(lang)
     cat = source.load()
+    choose_ui_lang(lang, cat.lang)
     render_commission(data, cat, output, lang=lang, force=force)
     click.echo(output)

@@ -3,7 +3,7 @@
 Consumes the methodology (PATH, parsed by the catalogue stage, or ``--catalogue FILE.json``) and the answers
 workbook (columns: docs/protocols.md, "360 answers"). Produces ``DIR/result360_<person_id>.docx`` per
 evaluated person with a native radar chart, or an empty answers workbook with ``--template``. Prints only
-the paths written.
+the paths written; refusals are said in the reports' language (``--lang``, else the methodology's).
 """
 
 from __future__ import annotations
@@ -37,11 +37,13 @@ def report360(
     force: bool,
 ) -> None:
     """360 result reports with the «Паутинка» radar chart, one per evaluated person."""
-    from ..errors import UsageError
+    from ..errors import UsageError, choose_ui_lang
 
+    choose_ui_lang(lang)
     if not template and not (data and output):
         raise UsageError("give --data FILE.xlsx and -o DIR (or --template FILE.xlsx)")
     cat = source.load()
+    choose_ui_lang(lang, cat.lang)
     if template:
         from ..report360 import write_answers_template
 

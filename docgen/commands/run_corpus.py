@@ -4,7 +4,9 @@ For every text of the embedded corpus: the parsed JSON and outline, the catalogu
 index, the blank forms in both languages, the compliance report; then the rule/text diffs between the
 editions and bodies named in ``legal_corpus/samples/runs.yaml``, a filled sample batch, sample 360
 reports and protocols. Each step runs the same code path as its own subcommand; a step that fails is
-reported on one line and the others go on (the exit code is then 1).
+reported on one line and the others go on (the exit code is then 1). ``--lang kk|ru`` is the language
+of everything the run says, its steps' lines included (the documents keep their own languages);
+without it the run's own lines read "ru / kk" and each step speaks its act's language.
 """
 
 from __future__ import annotations
@@ -14,19 +16,21 @@ from pathlib import Path
 import click
 import yaml
 
-from ..errors import DocgenError
+from ..errors import DocgenError, both_or_one, error_prefix, set_ui_lang, user_text
 
 
-def _invoke(args: list[str]) -> int:
+def _invoke(args: list[str], lang: str | None = None) -> int:
     from . import load_command
 
     cmd = load_command(args[0])
     if cmd is None:  # pragma: no cover - run-corpus only names known subcommands
         raise click.UsageError(f"unknown subcommand {args[0]!r}")  # translated by docgen/data/errors.yaml
+    set_ui_lang(lang)  # each step starts from the run's choice, not from the step before
     try:
         rv = cmd.main(args=args[1:], prog_name=f"docgen {args[0]}", standalone_mode=False)
     except click.ClickException as exc:
-        exc.show()
+        text = user_text(exc.format_message()).replace("\n", " ")
+        click.echo(f"docgen {args[0]}: {error_prefix()}: {text}", err=True)
         return exc.exit_code
     except SystemExit as exc:
         return int(exc.code or 0)
@@ -37,24 +41,36 @@ def _invoke(args: list[str]) -> int:
 @click.argument("corpus", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite existing outputs.")
-def run_corpus(corpus: Path, out: Path, force: bool) -> None:
+@click.option(
+    "--lang",
+    "lang",
+    type=click.Choice(["kk", "ru"]),
+    default=None,
+    help="Language of the messages (default: each act's; the run's own lines in both).",
+)
+def run_corpus(corpus: Path, out: Path, force: bool, lang: str | None) -> None:
     """Parse, catalogue, render, diff and check the whole corpus into OUT."""
     from ..corpus import load_corpus
 
+    set_ui_lang(lang, pin=True)
     entries = load_corpus(corpus)
     f = ["--force"] if force else []
     failures: list[str] = []
 
     def step(name: str, args: list[str], ok_codes: tuple[int, ...] = (0,)) -> None:
         try:
-            code = _invoke([*args, *f])
+            code = _invoke([*args, *f], lang)
         except DocgenError as exc:
             failures.append(f"{name}: {exc.one_line()}")
+            set_ui_lang(lang)  # the run's line in the run's language (the step may have chosen its own)
             click.echo(f"docgen run-corpus: {name}: {exc.one_line()}", err=True)
             return
+        set_ui_lang(lang)
         if code not in ok_codes:
             failures.append(f"{name}: exit {code}")
-            click.echo(f"docgen run-corpus: {name}: код выхода / шығу коды {code}", err=True)
+            click.echo(
+                f"docgen run-corpus: {name}: {both_or_one('код выхода', 'шығу коды')} {code}", err=True
+            )
 
     by_seed = {e.text_path.stem[:3]: e for e in entries}
     for e in entries:
@@ -104,8 +120,11 @@ def run_corpus(corpus: Path, out: Path, force: bool) -> None:
             f"protocol {s['name']}",
             ["protocol", s["kind"], "--data", data, "--methodology", meth, "-o", target],
         )
+    set_ui_lang(lang)
+    acts = both_or_one("актов", "актілер")
+    failed = both_or_one("не выполнено шагов", "орындалмаған қадамдар")
     click.echo(
-        f"docgen run-corpus: актов / актілер {len(entries)} -> {out}"
-        + (f"; не выполнено шагов / орындалмаған қадамдар: {len(failures)}" if failures else "")
+        f"docgen run-corpus: {acts} {len(entries)} -> {out}"
+        + (f"; {failed}: {len(failures)}" if failures else "")
     )
     click.get_current_context().exit(1 if failures else 0)

@@ -2,7 +2,7 @@
 than the act's.
 
 Consumes the units each form looked up (:class:`docgen.render.untranslated.Unit`); produces one line
-per form in the act's language (appendix, the form's name, which language version, translated texts /
+per form in the user's language (``--lang kk|ru``, else the act's; appendix, the form's name, which language version, translated texts /
 all texts, percent) and ``translation.json`` beside the forms: per form its file, appendix, kind,
 languages, counts, and every untranslated text with its place on the form and its source language.
 """
@@ -42,9 +42,10 @@ def _percent(done: int, total: int) -> str:
     return f"{100 * done / total:.1f}".replace(".", ",")  # never rounds up to 100
 
 
-def _title(cat: Any, form: FormUnits) -> str:
-    """The form's name in the act's language: the standard name of its kind, else the act's title."""
-    titles = labels(cat.lang)["titles"]
+def _title(cat: Any, form: FormUnits, lang: str | None = None) -> str:
+    """The form's name in ``lang`` (default: the act's language): the standard name of its kind, else
+    the act's title."""
+    titles = labels(lang or cat.lang)["titles"]
     if form.kind in titles:
         return str(titles[form.kind])
     spec = next((f for f in cat.forms if f.appendix == form.appendix), None)
@@ -80,14 +81,16 @@ def report_json(cat: Any, forms: Sequence[FormUnits]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def print_coverage(cat: Any, forms: Sequence[FormUnits], path: Path) -> None:
-    w = words()[cat.lang]
+def print_coverage(cat: Any, forms: Sequence[FormUnits], path: Path, lang: str | None = None) -> None:
+    """One line per form (and one per untranslated text) in ``lang`` (default: the act's language)."""
+    lang = lang if lang in ("kk", "ru") else cat.lang
+    w = words()[lang]
     for f in forms:
         done, total = f.counts
         click.echo(
             str(w["form_line"]).format(
                 n=f.appendix,
-                title=_title(cat, f),
+                title=_title(cat, f, lang),
                 version=w["version"][f.lang],
                 done=done,
                 total=total,

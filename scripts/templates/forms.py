@@ -20,7 +20,7 @@ from typing import Any
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -243,15 +243,59 @@ def table(
     loop: str = "r in rows",
     total: list[str] | None = None,
     header_cells: list[str] | None = None,
+    keep_last: bool = False,
 ) -> None:
+    """The form's table: heading, one row per item of ``loop``, the ``total`` row.
+
+    ``keep_last``: the last item's row and the total row are a table of their own, right under the
+    first (a hidden paragraph between them, no gap on paper), every paragraph of it "keep with next":
+    when the closing block (notes, result, signature) does not fit under the table, those two rows go
+    to the next page with it, so the signature never stands alone there. LibreOffice keeps a table
+    with the next paragraph only when all of its rows are kept, not a table's last row alone; Word
+    honours the flags row by row."""
     ncol = len(widths)
     head = (
         header_cells if header_cells is not None else ["{{ columns[" + str(i) + "] }}" for i in range(ncol)]
     )
-    rows: list[list[str]] = [head, ["{%tr for " + loop + " %}"] + [""] * (ncol - 1), row_cells]
-    rows.append(["{%tr endfor %}"] + [""] * (ncol - 1))
+    if keep_last and total:
+        var, _, items = loop.partition(" in ")
+        _grid_table(doc, widths, [head, *_loop_rows(f"{var} in ({items})[:-1]", row_cells)])
+        _hidden_keep_paragraph(doc)
+        last = _grid_table(doc, widths, [*_loop_rows(f"{var} in ({items})[-1:]", row_cells), total], False)
+        for row in last.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
+        doc.add_paragraph()
+        return
+    rows: list[list[str]] = [head, *_loop_rows(loop, row_cells)]
     if total:
         rows.append(total)
+    _grid_table(doc, widths, rows)
+    doc.add_paragraph()
+
+
+def _loop_rows(loop: str, row_cells: list[str]) -> list[list[str]]:
+    blank = [""] * (len(row_cells) - 1)
+    return [["{%tr for " + loop + " %}", *blank], row_cells, ["{%tr endfor %}", *blank]]
+
+
+def _hidden_keep_paragraph(doc: Any) -> None:
+    """A paragraph that takes no room on paper (hidden, 1 pt) and keeps with the table after it."""
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.keep_with_next = True
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    rpr = p._p.get_or_add_pPr().makeelement(qn("w:rPr"), {})
+    rpr.append(rpr.makeelement(qn("w:vanish"), {}))
+    rpr.append(rpr.makeelement(qn("w:sz"), {qn("w:val"): "2"}))
+    p._p.get_or_add_pPr().append(rpr)
+
+
+def _grid_table(doc: Any, widths: list[float], rows: list[list[str]], heading: bool = True) -> Any:
+    ncol = len(widths)
     t = doc.add_table(rows=len(rows), cols=ncol)
     t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -264,10 +308,10 @@ def table(
             cell.width = Cm(widths[c])
             p = cell.paragraphs[0]
             run = p.add_run(text)
-            if r == 0:
+            if r == 0 and heading:
                 run.bold = True
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph()
+    return t
 
 
 def signatures(doc: Any, s: dict[str, str], left: str, right: str) -> None:
@@ -327,6 +371,7 @@ def evaluation_sheet(lang: str) -> Any:
         [4.3, 2.3, 3.2, 7.2],
         ["{{ r.number }}. {{ r.name }}", "{{ r.score }}", "{{ r.comment }}", "{{ r.explanation }}"],
         total=["{{ total_label }}", "{{ average }}", "", ""],
+        keep_last=True,
     )
     para(doc, s["note_avg"], size=10)
     para(doc, s["note_zero"], size=10)
@@ -353,6 +398,7 @@ def differentiation_sheet(lang: str) -> Any:
         [5.0, 6.0, 2.5, 3.5],
         ["{{ r.number }}. {{ r.name }}", "{{ r.criteria }}", "{{ r.score }}", "{{ r.comment }}"],
         total=["{{ total_label }}", "", "{{ average }}", ""],
+        keep_last=True,
     )
     loop_paras(doc, "n", "footnotes", size=10)
     para(doc, s["note_avg"], size=10)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from official_layout import is_continuation
 
 from docgen.catalogue import read_catalogue_json
 from docgen.forms.blank import blank_forms
@@ -186,8 +187,17 @@ def seed000() -> dict[tuple[int, str], bytes]:
 
 
 def _table(docx: bytes, index: int = 0) -> list[list[str]]:
+    """The rows of the ``index``-th table as printed: a table continued under a hidden paragraph (a
+    sheet's last rows kept with its signature) is one table on paper."""
     doc = Document(io.BytesIO(docx))
-    return [[c.text.strip() for c in row.cells] for row in doc.tables[index].rows]
+    printed: list[list[list[str]]] = []
+    for table in doc.tables:
+        rows = [[c.text.strip() for c in row.cells] for row in table.rows]
+        if printed and is_continuation(table._tbl):
+            printed[-1].extend(rows)
+        else:
+            printed.append(rows)
+    return printed[index]
 
 
 def _paragraphs(docx: bytes) -> list[str]:

@@ -122,10 +122,10 @@ def test_translation_report_lists_the_untranslated_text(unknown_row: tuple[Path,
     assert sheet["untranslated"] == [{"place": f"row {rows}", "text": NEW_ROW, "source_language": "kk"}]
     assert sheet["units"] == sheet["translated"] + 1 and sheet["appendix"] == 3
     assert all(f["units"] == f["translated"] for f in report["forms"] if f is not sheet)
-    # printed in the act's language (Kazakh), one line per form, no internal codes
-    line = next(x for x in printed.splitlines() if x.startswith("3-қосымша"))
+    # printed in the language asked for (--lang ru), one line per form, no internal codes
+    line = next(x for x in printed.splitlines() if x.startswith("Приложение 3 "))
     done, total = sheet["translated"], sheet["units"]
-    assert f"аударылған мәтіндер {done} / {total} (" in line and "орыс тіліндегі нұсқасы" in line
+    assert f"переведено текстов {done} из {total} (" in line and "версия на русском языке" in line
     assert "competency_sheet" not in printed and "app3" not in line
     assert f"«{NEW_ROW}»" in printed and "translation.json" in printed
 
@@ -135,11 +135,11 @@ def test_a_form_in_the_acts_own_language_writes_no_report(tmp_path: Path) -> Non
     assert not (tmp_path / "translation.json").exists() and "аударылған" not in printed
 
 
-def test_report_lines_of_a_russian_act_are_russian(tmp_path: Path) -> None:
+def test_report_lines_of_forms_asked_in_kazakh_are_kazakh(tmp_path: Path) -> None:
     printed = _forms([str(CATALOGUES / "ru_2025.json"), "--lang", "kk"], tmp_path)
-    lines = [x for x in printed.splitlines() if x.startswith("Приложение")]
-    assert len(lines) == 2 and all("версия на казахском языке: переведено текстов" in x for x in lines)
-    assert "Отчёт о переводе" in printed
+    lines = [x for x in printed.splitlines() if "-қосымша «" in x]
+    assert len(lines) == 2 and all("қазақ тіліндегі нұсқасы: аударылған мәтіндер" in x for x in lines)
+    assert "Аударма есебі" in printed and "Приложение" not in printed
 
 
 def test_an_existing_report_is_not_overwritten_without_force(tmp_path: Path) -> None:

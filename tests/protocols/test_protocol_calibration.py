@@ -82,7 +82,7 @@ def test_vote_by_non_member_and_double_vote(session: dict[str, Any], cat2025: Ca
 
 def test_late_session(session: dict[str, Any], cat2025: Catalogue) -> None:
     s = _mut(session, session_date="2026-04-28", signed_date="2026-04-28")
-    with pytest.raises(DataError, match="позже срока 2026-04-27"):
+    with pytest.raises(DataError, match="позже срока 27.04.2026"):
         build_context(s, cat2025, "ru")
     ctx = build_context(s, cat2025, "ru", allow_late=True)
     assert ctx.warnings and "session_date" in ctx.warnings[0]

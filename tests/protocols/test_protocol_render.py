@@ -150,6 +150,10 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
             ]
         )
     assert e.value.code == 2
+    # a Kazakh methodology without --lang: the refusal is said in Kazakh alone
+    refusal = capsys.readouterr().err
+    assert refusal.startswith("docgen: қате: ") and "--force" in refusal and "файл" in refusal
+    assert "ошибка" not in refusal
     bad = tmp_path / "bad.yaml"
     d = yaml.safe_load((HERE / "session_ru.yaml").read_text(encoding="utf-8"))
     d["members"] = d["members"][:2]
@@ -169,7 +173,8 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         )
     assert e.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith("docgen: ошибка / қате: ") and "участников" in err and "не менее 3" in err
+    assert err.startswith("docgen: ошибка: ") and "участников" in err and "не менее 3" in err
+    assert not re.search("[әғқңөұүһі]", err, re.I)  # a Russian methodology: Russian alone
     assert not (tmp_path / "x.docx").exists()
     with pytest.raises(SystemExit) as e:
         main(["protocol", "calibration", "--data", str(bad), "-o", str(tmp_path / "x.docx")])
