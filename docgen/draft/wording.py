@@ -1,5 +1,5 @@
-"""Draft stage, the amending wording of a point whose words, sentences or paragraphs are only added or
-only deleted (Kazakhstan's legal technique, kk and ru).
+"""Draft stage, the amending wording of a point whose words, sentences, paragraphs or sub-points are only
+added or only deleted (Kazakhstan's legal technique, kk and ru).
 
 :func:`word_edit` (old point, new point) -> the operative wording, or None when the change is none of
 these (the caller then words it as a replacement or the point in a new wording):
@@ -19,7 +19,11 @@ these (the caller then words it as a replacement or the point in a new wording):
   следующего содержания: «…»» / «5-тармақ мынадай мазмұндағы үшінші абзацпен / 3-1) тармақшамен
   толықтырылсын: «…»»;
 * words deleted that occur once: «в пункте 5 слова «…» исключить» / «5-тармақтағы «…» деген сөздер
-  алып тасталсын».
+  алып тасталсын» (in a sub-point or paragraph named when they recur in the point);
+* a whole sentence deleted: «второе предложение абзаца третьего пункта 19 исключить» / «19-тармақтың
+  екінші абзацының екінші сөйлемі алып тасталсын»; whole lines: «абзац четвертый пункта 19 исключить»,
+  «подпункт 5) пункта 2 исключить» / «19-тармақтың үшінші абзацы алып тасталсын», «2-тармақтың 5)
+  тармақшасы алып тасталсын».
 
 Every wording is applied back to the old point (:meth:`Edit.apply`) and used only when that gives the
 new point, so the amending decision always produces the intended edition.
@@ -163,18 +167,34 @@ def _sentence_ends(text: str, s: int, e: int) -> list[int]:
 class Edit:
     """One addition or deletion inside a point, as the amending decision words it."""
 
-    kind: str  # "after" | "before" | "delete" | "start" | "sentence" | "lines"
+    kind: str  # after | before | delete | start | sentence | lines | drop_sentence | drop_lines
     scope: Scope
     added: str = ""  # the words / sentence(s) / lines added (lines joined by "\n")
     anchor: str = ""  # the quoted words: the anchor, the deleted words or the replaced first words
     place: int = 0  # "sentence": after the place-th sentence (0: at the end); "lines": the first new line
     numbers: tuple[str, ...] = ()  # "lines": the new sub-points' numbers (none: paragraphs)
     reading: int = 0  # which reading of an ambiguous insertion (0: the word diff's own)
+    count: int = 1  # "drop_lines": how many lines go
 
     def apply(self, old: str) -> str:
         """The point after this edit (raises ValueError when the wording does not name one place)."""
         s, e = self.scope.span(old)
         part = old[s:e]
+        if self.kind == "drop_lines":
+            lines = _lines(old)
+            first, last = lines[self.place - 1], lines[self.place - 2 + self.count]
+            return old[: old.rfind("\n", 0, first[0]) + 1 if first[0] else 0] + old[last[1] + 1 :]
+        if self.kind == "drop_sentence":
+            ends = _sentence_ends(old, s, e)
+            body = _body_start(old, s, e)
+            if len(ends) < 2 or not 1 <= self.place <= len(ends):
+                raise ValueError("not one of several sentences")
+            if self.place > 1:
+                return old[: ends[self.place - 2]] + old[ends[self.place - 1] :]
+            nxt = ends[0]
+            while nxt < e and old[nxt] in " \t\u00a0":
+                nxt += 1
+            return old[:body] + old[nxt:]
         if self.kind == "lines":
             lines = _lines(old)
             at = lines[self.place - 2][1] if self.place > 1 else lines[0][0]
@@ -258,6 +278,15 @@ def _RU(ed: Edit, point: str) -> str:  # noqa: N802 - the Russian wording
     if ed.kind == "start":
         what = "слова" if _many(ed.anchor) else "слово"
         return f"в {_ru_unit(ed.scope, point, 'loct')} {what} «{ed.anchor}» заменить {by} «{ed.added}»"
+    if ed.kind == "drop_sentence":
+        nth = _ru_ord(ed.place, "nomn", "neut")
+        if ed.scope.kind == "para":
+            return f"{nth} предложение абзаца {_ru_ord(int(ed.scope.label), 'gent')} пункта {point} исключить"
+        if ed.scope.kind == "sub":
+            return f"{nth} предложение подпункта {ed.scope.label}) пункта {point} исключить"
+        return f"{nth} предложение пункта {point} исключить"
+    if ed.kind == "drop_lines":
+        return _ru_drop_lines(ed, point)
     if ed.kind == "sentence":
         many = len(_sentence_ends(ed.added, 0, len(ed.added))) > 1
         what = "предложениями" if many else "предложением"
@@ -289,6 +318,15 @@ def _KK(ed: Edit, point: str) -> str:  # noqa: N802 - the Kazakh wording
     if ed.kind == "start":
         what = "деген сөздер" if _many(ed.anchor) else "деген сөз"
         return f"{_kk_unit(ed.scope, point, 'loc')} «{ed.anchor}» {what} «{ed.added}» {by} ауыстырылсын"
+    if ed.kind == "drop_sentence":
+        nth = _kk_ord(ed.place)
+        if ed.scope.kind == "para":
+            return f"{point}-тармақтың {_kk_ord(int(ed.scope.label))} абзацының {nth} сөйлемі алып тасталсын"
+        if ed.scope.kind == "sub":
+            return f"{point}-тармақтың {ed.scope.label}) тармақшасының {nth} сөйлемі алып тасталсын"
+        return f"{point}-тармақтың {nth} сөйлемі алып тасталсын"
+    if ed.kind == "drop_lines":
+        return _kk_drop_lines(ed, point)
     if ed.kind == "sentence":
         many = len(_sentence_ends(ed.added, 0, len(ed.added))) > 1
         what = "сөйлемдермен" if many else "сөйлеммен"
@@ -305,6 +343,28 @@ def _KK(ed: Edit, point: str) -> str:  # noqa: N802 - the Kazakh wording
     return f"{unit} мынадай мазмұндағы {what} толықтырылсын:\n«{ed.added}»"
 
 
+def _ru_drop_lines(ed: Edit, point: str) -> str:
+    """«подпункт 3) пункта 5 исключить», «подпункты 3) и 4) …», «абзац третий пункта 5 исключить»,
+    «абзацы третий и четвертый …»."""
+    many = ed.count > 1
+    if ed.numbers:
+        names = _and([f"{n})" for n in ed.numbers], "и")
+        return f"{'подпункты' if many else 'подпункт'} {names} пункта {point} исключить"
+    names = _and([_ru_ord(ed.place + i, "nomn") for i in range(ed.count)], "и")
+    return f"{'абзацы' if many else 'абзац'} {names} пункта {point} исключить"
+
+
+def _kk_drop_lines(ed: Edit, point: str) -> str:
+    """«5-тармақтың 3) тармақшасы алып тасталсын», «3) және 4) тармақшалары …», «5-тармақтың үшінші абзацы
+    алып тасталсын», «үшінші және төртінші абзацтары …»."""
+    many = ed.count > 1
+    if ed.numbers:
+        names = _and([f"{n})" for n in ed.numbers], "және")
+        return f"{point}-тармақтың {names} {'тармақшалары' if many else 'тармақшасы'} алып тасталсын"
+    names = _and([_kk_ord(ed.place + i) for i in range(ed.count)], "және")
+    return f"{point}-тармақтың {names} {'абзацтары' if many else 'абзацы'} алып тасталсын"
+
+
 # ---- finding the edit ----
 
 
@@ -315,11 +375,20 @@ def _same(a: str, b: str) -> bool:
 def _line_edit(old: str, new: str) -> Edit | None:
     """Whole lines (paragraphs or sub-points) added, nothing else changed."""
     pa, pb = paragraphs(old), paragraphs(new)
-    if len(pb) <= len(pa):
+    if len(pb) == len(pa):
         return None
     ops = [
         op for op in difflib.SequenceMatcher(None, pa, pb, autojunk=False).get_opcodes() if op[0] != "equal"
     ]
+    if len(ops) == 1 and ops[0][0] == "delete" and ops[0][1] > 0:
+        _t, i1, i2, _j1, _j2 = ops[0]
+        gone = [_SUB.match(p + " ") for p in pa[i1:i2]]
+        if all(gone):
+            numbers = tuple(m.group(1) for m in gone if m)
+            return Edit("drop_lines", Scope("point"), place=i1 + 1, count=i2 - i1, numbers=numbers)
+        if any(gone) or any(_SUB.match(p + " ") for p in pa):
+            return None
+        return Edit("drop_lines", Scope("point"), place=i1 + 1, count=i2 - i1)
     if len(ops) != 1 or ops[0][0] != "insert":
         return None
     _t, i1, _i2, j1, j2 = ops[0]
@@ -454,10 +523,40 @@ def _word_delete(old: str, new: str, a: list[re.Match[str]], b: list[re.Match[st
     edge = [a[i] for i in (i1 - 1, i1, i2 - 1, i2) if 0 <= i < len(a)]
     if any(_is_number(m.group(), lang) for m in edge):
         return []  # a number's words change («он бес» -> «он»): the number is replaced
+    out: list[Edit] = []
+    # one whole sentence (of several) gone: «второе предложение … исключить» / «… екінші сөйлемі алып тасталсын»
+    for i, j in _delete_slides([m.group() for m in a], i1, i2):
+        for scope in _scopes(old, a[i].start()):
+            span = scope.span(old)
+            ends = _sentence_ends(old, *span)
+            body = _body_start(old, *span)
+            if a[j - 1].end() not in ends or len(ends) < 2:
+                continue
+            m = ends.index(a[j - 1].end()) + 1
+            opens = body if m == 1 else ends[m - 2]
+            if old[opens : a[i].start()].strip():
+                continue  # not the sentence's first word
+            if scope.kind == "point" and len(_lines(old)) > 1:
+                continue  # sentences are counted in a paragraph
+            out.append(Edit("drop_sentence", scope, place=m))
     gone = old[a[i1].start() : a[i2 - 1].end()]
     if not _LETTER.search(gone) or len(gone) >= len(old) // 2:
-        return []
-    return [Edit("delete", scope, anchor=gone) for scope in _scopes(old, a[i1].start())]
+        return out
+    return out + [Edit("delete", scope, anchor=gone) for scope in _scopes(old, a[i1].start())]
+
+
+def _delete_slides(at: list[str], i1: int, i2: int) -> list[tuple[int, int]]:
+    """Every place the same deletion can be read at (tokens ``i1``..``i2`` of the old point)."""
+    out = [(i1, i2)]
+    i, j = i1, i2
+    while i > 0 and at[i - 1] == at[j - 1]:
+        i, j = i - 1, j - 1
+        out.append((i, j))
+    i, j = i1, i2
+    while j < len(at) and at[i] == at[j]:
+        i, j = i + 1, j + 1
+        out.append((i, j))
+    return out
 
 
 def _rank(ed: Edit) -> tuple[int, int, int, int, int]:
@@ -466,7 +565,9 @@ def _rank(ed: Edit) -> tuple[int, int, int, int, int]:
     подпункте 4) … «непосредственный»» beats «в пункте … «непосредственный руководитель и»»), the point
     before its parts at a tie; then «после» before «перед»."""
     narrow = 0 if ed.scope.kind == "point" else 1
-    kind = {"sentence": 0, "lines": 0, "delete": 1, "after": 1, "before": 2, "start": 3}[ed.kind]
+    kind = {"sentence": 0, "lines": 0, "drop_sentence": 0, "drop_lines": 0}.get(ed.kind)
+    if kind is None:
+        kind = {"delete": 1, "after": 1, "before": 2, "start": 3}[ed.kind]
     size = len(re.findall(r"\w+(?:-\w+)*", ed.anchor)) + narrow
     return 0 if kind == 0 else 1, ed.reading, size, narrow, kind
 

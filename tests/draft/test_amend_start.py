@@ -113,6 +113,57 @@ def _cases() -> list[tuple[str, str, str, str, str]]:
         ("003", "19", old, new, "19-тармақ мынадай мазмұндағы бесінші абзацпен толықтырылсын:\n"
          "«Калибрлеу сессиясының құрамы интернет-ресурста орналастырылады.»")
     )  # fmt: skip
+    # exclusions of a whole sentence, a paragraph, sub-points (point 19: the third paragraph's sentences
+    # «Состав … членов.» and «Количество … трех.»; 003's second paragraph likewise)
+    for seed, number, gone, wording in [
+        (
+            "004",
+            "19",
+            " Количество членов калибровочной сессии не должно быть менее трех.",
+            "второе предложение абзаца третьего пункта 19 исключить",
+        ),
+        (
+            "004",
+            "19",
+            "Состав калибровочной сессии состоит из нечетного количества членов. ",
+            "первое предложение абзаца третьего пункта 19 исключить",
+        ),
+        (
+            "003",
+            "19",
+            " Калибрлеу сессиясы мүшелерінің саны үштен кем болмауы тиіс.",
+            "19-тармақтың екінші абзацының екінші сөйлемі алып тасталсын",
+        ),
+        (
+            "004",
+            "19",
+            "\n\nВ состав конкретной калибровочной сессии не включается лицо, несогласное с оценкой, а "
+            "также лицо, оценившее его.",
+            "абзац четвертый пункта 19 исключить",
+        ),
+        (
+            "003",
+            "19",
+            "\n\nНақты калибрлеу сессиясының құрамына бағамен келіспейтін адам, сондай-ақ оны бағалаған "
+            "адам кірмейді.",
+            "19-тармақтың үшінші абзацы алып тасталсын",
+        ),
+        (
+            "004",
+            "2",
+            "\n\n5) оцениваемое лицо – лицо, в отношении которого проводится оценка;",
+            "подпункт 5) пункта 2 исключить",
+        ),
+        (
+            "003",
+            "2",
+            "\n\n5) бағаланатын адам – өзіне қатысты бағалау жүргізілетін адам;",
+            "2-тармақтың 5) тармақшасы алып тасталсын",
+        ),
+    ]:
+        old = _point(seed, number)
+        assert old.count(gone) == 1, gone
+        out.append((seed, number, old, old.replace(gone, ""), wording))
     return out
 
 
@@ -165,8 +216,67 @@ def _sentence_ends(text: str) -> list[int]:
     return [m.end() for m in re.finditer(r"[.!?](?=\s+[А-ЯЁӘІҢҒҮҰҚӨҺ«\"]|\s*$)", body)]
 
 
+def _drop(point: str, wording: str) -> str | None:
+    """The exclusions of a sentence, paragraphs or sub-points, or None for another form."""
+    if m := re.fullmatch(
+        r"(\w+) предложение (?:абзаца (\w+) |подпункта (\d+(?:-\d+)?)\) )?пункта \d+ исключить", wording
+    ) or (
+        m := re.fullmatch(
+            r"\d+-тармақтың (?:(.+?) абзацының |(\d+(?:-\d+)?)\) тармақшасының )?(.+?) сөйлемі алып тасталсын",
+            wording,
+        )
+    ):
+        ru = wording.endswith("исключить")
+        nth, para, sub = (m.group(1), m.group(2), m.group(3)) if ru else (m.group(3), m.group(1), m.group(2))
+        lang = "ru" if ru else "kk"
+        lines = _lines(point)
+        if para:
+            place = parse_number_word(para, lang)
+            assert place is not None
+            s, e = lines[place - 1]
+        elif sub:
+            s, e = next((s, e) for s, e in lines if point[s:e].lstrip().startswith(f"{sub})"))
+        else:
+            s, e = 0, len(point)
+        k = parse_number_word(nth, lang)
+        assert k is not None
+        ends = [s + x for x in _sentence_ends(point[s:e])]
+        lead = re.match(r"\s*(?:\d+(?:-\d+)?[.)]\s)?\s*", point[s:e])
+        assert lead is not None
+        start = ends[k - 2] if k > 1 else s + lead.end()
+        stop = (
+            ends[k - 1]
+            if k > 1
+            else len(point[: ends[0]]) + len(point[ends[0] :]) - len(point[ends[0] :].lstrip(" "))
+        )
+        return point[:start] + point[stop:]
+    if m := re.fullmatch(r"(подпункты?|абзацы?) (.+) пункта \d+ исключить", wording) or (
+        m := re.fullmatch(
+            r"\d+-тармақтың (.+) (тармақшалары|тармақшасы|абзацтары|абзацы) алып тасталсын", wording
+        )
+    ):
+        ru = wording.endswith("исключить")
+        what, names = (m.group(1), m.group(2)) if ru else (m.group(2), m.group(1))
+        lines = _lines(point)
+        gone: list[tuple[int, int]] = []
+        for name in re.split(r", | и | және ", names):
+            if name.endswith(")"):
+                gone.append(next((s, e) for s, e in lines if point[s:e].lstrip().startswith(name)))
+            else:
+                place = parse_number_word(name, "ru" if ru else "kk")
+                assert place is not None and what.startswith("абзац")
+                gone.append(lines[place - 1])
+        for s, e in sorted(gone, reverse=True):
+            point = point[:s] + point[e:]
+        return point
+    return None
+
+
 def apply_wording(point: str, wording: str) -> str:
     """The point as the operative wording leaves it."""
+    dropped = _drop(point, wording)
+    if dropped is not None:
+        return dropped
     head, _, quoted = wording.partition(":\n«")
     added = quoted[:-1] if quoted else ""
     if m := re.fullmatch(r"(.+?) дополнить (?:подпунктом|абзацем) .+ следующего содержания", head) or (
@@ -225,6 +335,12 @@ def apply_wording(point: str, wording: str) -> str:
         k += len(anchor)
         glue = "" if words[0] in ",;:" else " "
         return point[:k] + glue + words + point[k:]
+    if m := re.fullmatch(r"в (.+?) (?:слово|слова) «(.+)» исключить", wording) or (
+        m := re.fullmatch(r"(.+?)(?:тағы|ндағы) «(.+)» деген сөз\w* алып тасталсын", wording)
+    ):
+        s, e = _unit(point, m.group(1))
+        k = s + _once(point[s:e], m.group(2))
+        return point[:k] + point[k + len(m.group(2)) :]
     if m := re.fullmatch(r"в (.+?) (?:слово|слова) «(.+?)» заменить (?:словом|словами) «(.+)»", wording) or (
         m := re.fullmatch(r"(.+?)тағы «(.+?)» деген сөз\w* «(.+)» деген сөз\w* ауыстырылсын", wording)
     ):
@@ -268,6 +384,25 @@ def test_no_anchor_names_one_place_so_the_point_is_replaced() -> None:
     assert word_edit("1. Жауап: иә, иә, иә.", "1. Жауап: иә, иә, жоқ, иә.", "1", "kk") is None
     am = Amendment("ru", "", "", [Change("set", "1", "1. Ответ: да, да, да.", "1. Ответ: да, да, нет, да.")])
     assert "пункт 1 изложить в следующей редакции:\n«1. Ответ: да, да, нет, да.»" in amendment_text(am)
+
+
+@pytest.mark.parametrize(
+    ("seed", "before", "after", "wording"),
+    [
+        # «подразделения/государственного органа» is in sub-points 3) and 4) of 004's point 2
+        ("004", "подразделения/государственного органа;", "подразделения;",
+         "в подпункте 4) пункта 2 слова «/государственного органа» исключить"),
+        ("003", "бөлімшенің/мемлекеттік органның басшысы;", "бөлімшенің басшысы;",
+         "2-тармақтың 4) тармақшасындағы «/мемлекеттік органның» деген сөздер алып тасталсын"),
+    ],
+)  # fmt: skip
+def test_a_deletion_names_its_sub_point_when_the_words_recur_in_the_point(
+    seed: str, before: str, after: str, wording: str
+) -> None:
+    old = _point(seed, "2")
+    assert old.count(before) == 1
+    new = old.replace(before, after)
+    assert word_edit(old, new, "2", "kk" if seed == "003" else "ru") == wording
 
 
 def test_the_amending_decision_numbers_the_new_forms() -> None:
