@@ -24,7 +24,7 @@ from ..catalogue_model import Catalogue
 from ..errors import InputError
 from ..model import Document, Point
 from .tomodel import Insert, model_wording, stated_rule
-from .wording import word_edit
+from .wording import composite_edit, word_edit
 from .words import KK_CASES, RU_CASES, kk_suffix, ru_agree, words
 
 __all__ = ["Amendment", "Change", "Insert", "amend", "amend_msg", "parse_sets", "word_edit"]
@@ -1134,6 +1134,8 @@ def amendment_text(am: Amendment) -> str:
                 items.append(f"{c.point}-тармақтағы «{old}» {a} «{new}» {b} ауыстырылсын")
             else:
                 items.append(f"в пункте {c.point} {a} «{old}» заменить {b} «{new}»")
+        elif (several := composite_edit(c.old_text, c.new_text, c.point, lang)) is not None:
+            items.append(several)
         else:
             body = re.sub(r"^\s*\d+(?:-\d+)?[.)]\s*", "", c.new_text)
             if lang == "kk":

@@ -25,6 +25,9 @@ these (the caller then words it as a replacement or the point in a new wording):
   «подпункт 5) пункта 2 исключить» / «19-тармақтың үшінші абзацы алып тасталсын», «2-тармақтың 5)
   тармақшасы алып тасталсын».
 
+Two to five separate word edits of one point (words replaced, added or deleted, each naming one place)
+are one item: «в пункте 19:» / «19-тармақта:», then one clause a line (:func:`composite_edit`).
+
 Every wording is applied back to the old point (:meth:`Edit.apply`) and used only when that gives the
 new point, so the amending decision always produces the intended edition.
 """
@@ -606,3 +609,130 @@ def word_edit(old: str, new: str, point: str, lang: str) -> str | None:
     (see the module's description), or None."""
     ed = find_edit(old, new, lang)
     return None if ed is None else ed.wording(point, lang)
+
+
+# ---- several separate word edits in one point: «в пункте 19:» / «19-тармақта:», one clause a line ----
+
+
+def _clause(ed: Edit, lang: str) -> str:
+    """One edit of a point said without the point («слово «трех» заменить словом «пяти»» / ««үштен»
+    деген сөз «бестен» деген сөзбен ауыстырылсын»)."""
+    many_a, many_b = _many(ed.anchor), _many(ed.added)
+    if lang == "kk":
+        a = "деген сөздер" if many_a else "деген сөз"
+        b = "деген сөздермен" if many_b else "деген сөзбен"
+        if ed.kind == "delete":
+            return f"«{ed.anchor}» {a} алып тасталсын"
+        if ed.kind == "start":
+            return f"«{ed.anchor}» {a} «{ed.added}» {b} ауыстырылсын"
+        where = (
+            ("деген сөздерден кейін" if many_a else "деген сөзден кейін")
+            if ed.kind == "after"
+            else ("деген сөздердің алдынан" if many_a else "деген сөздің алдынан")
+        )
+        return f"«{ed.anchor}» {where} «{ed.added}» {b} толықтырылсын"
+    a = "слова" if many_a else "слово"
+    b = "словами" if many_b else "словом"
+    if ed.kind == "delete":
+        return f"{a} «{ed.anchor}» исключить"
+    if ed.kind == "start":
+        return f"{a} «{ed.anchor}» заменить {b} «{ed.added}»"
+    if ed.kind == "after":
+        return f"после {'слов' if many_a else 'слова'} «{ed.anchor}» дополнить {b} «{ed.added}»"
+    return f"перед {'словами' if many_a else 'словом'} «{ed.anchor}» дополнить {b} «{ed.added}»"
+
+
+def _one_op(
+    old: str,
+    new: str,
+    a: list[re.Match[str]],
+    b: list[re.Match[str]],
+    op: tuple[str, int, int, int, int],
+    lang: str,
+) -> tuple[Edit, int, int] | None:
+    """One opcode of the word diff as an edit of the whole point, with the span of the old text it
+    names; None when it names no one place."""
+    tag, i1, i2, j1, j2 = op
+    point = (0, len(old))
+    if tag == "replace":
+        # the changed words, widened by the fewest words until they occur once, to the right first
+        # («трех» -> «трех рабочих», the number with what it counts), then to the left
+        for extra in range(4):
+            for left in sorted(range(extra + 1), key=lambda x: x):
+                lo, hi = i1 - left, i2 + extra - left
+                if (
+                    lo < 0
+                    or hi > len(a)
+                    or not (_LETTER.match(a[lo].group()) and _LETTER.match(a[hi - 1].group()))
+                ):
+                    continue
+                was = old[a[lo].start() : a[hi - 1].end()]
+                if "\n" in was or re.search(r"[.!?]»?\s", was):
+                    continue  # across a line or a sentence's end
+                now = old[a[lo].start() : a[i1].start()] + new[b[j1].start() : b[j2 - 1].end()]
+                now += old[a[i2 - 1].end() : a[hi - 1].end()]
+                if _occurs_once(was, old):
+                    return Edit("start", Scope("point"), now, was), a[lo].start(), a[hi - 1].end()
+        return None
+    edge = [a[x] for x in (i1 - 1, i1, i2 - 1, i2) if 0 <= x < len(a)]
+    if any(_is_number(m.group(), lang) for m in edge):
+        return None
+    if tag == "delete":
+        gone = old[a[i1].start() : a[i2 - 1].end()]
+        if not _LETTER.search(gone) or not _occurs_once(gone, old):
+            return None
+        return Edit("delete", Scope("point"), anchor=gone), a[i1].start(), a[i2 - 1].end()
+    added = new[b[j1].start() : b[j2 - 1].end()]
+    if not _LETTER.search(added) or _SENTENCE_MARK.search(added):
+        return None
+    if i1 > 0 and _LETTER.match(a[i1 - 1].group()):
+        anchor = _anchor(old, a, i1 - 1, i1 - 1, -1, point)
+        if anchor is not None:
+            at = a[i1 - 1].end()
+            return Edit("after", Scope("point"), added, anchor), at - len(anchor), at
+    if i1 < len(a) and _LETTER.match(a[i1].group()):
+        anchor = _anchor(old, a, i1, i1, +1, point)
+        if anchor is not None:
+            at = a[i1].start()
+            return Edit("before", Scope("point"), added, anchor), at, at + len(anchor)
+    return None
+
+
+def composite_edit(old: str, new: str, point: str, lang: str) -> str | None:
+    """The wording of a point with two to five separate word edits (each words replaced, added or
+    deleted, each naming one place of the point, none overlapping): «в пункте 19:» / «19-тармақта:», then
+    one clause a line; None when one of them names no one place, or when the new words make half the
+    point or more (then the point is set out anew)."""
+    a = list(_WTOKEN.finditer(old))
+    b = list(_WTOKEN.finditer(new))
+    ops = [
+        op
+        for op in difflib.SequenceMatcher(
+            None, [m.group() for m in a], [m.group() for m in b], autojunk=False
+        ).get_opcodes()
+        if op[0] != "equal"
+    ]
+    if not 2 <= len(ops) <= 5 or any(op[0] == "replace" and op[1] == 0 for op in ops):
+        return None
+    edits: list[tuple[Edit, int, int]] = []
+    for op in ops:
+        got = _one_op(old, new, a, b, op, lang)
+        if got is None:
+            return None
+        edits.append(got)
+    spans = sorted((s, e) for _ed, s, e in edits)
+    if any(s2 < e1 for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False)):
+        return None  # two edits quote the same words
+    if sum(len(ed.added) for ed, _s, _e in edits) >= len(old) // 2:
+        return None
+    text = old
+    for ed, _s, _e in sorted(edits, key=lambda x: -x[1]):
+        try:
+            text = ed.apply(text)
+        except (ValueError, IndexError):
+            return None
+    if not _same(text, new):
+        return None
+    clauses = [_clause(ed, lang) for ed, _s, _e in edits]
+    head = f"{point}-тармақта:" if lang == "kk" else f"в пункте {point}:"
+    return head + "\n" + ";\n".join(clauses)

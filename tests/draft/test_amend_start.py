@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from docgen.catalogue import parse_document
-from docgen.draft.amend import Amendment, Change, amendment_text, document_from_text, word_edit
+from docgen.catalogue import catalogue_for_document, parse_document
+from docgen.draft.amend import Amendment, Change, amend, amendment_text, document_from_text, word_edit
 from docgen.numbers import parse_number_word
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -274,6 +274,20 @@ def _drop(point: str, wording: str) -> str | None:
 
 def apply_wording(point: str, wording: str) -> str:
     """The point as the operative wording leaves it."""
+    if m := re.fullmatch(r"(в пункте (\d+)|(\d+)-тармақта):\n(.+)", wording, flags=re.S):
+        # several clauses under «в пункте 19:» / «19-тармақта:», each said as for the whole point
+        for clause in m.group(4).split(";\n"):
+            if m.group(2):
+                unit = (
+                    f"пункт {m.group(2)} "
+                    if clause.startswith(("после", "перед"))
+                    else f"в пункте {m.group(2)} "
+                )
+            else:
+                kind = re.search(r"(кейін|алдынан)", clause)
+                unit = f"{m.group(3)}-тармақ " if kind else f"{m.group(3)}-тармақтағы "
+            point = apply_wording(point, unit + clause)
+        return point
     dropped = _drop(point, wording)
     if dropped is not None:
         return dropped
@@ -416,3 +430,48 @@ def test_the_amending_decision_numbers_the_new_forms() -> None:
         "«Срок хранения исчисляется со дня завершения оценки.»;\n\n"
         "2) в абзаце четвертом пункта 19 слово «В» заменить словами «Как правило, в».\n"
     ) in text
+
+
+@pytest.mark.parametrize(
+    ("seed", "wording"),
+    [
+        # 004 point 19: «в течение трех рабочих дней» and «не должно быть менее трех»; «трех» alone
+        # occurs twice, «трех рабочих» and «менее трех» once each
+        ("004", "1) в пункте 19:\nслова «трех рабочих» заменить словами «пяти рабочих»;\n"
+         "слова «менее трех» заменить словами «менее пяти»."),
+        # 003 point 19: «үш жұмыс күн ішінде» and «үштен кем болмауы тиіс»: «үш» and «үштен» once each
+        ("003", "1) 19-тармақта:\n«үш» деген сөз «бес» деген сөзбен ауыстырылсын;\n"
+         "«үштен» деген сөз «бестен» деген сөзбен ауыстырылсын."),
+    ],
+)  # fmt: skip
+def test_two_values_of_one_point_are_two_clauses_and_round_trip(seed: str, wording: str) -> None:
+    doc = parse_document(SEEDS[seed])
+    cat = catalogue_for_document(doc)
+    sets = [("calibration_decision_deadline", "5"), ("calibration_min_members", "5")]
+    am = amend(doc, cat, sets, [], f"{seed}.txt")
+    text = amendment_text(am)
+    assert wording in text
+    assert "редакци" not in text  # no longer the whole point in a new wording
+    # the wording applied to the old point gives the edition's point 19, and the edition reads 5 and 5
+    p = doc.point("19")
+    assert p is not None
+    old = doc.text[p.start : p.end].rstrip()
+    applied = apply_wording(old, wording.removeprefix("1) ").removesuffix("."))
+    edition = document_from_text(am.new_text, "e.txt")
+    q = edition.point("19")
+    assert q is not None
+    assert _paras(applied) == _paras(edition.text[q.start : q.end])
+    new = catalogue_for_document(edition)
+    for key in ("calibration_decision_deadline", "calibration_min_members"):
+        value = new.param(key)
+        assert value is not None and value.value == 5
+
+
+def test_edits_that_do_not_each_name_one_place_set_the_point_out_anew() -> None:
+    old = "7. Ответ: да, да, да. Итог: да."
+    new = "7. Ответ: да, нет, да, да. Итог: нет."
+    am = Amendment("ru", "", "", [Change("set", "7", old, new)])
+    assert (
+        "пункт 7 изложить в следующей редакции:\n«7. Ответ: да, нет, да, да. Итог: нет.»"
+        in amendment_text(am)
+    )
