@@ -179,6 +179,7 @@ LAYERS: dict[str, str] = {
     "docgen.draft.model": "draft",
     "docgen.draft.names": "draft",
     "docgen.draft.words": "draft",
+    "docgen.draft.wording": "draft",
     "docgen.draft.tomodel": "draft",
     "docgen.check.source": "check",
     "docgen.check.wording": "check",

@@ -3,8 +3,8 @@
 The next edition of an existing act (:mod:`docgen.draft.amend`): numbering kept, or with
 ``--new-edition`` the whole act renumbered and its references re-pointed. Writes into DIR:
 ``edition.<lang>.txt`` and ``.docx`` (official layout), ``redline.docx`` (tracked changes against the
-old edition), ``comparison.docx`` (the comparison table) and ``amendment.<lang>.txt`` (the operative
-wording of the amending decision). Everything is made in memory first: bad input writes nothing (one
+old edition), ``comparison.docx`` (the comparison table) and ``amendment.<lang>.txt`` / ``.docx`` (the
+operative wording of the amending decision). Everything is made in memory first: bad input writes nothing (one
 line, exit code 2).
 """
 
@@ -56,7 +56,7 @@ def amend(
     from ..draft.amend import amend as make_amendment
     from ..draft.amend import amendment_text, document_from_text, parse_sets
     from ..draft.comparison import render_comparison
-    from ..draft.edition import render_edition
+    from ..draft.edition import render_amendment, render_edition
     from ._output import write_all
     from .amend_model import plan_for
 
@@ -88,7 +88,8 @@ def amend(
             build_redline(diff_text(doc, new_doc), author=author, date=date, title=title, lang=lang),
         ),
         (out / "comparison.docx", render_comparison(am, title)),
-        (out / f"amendment.{lang}.txt", amendment_text(am)),
+        (out / f"amendment.{lang}.txt", wording := amendment_text(am)),
+        (out / f"amendment.{lang}.docx", render_amendment(wording, lang, title)),
     ]
     write_all(
         outputs,

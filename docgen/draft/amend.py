@@ -12,7 +12,6 @@ not exist, a value the model does not allow) is one :class:`~docgen.errors.Input
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from dataclasses import dataclass, field
@@ -25,9 +24,10 @@ from ..catalogue_model import Catalogue
 from ..errors import InputError
 from ..model import Document, Point
 from .tomodel import Insert, model_wording, stated_rule
+from .wording import composite_edit, word_edit
 from .words import KK_CASES, RU_CASES, kk_suffix, ru_agree, words
 
-__all__ = ["Amendment", "Change", "Insert", "amend", "amend_msg", "parse_sets"]
+__all__ = ["Amendment", "Change", "Insert", "amend", "amend_msg", "parse_sets", "word_edit"]
 
 _MSG: dict[str, dict[str, str]] = {
     "set_syntax": {
@@ -490,10 +490,11 @@ def _rewrite_number(printed: str, old: Any, new: int | Decimal, lang: str) -> st
         return None
     form = _word_form(printed, int(old), lang)
     if form is None:
-        from ..numbers import misspelt_ordinal
+        from ..numbers import misspelt_number
 
-        # an ordinal the act misspells by one letter («жиырмамыншы»): its form is the correct word's
-        right = misspelt_ordinal(printed, lang) if " " not in printed.strip() else None
+        # a number word the act misspells by one letter («жиырмамыншы», «двадцотого»): its form is the
+        # correct word's
+        right = misspelt_number(printed, lang) if " " not in printed.strip() else None
         form = _word_form(right, int(old), lang) if right else None
     if form is None:
         return None
@@ -1133,6 +1134,8 @@ def amendment_text(am: Amendment) -> str:
                 items.append(f"{c.point}-тармақтағы «{old}» {a} «{new}» {b} ауыстырылсын")
             else:
                 items.append(f"в пункте {c.point} {a} «{old}» заменить {b} «{new}»")
+        elif (several := composite_edit(c.old_text, c.new_text, c.point, lang)) is not None:
+            items.append(several)
         else:
             body = re.sub(r"^\s*\d+(?:-\d+)?[.)]\s*", "", c.new_text)
             if lang == "kk":
@@ -1148,83 +1151,3 @@ def amendment_text(am: Amendment) -> str:
 def _occurs_once(phrase: str, text: str) -> bool:
     """The phrase names one place of the point: it occurs there once, as whole words."""
     return len(re.findall(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text)) == 1
-
-
-_WTOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
-_WORD = re.compile(r"\w")
-
-
-def _once(phrase: str, text: str) -> bool:
-    """Like ``_occurs_once``, for a phrase that may begin or end with a punctuation mark."""
-    head = r"(?<![\w-])" if _WORD.match(phrase) else ""
-    tail = r"(?![\w-])" if _WORD.match(phrase[-1]) else ""
-    return len(re.findall(head + re.escape(phrase) + tail, text)) == 1
-
-
-def _is_number(word: str, lang: str) -> bool:
-    return word.isdigit() or _number_in_words(word, lang) is not None
-
-
-def _many(phrase: str) -> bool:
-    """More than one word: «слова», «сөздер»."""
-    return len(re.findall(r"\w+(?:-\w+)*", phrase)) > 1
-
-
-def word_edit(old: str, new: str, point: str, lang: str) -> str | None:
-    """The wording of a point whose words are only added or only deleted, or None.
-
-    A word-level diff of the old and the new point: one insertion after a word (widened backwards
-    until it names one place of the point) is worded as an addition («пункт 5 после слова «оценкой»
-    дополнить словами «, а также …»» / «5-тармақ «бағалаумен» деген сөзден кейін «…» деген сөздермен
-    толықтырылсын»), one deletion of words that occur once as an exclusion («в пункте 5 слова «…»
-    исключить» / «5-тармақтағы «…» деген сөздер алып тасталсын»). Anything else, or a change of
-    half the point or more, is left to the replacement or the new wording of the point."""
-    a = list(_WTOKEN.finditer(old))
-    b = list(_WTOKEN.finditer(new))
-    ops = [
-        op
-        for op in difflib.SequenceMatcher(
-            None, [m.group() for m in a], [m.group() for m in b], autojunk=False
-        ).get_opcodes()
-        if op[0] != "equal"
-    ]
-    if len(ops) != 1 or ops[0][0] not in ("insert", "delete"):
-        return None
-    tag, i1, i2, j1, j2 = ops[0]
-    edge = [a[i] for i in (i1 - 1, i1, i2 - 1, i2) if 0 <= i < len(a)] + [
-        b[j] for j in (j1, j2 - 1) if j1 <= j < j2
-    ]
-    if any(_is_number(m.group(), lang) for m in edge):
-        return None  # a number's words change («он» -> «он бес»): the number is replaced
-    if tag == "delete":
-        gone = old[a[i1].start() : a[i2 - 1].end()]
-        if not _WORD.search(gone) or len(gone) >= len(old) // 2 or not _once(gone, old):
-            return None
-        if lang == "kk":
-            what = "деген сөздер" if _many(gone) else "деген сөз"
-            return f"{point}-тармақтағы «{gone}» {what} алып тасталсын"
-        return f"в пункте {point} {'слова' if _many(gone) else 'слово'} «{gone}» исключить"
-    added = new[b[j1].start() : b[j2 - 1].end()]
-    if not _WORD.search(added) or len(added) >= len(old) // 2 or i1 == 0:
-        return None
-    if not _WORD.match(a[i1 - 1].group()):
-        return None  # after a punctuation mark: the words around it are replaced instead
-    anchor = None
-    for k in range(i1 - 1, max(i1 - 7, -1), -1):
-        if a[k].group() in ".;:!?" or "\n" in old[a[k].start() : a[i1 - 1].end()]:
-            break  # the anchor stays inside its sentence
-        if not _WORD.match(a[k].group()):
-            continue
-        cand = old[a[k].start() : a[i1 - 1].end()]
-        if _occurs_once(cand, old):
-            anchor = cand
-            break
-    if anchor is None:
-        return None
-    if lang == "kk":
-        after = "деген сөздерден кейін" if _many(anchor) else "деген сөзден кейін"
-        by = "деген сөздермен" if _many(added) else "деген сөзбен"
-        return f"{point}-тармақ «{anchor}» {after} «{added}» {by} толықтырылсын"
-    after = "после слов" if _many(anchor) else "после слова"
-    by = "словами" if _many(added) else "словом"
-    return f"пункт {point} {after} «{anchor}» дополнить {by} «{added}»"

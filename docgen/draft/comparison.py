@@ -118,7 +118,7 @@ def render_comparison(am: Amendment, title: str = "") -> bytes:
     table = doc.add_table(rows=1 + len(am.changes), cols=5)
     table.style = "Table Grid"
     table.autofit = False
-    widths = [Cm(1.2), Cm(3.0), Cm(8.0), Cm(8.0), Cm(5.5)]
+    widths = [Cm(1.2), Cm(3.6), Cm(7.7), Cm(7.7), Cm(5.5)]  # «Структурный» / «Құрылымдық» on one line
     for col, w in zip(table.columns, widths, strict=True):
         col.width = w
     for cell, text in zip(table.rows[0].cells, HEAD[lang], strict=True):

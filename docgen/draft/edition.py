@@ -70,3 +70,26 @@ def render_edition(doc: Document, lang: str, title: str) -> bytes:
     buf = io.BytesIO()
     out.save(buf)
     return officialize(buf.getvalue(), lang=lang, title=title)
+
+
+def render_amendment(wording: str, lang: str, title: str) -> bytes:
+    """DOCX bytes of the amending wording (:func:`docgen.draft.amend.amendment_text`): every non-empty
+    line a justified paragraph with a first-line indent, the quoted new text included; then the official
+    layout."""
+    from docx import Document as Docx
+    from docx.shared import Pt
+    from lxml import etree
+
+    out = Docx()
+    style: Any = out.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+    style.paragraph_format.space_after = Pt(0)
+    paras = [_para(line.strip(), "body") for line in wording.split("\n") if line.strip()]
+    fragment = etree.fromstring(f'<w:body xmlns:w="{W}">{"".join(paras)}</w:body>')
+    sect = out.element.body[-1]
+    for p in list(fragment):
+        sect.addprevious(p)
+    buf = io.BytesIO()
+    out.save(buf)
+    return officialize(buf.getvalue(), lang=lang, title=title)

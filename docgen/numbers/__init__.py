@@ -10,7 +10,7 @@ Russian) is imported lazily on first use; spaCy is never imported here.
 
 from __future__ import annotations
 
-from .lexicon import misspelt_ordinal
+from .lexicon import misspelt_number, misspelt_ordinal
 from .scan import scan
 from .spans import find_fractions, find_ranges
 from .types import FractionMatch, NumberKind, NumberMatch, RangeMatch
@@ -23,6 +23,7 @@ __all__ = [
     "find_fractions",
     "find_numbers",
     "find_ranges",
+    "misspelt_number",
     "misspelt_ordinal",
     "parse_number_word",
 ]

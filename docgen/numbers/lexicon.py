@@ -84,6 +84,9 @@ class LangData:
     digit_ordinal: frozenset[str]
     digit_cardinal: frozenset[str]
     prefixes: frozenset[str]  # 2-letter prefixes of all lemmas (cheap pre-filter)
+    # morphology languages: a misspelt number word is read only before one of these words (their normal
+    # forms) or next to another number word (:func:`misspelt_number`); None: no such place rule
+    misspelt_before: frozenset[str] | None = None
 
 
 def _alt(items: list[str]) -> str:
@@ -147,6 +150,9 @@ def lang_data(lang: str) -> LangData:
         digit_ordinal=digit_ord,
         digit_cardinal=digit_card,
         prefixes=frozenset(w[:2] for w in lemmas),
+        misspelt_before=(
+            frozenset(normalize_word(w) for w in raw["misspelt_before"]) if "misspelt_before" in raw else None
+        ),
     )
 
 
@@ -241,10 +247,15 @@ def analyze_word(word: str, lang: str) -> WordInfo | None:
     if w[:2] not in data.prefixes:
         return None
     info = _analyze_suffixed(data, w) if data.inflection == "suffixes" else _analyze_morph(data, w)
-    if info is None and data.inflection == "suffixes":
-        right = misspelt_ordinal(w, lang)
+    if info is None:
+        right = misspelt_number(w, lang)
         if right is not None:
-            info = dataclasses.replace(_analyze_suffixed(data, right) or WordInfo(None), spelt_as=right)
+            read = (
+                _analyze_suffixed(data, right)
+                if data.inflection == "suffixes"
+                else _analyze_morph(data, right)
+            )
+            info = dataclasses.replace(read or WordInfo(None), spelt_as=right)
     if info is not None and w in data.exclude:
         return dataclasses.replace(info, excluded=True)
     return info
@@ -297,6 +308,38 @@ def misspelt_ordinal(word: str, lang: str) -> str | None:
     if data.inflection != "suffixes" or len(w) < 6 or _analyze_suffixed(data, w) is not None:
         return None
     near = [o for o in _ordinal_words(lang) if o[-3:] == w[-3:] and _one_edit(o, w)]
+    return near[0] if len(near) == 1 else None
+
+
+@functools.cache
+def _number_forms(lang: str) -> frozenset[str]:
+    """Every inflected form of every cardinal and ordinal of a morphology language («двадцатого»,
+    «двадцатью», «тысячами»), from pymorphy3's paradigms of the lexicon's words."""
+    data = lang_data(lang)
+    out: set[str] = set()
+    for lemma in (*data.cardinals, *data.ordinals):
+        for p in _morph().parse(lemma):
+            if normalize_word(p.normal_form) == lemma:
+                out.update(normalize_word(f.word) for f in p.lexeme)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def misspelt_number(word: str, lang: str) -> str | None:
+    """The number word ``word`` misspells by one letter, or None; conservatively.
+
+    Kazakh (suffix grammar): :func:`misspelt_ordinal`. Russian (morphology): only for a word of at least
+    six letters that the dictionary does not know, when exactly one form of the lexicon's cardinals and
+    ordinals is one letter away and ends as the word does (its last two letters: the case ending)
+    («двадцотого» -> «двадцатого»). The reading is recorded (:attr:`WordInfo.spelt_as`), and the scanner
+    takes it only in a number's place (:attr:`LangData.misspelt_before`)."""
+    data = lang_data(lang)
+    if data.inflection == "suffixes":
+        return misspelt_ordinal(word, lang)
+    w = normalize_word(word)
+    if len(w) < 6 or not w.isalpha() or _morph().word_is_known(w):
+        return None
+    near = [f for f in _number_forms(lang) if f[-2:] == w[-2:] and _one_edit(f, w)]
     return near[0] if len(near) == 1 else None
 
 

@@ -177,6 +177,14 @@ def _scan_atoms(text: str, atoms: list[Atom], lang: str, allow_ambiguous: bool) 
         if info is not None and allow_ambiguous and info.ambiguous:
             info = dataclasses.replace(info, ambiguous=False)
         infos.append(info)
+    if data.misspelt_before is not None:
+        for k, info in enumerate(infos):
+            if (
+                info is not None
+                and info.spelt_as is not None
+                and not _number_place(text, atoms, infos, k, lang)
+            ):
+                infos[k] = None
     words = {w.first_atom: w for w in _word_chains(text, atoms, lang, infos)}
     nums: list[Num] = []
     i = 0
@@ -196,6 +204,26 @@ def _scan_atoms(text: str, atoms: list[Atom], lang: str, allow_ambiguous: bool) 
         nums.append(num)
         i = num.last_atom + 1
     return nums
+
+
+def _number_place(text: str, atoms: list[Atom], infos: list[WordInfo | None], k: int, lang: str) -> bool:
+    """A misspelt number word (:attr:`WordInfo.spelt_as`) stands where a number stands: next to another
+    number word («двадцать пятго»), or right before a word a number counts or dates («двадцотого
+    числа», «пятнадцатти рабочих дней»)."""
+    from .lexicon import _morph
+
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(atoms):
+            continue
+        gap = text[atoms[min(j, k)].end : atoms[max(j, k)].start]
+        other = infos[j]
+        if is_space(gap) and other is not None and other.value is not None and other.spelt_as is None:
+            return True
+    if k + 1 < len(atoms) and is_space(text[atoms[k].end : atoms[k + 1].start]) and not atoms[k + 1].is_digit:
+        nxt = atoms[k + 1].text.lower()
+        before = lang_data(lang).misspelt_before or frozenset()
+        return any(normalize_word(p.normal_form) in before for p in _morph().parse(nxt))
+    return False
 
 
 def _digit_num(text: str, atoms: list[Atom], i: int, lang: str) -> Num:

@@ -568,7 +568,7 @@ def amend_zip(
     ui: str | None = None,
 ) -> tuple[bytes, list[str]]:
     """ZIP of what ``docgen amend`` writes (``edition.<lang>.txt``/``.docx``, ``redline.docx``,
-    ``comparison.docx``, ``amendment.<lang>.txt``, and ``warnings.txt`` when there is something to
+    ``comparison.docx``, ``amendment.<lang>.txt``/``.docx``, and ``warnings.txt`` when there is something to
     check: a reference the act has wrong, one left pointing at a removed point, a value stated twice),
     and those warnings, said in ``ui`` (the page's language; by default the act's). ``to``: the model
     edition to bring the act to, as ``docgen amend --to``."""
@@ -578,7 +578,7 @@ def amend_zip(
     from ..diff.text import diff_text
     from ..draft.amend import amend, amendment_text, document_from_text, parse_sets
     from ..draft.comparison import render_comparison
-    from ..draft.edition import render_edition
+    from ..draft.edition import render_amendment, render_edition
 
     doc = parse_document(act)
     lang = doc.language if doc.language in ("kk", "ru") else "ru"
@@ -611,7 +611,8 @@ def amend_zip(
         zf.writestr(f"edition.{lang}.docx", render_edition(new_doc, lang, title))
         zf.writestr("redline.docx", build_redline(diff_text(doc, new_doc), title=title, lang=lang))
         zf.writestr("comparison.docx", render_comparison(am, title))
-        zf.writestr(f"amendment.{lang}.txt", amendment_text(am))
+        zf.writestr(f"amendment.{lang}.txt", wording := amendment_text(am))
+        zf.writestr(f"amendment.{lang}.docx", render_amendment(wording, lang, title))
         if warnings:
             zf.writestr("warnings.txt", "\n".join(warnings) + "\n")
     return buf.getvalue(), warnings

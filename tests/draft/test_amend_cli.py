@@ -1,4 +1,4 @@
-"""docgen amend on the command line: five files per run, in the official layout; bad input is one
+"""docgen amend on the command line: six files per run, in the official layout; bad input is one
 line naming the file and the field, exit 2, nothing written."""
 
 from __future__ import annotations
@@ -25,13 +25,14 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
     return int(exc.value.code or 0), capsys.readouterr().err
 
 
-def test_writes_the_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_writes_the_six_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     args = ["amend", str(SEED_002), "--set", "min_tenure=2", "--delete-point", "23", "-o", str(out)]
     code, err = _run(args, capsys)
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
     assert names == [
+        "amendment.kk.docx",
         "amendment.kk.txt",
         "comparison.docx",
         "edition.kk.docx",
@@ -45,8 +46,13 @@ def test_writes_the_five_files(tmp_path: Path, capsys: pytest.CaptureFixture[str
     redline = (out / "redline.docx").read_bytes()
     assert accept_all(redline) == paragraphs(edition)
     assert reject_all(redline) == paragraphs(old)
-    for name in ("edition.kk.docx", "comparison.docx", "redline.docx"):
+    for name in ("edition.kk.docx", "comparison.docx", "redline.docx", "amendment.kk.docx"):
         assert_official((out / name).read_bytes(), "kk", what=name)
+    # the amending wording on paper: the same lines as the text file
+    wording = [p.text for p in Document(str(out / "amendment.kk.docx")).paragraphs]
+    text = (out / "amendment.kk.txt").read_text(encoding="utf-8")
+    assert wording == [line for line in text.split("\n") if line.strip()]
+    assert wording[0] == "Әдістемеге мынадай өзгерістер енгізілсін:"
     texts = [p.text for p in Document(str(out / "edition.kk.docx")).paragraphs]
     assert "1-тарау. Жалпы ережелер" in texts and "23. Алып тасталды." in texts
     table = Document(str(out / "comparison.docx")).tables[0]

@@ -155,6 +155,25 @@ def test_a_misspelt_ordinal_is_rewritten() -> None:
     assert new.param("quarterly_deadline_day").value == 25
 
 
+def test_a_misspelt_russian_number_is_read_and_rewritten() -> None:
+    # seed 004 point 4 with «двадцатого» (the twentieth) misprinted «двадцотого»: read as 20, since it
+    # stands before «числа»; the amendment quotes the act as printed and writes the new day in the same
+    # form (an ordinal in the genitive)
+    doc0 = parse_document(SEEDS["004"])
+    assert doc0.text.count("не позднее двадцатого числа месяца, следующего за отчетным кварталом") == 1
+    text = doc0.text.replace(
+        "не позднее двадцатого числа месяца, следующего", "не позднее двадцотого числа месяца, следующего"
+    )
+    doc = document_from_text(text, "004.txt")
+    cat = catalogue_for_document(doc)
+    assert cat.param("quarterly_deadline_day").value == 20
+    am = amend(doc, cat, [("quarterly_deadline_day", "25")], [], "004.txt")
+    assert "не позднее двадцать пятого числа месяца" in am.new_text
+    assert "в пункте 4 слово «двадцотого» заменить словами «двадцать пятого»" in amendment_text(am)
+    new = catalogue_for_document(document_from_text(am.new_text, "edition.txt"))
+    assert new.param("quarterly_deadline_day").value == 25
+
+
 # who may not sit on a calibration session: a rule the model states in its wording (E4 point 19)
 _ONLY_DISPUTANT = {
     "003": (

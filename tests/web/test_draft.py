@@ -173,6 +173,7 @@ def test_api_amend_zip_and_errors(client: Any) -> None:
         "redline.docx",
         "comparison.docx",
         "amendment.ru.txt",
+        "amendment.ru.docx",
     } <= set(zf.namelist())
     wording = zf.read("amendment.ru.txt").decode()
     assert "пункте 4" in wording and "«двадцатого»" in wording and "«десятого»" in wording
