@@ -88,7 +88,7 @@ def amend(
             build_redline(diff_text(doc, new_doc), author=author, date=date, title=title, lang=lang),
         ),
         (out / "comparison.docx", render_comparison(am, title)),
-        (out / f"amendment.{lang}.txt", wording := amendment_text(am)),
+        (out / f"amendment.{lang}.txt", wording := amendment_text(am, cat.act)),
         (out / f"amendment.{lang}.docx", render_amendment(wording, lang, title)),
     ]
     write_all(

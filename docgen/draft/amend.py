@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..catalogue_model import Catalogue
+from ..catalogue_model import ActInfo, Catalogue
 from ..errors import InputError
 from ..model import Document, Point
 from .tomodel import Insert, model_wording, stated_rule
@@ -1097,20 +1097,137 @@ def _quoted_words(old: str, new: str, lang: str) -> tuple[str, str]:
     return ("слова" if many_old else "слово"), ("словами" if many_new else "словом")
 
 
-def amendment_text(am: Amendment) -> str:
-    """The operative wording of the amending decision, one numbered sub-point per changed point."""
+_RU_TITLE = re.compile(r"^\s*Об\s+утверждении\s+Методики\b(?P<rest>.*)$", re.S | re.I)
+# the title of an act that amends the act approving the methodology: the act it names is the one a new
+# amendment amends (seeds print the latest edition under such a header)
+_AMENDING_TITLE = {
+    "ru": re.compile(
+        r"^\s*О\s+внесении\s+(?:изменени\w*|дополнени\w*)(?:\s+и\s+(?:изменени\w*|дополнени\w*))?\s+в\s+"
+        r"(?P<act>(?P<kind>постановление|приказ|решение)\b.+?)\s*$",
+        re.S | re.I,
+    ),
+    "kk": re.compile(
+        r"^\s*(?P<act>.+?)\s+(?P<kind>бұйрығына|қаулысына|шешіміне)\s+(?:өзгеріс\w*|толықтыру\w*)"
+        r"(?:\s+(?:мен|және)\s+\w+)?\s+енгізу\s+туралы\s*$",
+        re.S | re.I,
+    ),
+}
+_KK_TITLE = re.compile(r"^(?P<head>.*\b[Әә]дістемес)ін\s+бекіту\s+туралы\s*$", re.S)
+
+
+def _methodology_names(title: str, lang: str) -> dict[str, str]:
+    """The methodology's name in the cases the amending wording needs, from the approving act's
+    title («Об утверждении Методики оценки …» -> «Методике оценки …» / «Методику оценки …»; «…
+    әдістемесін бекіту туралы» -> «… әдістемесінде» / «… әдістемесі»); without such a title, the
+    bare word."""
+    if lang == "kk":
+        m = _KK_TITLE.match(title)
+        if m:
+            head = m.group("head")
+            return {"loc": head + "інде", "nom": head + "і"}
+        return {"loc": "Әдістемеде", "nom": "Әдістеме"}
+    m = _RU_TITLE.match(title)
+    rest = m.group("rest") if m else ""
+    return {"loc": "Методике" + rest.rstrip(), "acc": "Методику" + rest.rstrip()}
+
+
+def _unquoted(title: str) -> str:
+    """A title without the «» the whole of it may stand in (its own inner quotes kept)."""
+    t = title.strip()
+    return t[1:-1].strip() if t.startswith("«") and t.endswith("»") else t
+
+
+def amending_lead(act: ActInfo | None, lang: str) -> tuple[str, str, str] | None:
+    """The opening of the amending act, naming the act amended in full (its type, issuer, date,
+    number, title and registration): (the lead sentence, «в Методике …, утвержденной указанным
+    постановлением:», the new-edition sentence). None when the act's line was not read (a methodology
+    printed without it): the wording then names only «Методика»."""
+    import datetime as dt
+
+    from .messages import date_words, messages
+    from .names import name_forms
+
+    if act is None or not act.title:
+        return None
+    kinds = messages()["kinds"]
+    code = "kk" if lang == "kk" else "ru"
+    amending = _AMENDING_TITLE[code].match(_unquoted(act.title))
+    if amending is not None:  # amend the act the amending act amended, named as it names it
+        word = amending.group("kind").lower()
+        kind = next(k for k in kinds.values() if word in (k["ru"], k["kk_dat"]))
+        fill = {
+            "kind_dat": kind[f"{code}_dat"],
+            "kind_ablt": kind[f"{code}_ablt"],
+            "kind_gen": kind.get(f"{code}_gen", ""),
+        }
+        named = amending.group("act")
+        lead = (
+            f"Внести в {named} следующие изменения:"
+            if code == "ru"
+            else f"{named} {word} мынадай өзгерістер енгізілсін:"
+        )
+        names = _methodology_names("", code)
+        inside = str(messages()["amending_in_methodology"][code]).format(methodology=names["loc"], **fill)
+        whole = names["nom"] if code == "kk" else names["acc"]
+        new_edition = str(messages()["amending_new_edition"][code]).format(methodology=whole, **fill)
+        return lead[:1].upper() + lead[1:], inside, new_edition[:1].upper() + new_edition[1:]
+    if not (act.act_type and act.issuer and act.act_date and act.act_number):
+        return None
+    if act.act_type not in kinds:
+        return None
+    try:
+        day = dt.date.fromisoformat(act.act_date)
+    except ValueError:
+        return None
+    kind = kinds[act.act_type]
+    names = _methodology_names(act.title, code)
+    reg = (
+        str(messages()["amending_registration"][code]).format(number=act.registration_number)
+        if act.registration_number
+        else ""
+    )
+    fill = {
+        "kind": kind[code],
+        "kind_dat": kind[f"{code}_dat"],
+        "kind_ablt": kind[f"{code}_ablt"],
+        "kind_gen": kind.get(f"{code}_gen", ""),
+        "body_gen": name_forms(act.issuer, code)["gen"],
+        "date": date_words(day, code),
+        "number": act.act_number,
+        "title": _unquoted(act.title),
+        "registration": reg,
+    }
+    lead = str(messages()["amending_lead"][code]).format(**fill)
+    lead = lead[:1].upper() + lead[1:]
+    inside = str(messages()["amending_in_methodology"][code]).format(methodology=names["loc"], **fill)
+    whole = names["nom"] if code == "kk" else names["acc"]
+    new_edition = str(messages()["amending_new_edition"][code]).format(methodology=whole, **fill)
+    return lead, inside, new_edition[:1].upper() + new_edition[1:]
+
+
+def amendment_text(am: Amendment, act: ActInfo | None = None) -> str:
+    """The operative wording of the amending act, one numbered sub-point per changed point. With
+    ``act`` (the amended act's header as read) the wording opens by naming it in full, as an amending
+    act must; without it, by «В Методику …» / «Әдістемеге …»."""
     lang = am.lang
+    named = amending_lead(act, lang)
     if am.new_edition:
+        if named is not None:
+            return "\n\n".join([_one_change(named[0]), named[2]]) + "\n"
         return (
             "Әдістеме осы шешімнің қосымшасына сәйкес жаңа редакцияда жазылсын.\n"
             if lang == "kk"
             else "Методику изложить в новой редакции согласно приложению к настоящему решению.\n"
         )
-    lines = [
-        "Әдістемеге мынадай өзгерістер енгізілсін:"
-        if lang == "kk"
-        else "В Методику внести следующие изменения:"
-    ]
+    lines = (
+        [named[0], named[1]]
+        if named is not None
+        else [
+            "Әдістемеге мынадай өзгерістер енгізілсін:"
+            if lang == "kk"
+            else "В Методику внести следующие изменения:"
+        ]
+    )
     items: list[str] = []
     for c in am.changes:
         if c.kind == "insert":
@@ -1142,10 +1259,19 @@ def amendment_text(am: Amendment) -> str:
                 items.append(f"{c.point}-тармақ мынадай редакцияда жазылсын:\n«{c.point}. {body}»")
             else:
                 items.append(f"пункт {c.point} изложить в следующей редакции:\n«{c.point}. {body}»")
+    if named is not None and len(items) == 1:
+        lines[0] = _one_change(lines[0])
     for i, item in enumerate(items, 1):
         end = "." if i == len(items) else ";"
         lines.append(f"{i}) {item}{end}")
     return "\n\n".join(lines) + "\n"
+
+
+def _one_change(lead: str) -> str:
+    """The lead sentence announcing a single change: «следующее изменение» / «мынадай өзгеріс»."""
+    return lead.replace("следующие изменения", "следующее изменение").replace(
+        "мынадай өзгерістер", "мынадай өзгеріс"
+    )
 
 
 def _occurs_once(phrase: str, text: str) -> bool:

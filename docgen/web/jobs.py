@@ -611,7 +611,7 @@ def amend_zip(
         zf.writestr(f"edition.{lang}.docx", render_edition(new_doc, lang, title))
         zf.writestr("redline.docx", build_redline(diff_text(doc, new_doc), title=title, lang=lang))
         zf.writestr("comparison.docx", render_comparison(am, title))
-        zf.writestr(f"amendment.{lang}.txt", wording := amendment_text(am))
+        zf.writestr(f"amendment.{lang}.txt", wording := amendment_text(am, cat.act))
         zf.writestr(f"amendment.{lang}.docx", render_amendment(wording, lang, title))
         if warnings:
             zf.writestr("warnings.txt", "\n".join(warnings) + "\n")

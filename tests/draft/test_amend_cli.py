@@ -52,7 +52,17 @@ def test_writes_the_six_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     wording = [p.text for p in Document(str(out / "amendment.kk.docx")).paragraphs]
     text = (out / "amendment.kk.txt").read_text(encoding="utf-8")
     assert wording == [line for line in text.split("\n") if line.strip()]
-    assert wording[0] == "Әдістемеге мынадай өзгерістер енгізілсін:"
+    # the act amended named in full, as 002's header prints it: issuer, date, number, title, act type
+    assert wording[0] == (
+        "Қарағанды облысы Шахтинск қалалық мәслихатының 2023 жылғы 19 қыркүйектегі № 278/5 "
+        '«"Шахтинск қалалық мәслихатының аппараты" мемлекеттік мекемесінің "Б" корпусы мемлекеттік '
+        "әкімшілік қызметшілерінің қызметін бағалаудың әдістемесін бекіту туралы» шешіміне мынадай "
+        "өзгерістер енгізілсін:"
+    )
+    assert wording[1] == (
+        'көрсетілген шешіммен бекітілген "Шахтинск қалалық мәслихатының аппараты" мемлекеттік '
+        'мекемесінің "Б" корпусы мемлекеттік әкімшілік қызметшілерінің қызметін бағалаудың әдістемесінде:'
+    )
     texts = [p.text for p in Document(str(out / "edition.kk.docx")).paragraphs]
     assert "1-тарау. Жалпы ережелер" in texts and "23. Алып тасталды." in texts
     table = Document(str(out / "comparison.docx")).tables[0]
