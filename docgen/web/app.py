@@ -683,16 +683,16 @@ def create_app(
         fill_jobs[key] = job
         unbounded = contextvars.copy_context()
         unbounded.run(_job_timeout.set, None)
-        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang), context=unbounded)
+        job.task = asyncio.create_task(_run_fill(job, path, data_path, lang, ui), context=unbounded)
         return RedirectResponse(f"/fill/job/{key}?lang={ui}", status_code=303)
 
-    async def _run_fill(job: FillJob, path: Path, data_path: Path, lang: str) -> None:
+    async def _run_fill(job: FillJob, path: Path, data_path: Path, lang: str, ui: str) -> None:
         try:
 
             def on_total(n: int) -> None:
                 job.total = n
 
-            res = await in_thread("data", jobs.fill_counted, path, data_path, job.folder, lang, on_total)
+            res = await in_thread("data", jobs.fill_counted, path, data_path, job.folder, lang, on_total, ui)
             job.zip_id = store.put(job.owner, "sheets.zip", "application/zip", res.zip_bytes)
             res.zip_bytes = b""
             job.result = res

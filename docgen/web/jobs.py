@@ -311,8 +311,12 @@ class FillResult:
     rendered: int
 
 
-def fill_zip(act: Path, data: Path, workdir: Path, lang: str | None) -> FillResult:
-    """Fill one sheet per good row into ``workdir/out`` and zip the sheets and both summaries."""
+def fill_zip(
+    act: Path, data: Path, workdir: Path, lang: str | None, msg_lang: str | None = None
+) -> FillResult:
+    """Fill one sheet per good row into ``workdir/out`` and zip the sheets and both summaries.
+    ``msg_lang``: the language of the summaries and the row errors (the page's language; default: the
+    sheets' language when one is asked, else the act's)."""
     import csv
 
     from ..batch.reader import read_rows
@@ -322,7 +326,10 @@ def fill_zip(act: Path, data: Path, workdir: Path, lang: str | None) -> FillResu
     langs = _langs(lang, cat)
     out = workdir / "out"
     errors: list[Any] = []
-    report, _docs = fill_batch(cat, data, out, langs=langs, jobs=1, progress=False, on_error=errors.append)
+    said = msg_lang if msg_lang in ("kk", "ru") else lang if lang in ("kk", "ru") else None
+    report, _docs = fill_batch(
+        cat, data, out, langs=langs, jobs=1, progress=False, on_error=errors.append, msg_lang=said
+    )
     bad_cells = {(e.row, e.column) for e in errors}
     values: dict[tuple[int, str], str] = {}
     if bad_cells:
@@ -450,10 +457,12 @@ def check_all(
     return result, body, media, name, text
 
 
-def fill_counted(act: Path, data: Path, workdir: Path, lang: str | None, on_total: Any) -> FillResult:
+def fill_counted(
+    act: Path, data: Path, workdir: Path, lang: str | None, on_total: Any, msg_lang: str | None = None
+) -> FillResult:
     """``fill_zip`` after telling ``on_total`` how many rows the workbook has (for the progress)."""
     on_total(count_rows(data))
-    return fill_zip(act, data, workdir, lang)
+    return fill_zip(act, data, workdir, lang, msg_lang)
 
 
 # --- draft ----------------------------------------------------------------------------------------

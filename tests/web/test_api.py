@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import logging
+import re
 import tempfile
 import time
 import zipfile
@@ -407,3 +408,21 @@ def test_draft_errors(client: Any) -> None:
     resp = client.post("/api/draft", files=_files(body=BODY), data={"lang": "en"})
     assert resp.status_code == 400 and _error(resp)["where"] == "lang"
     assert client.post("/api/draft").status_code == 422
+
+
+def test_fill_summaries_speak_the_page_language(tmp_path: Path) -> None:
+    """A ru act filled from a kk page: the summaries a user opens are in Kazakh (the page's
+    language), not in the act's."""
+    from docgen.web import jobs
+
+    act = tmp_path / "act.txt"
+    act.write_bytes(WKO[1] if isinstance(WKO, tuple) else Path(WKO).read_bytes())
+    data = tmp_path / "d.csv"
+    data.write_bytes(_bad_sheet())
+    kk = jobs.fill_zip(act, data, tmp_path / "kk", "auto", "kk")
+    ru = jobs.fill_zip(act, data, tmp_path / "ru", "auto", None)
+    words = ("grade_label", "interpretation", "errors", "warnings")
+    kk_text = " ".join(r[w] or "" for r in kk.summary for w in words)
+    ru_text = " ".join(r[w] or "" for r in ru.summary for w in words)
+    assert re.search("[әғқңөұүһі]", kk_text.lower()), kk_text
+    assert not re.search("[әғқңөұүһі]", ru_text.lower()), ru_text
