@@ -7,6 +7,7 @@ Russian share every algorithm here; only the data differ.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -158,7 +159,14 @@ def _alt_in(alt: Alt, words: list[str], joined: str, lang: str) -> bool:
     if len(alt) == 1:
         return True
     span = len(alt) + _GAP
-    return any(all(any(abs(j - i) < span for j in pl) for pl in places[1:]) for i in places[0])
+    return any(all(_near(pl, i, span) for pl in places[1:]) for i in places[0])
+
+
+def _near(sorted_places: list[int], i: int, span: int) -> bool:
+    """A place in ``sorted_places`` less than ``span`` words from ``i`` (binary search: a long
+    sentence of repeated words stays linear-logarithmic)."""
+    k = bisect.bisect_left(sorted_places, i - span + 1)
+    return k < len(sorted_places) and sorted_places[k] < i + span
 
 
 def sentences(text: str) -> list[str]:

@@ -291,10 +291,13 @@ def _endings() -> frozenset[str]:
     return frozenset(wording["endings"]) | frozenset(wording.get("row_endings") or ())
 
 
+@lru_cache(maxsize=4096)
 def _is_endings(rest: str) -> bool:
-    """``rest`` is a chain of inflection endings («інің», «луын» = -л-у-ын)."""
+    """``rest`` is a chain of inflection endings («інің», «луын» = -л-у-ын); a chain is short."""
     if not rest:
         return True
+    if len(rest) > 12:
+        return False
     return any(rest.startswith(e) and _is_endings(rest[len(e) :]) for e in _endings() if len(e) <= len(rest))
 
 
