@@ -398,6 +398,7 @@ def _compare_rows(
     # Rows the act prints as the model does are taken first: a row close to another model row
     # («Инициативность» / «Оперативность») must not be paired away before its own turn.
     unmatched = []
+    printed = 0
     lines = _appendix_lines(ctx, number)
     for mrow in model_rows:
         variants = mrow if isinstance(mrow, list) else [mrow]
@@ -482,7 +483,8 @@ def _compare_rows(
                 )
             )
         elif any(max(_stem_score(v, c), _stem_score(c, v)) >= _SAME_STEMS for v in variants for c in lines):
-            continue  # printed in the appendix, though not read as a row of the form's table
+            printed += 1  # printed in the appendix, though not read as a row of the form's table
+            continue
         else:
             out.append(
                 finding(
@@ -498,6 +500,11 @@ def _compare_rows(
                     details=dict(model),
                 )
             )
+    if printed and len(pending) == len(act_rows):
+        # none of the rows read from the table is a row of the model's form, while the form's rows
+        # are printed in the appendix: what was read is another table of it (a scoring scale), not
+        # extra rows
+        pending = []
     for r in pending:
         out.append(
             finding(
