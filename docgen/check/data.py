@@ -7,6 +7,7 @@ Russian share every algorithm here; only the data differ.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -72,27 +73,163 @@ def compiled(regex: str) -> re.Pattern[str]:
     return re.compile(regex)
 
 
-def matches_topic(text_lower: str, topic: str, lang: str) -> bool:
-    spec = topics_data()["topics"].get(topic)
-    if not spec or lang not in spec:
+# --- topic recognition ------------------------------------------------------------------------
+# A topic is groups of alternatives (topics.yaml). An alternative is a few terms that must all occur
+# within one sentence, in any order, with at most a few other words between them (word order and
+# small insertions vary between drafters). A term is a stem (a word beginning with it: «уволен» is
+# «уволенные» and «уволенных», «жібер» is «жібереді» and «жіберіледі»), «=word» (that word only,
+# for abbreviations: «=кци» is not a piece of «функции»), «#num» (a number in digits or words) or
+# «@name» (any wording of a synonym list, «@hr_service»: кадр қызметі = персоналды басқару қызметі).
+# A group whose alternatives start with «!» must NOT occur in the sentence. A sentence is one
+# between «.», «;» and line breaks; a list item carries its lead-in («Кадр қызметі: 1) …»).
+
+_TERM_WORD = re.compile(r"[^\W_]+")
+_GAP = 5  # words that may stand between the terms of one alternative
+_LIST_MARK = re.compile(r"(?:\d{1,2}\)|[-–•])")
+_SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
+
+Term = tuple[str, str]  # ("pre", stem) | ("eq", word) | ("num", "")
+Alt = tuple[Term, ...]
+
+
+def _words(text_lower: str) -> list[str]:
+    return _TERM_WORD.findall(text_lower.replace("ё", "е"))
+
+
+def _term(tok: str) -> Term:
+    if tok == "#num":
+        return ("num", "")
+    if tok.startswith("="):
+        return ("eq", tok[1:])
+    if len(tok) > 2 and tok[0] == "<" and tok[-1] == ">":
+        return ("eq", tok[1:-1])
+    return ("pre", tok)
+
+
+def _alts(text: str, synonyms: dict[str, list[str]]) -> list[Alt]:
+    """The alternatives one yaml string stands for (a «@name» expands to each wording of the list)."""
+    out: list[list[Term]] = [[]]
+    for tok in text.lower().replace("ё", "е").split():
+        if tok.startswith("@"):
+            wordings = [_alts(s, synonyms) for s in synonyms[tok[1:]]]
+            out = [a + list(w) for a in out for ws in wordings for w in ws]
+        else:
+            for sub in _TERM_WORD.findall(tok) if not tok.startswith(("=", "<", "#")) else [tok]:
+                out = [a + [_term(sub)] for a in out]
+    return [tuple(a) for a in out if a]
+
+
+@lru_cache(maxsize=4)
+def _compiled_topics(lang: str) -> dict[str, tuple[tuple[bool, tuple[Alt, ...]], ...]]:
+    data = topics_data()
+    vocab = data.get("topic_words") or {}
+    synonyms: dict[str, list[str]] = (vocab.get("synonyms") or {}).get(lang, {})
+    out = {}
+    for topic, spec in data["topics"].items():
+        groups = []
+        for group in spec.get(lang) or []:
+            negative = all(str(g).startswith("!") for g in group)
+            alts = [a for g in group for a in _alts(str(g).lstrip("!"), synonyms)]
+            groups.append((negative, tuple(alts)))
+        out[str(topic)] = tuple(groups)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _numbers(lang: str) -> tuple[Term, ...]:
+    vocab = topics_data().get("topic_words") or {}
+    return tuple(_term(t) for t in (vocab.get("numbers") or {}).get(lang, []))
+
+
+def _is(term: Term, word: str, lang: str) -> bool:
+    kind, value = term
+    if kind == "pre":
+        return word.startswith(value)
+    if kind == "eq":
+        return word == value
+    return word.isdigit() or any(_is(t, word, lang) for t in _numbers(lang))
+
+
+def _alt_in(alt: Alt, words: list[str], joined: str, lang: str) -> bool:
+    if any(kind != "num" and value not in joined for kind, value in alt):  # cheap rejection
         return False
-    return all(any(_occurs(alt, text_lower) for alt in group) for group in spec[lang])
+    places = [[i for i, w in enumerate(words) if _is(t, w, lang)] for t in alt]
+    if not all(places):
+        return False
+    if len(alt) == 1:
+        return True
+    span = len(alt) + _GAP
+    return any(all(_near(pl, i, span) for pl in places[1:]) for i in places[0])
 
 
-def _occurs(alt: str, text_lower: str) -> bool:
-    """``alt`` occurs in the text: as a substring, or, written ``<кци>``, as a whole word (an
-    abbreviation that is also a piece of other words: «кци» in «функции»)."""
-    if len(alt) > 2 and alt[0] == "<" and alt[-1] == ">":
-        return (
-            alt[1:-1] in text_lower
-            and compiled(rf"(?<!\w){re.escape(alt[1:-1])}(?!\w)").search(text_lower) is not None
-        )
-    return alt in text_lower
+def _near(sorted_places: list[int], i: int, span: int) -> bool:
+    """A place in ``sorted_places`` less than ``span`` words from ``i`` (binary search: a long
+    sentence of repeated words stays linear-logarithmic)."""
+    k = bisect.bisect_left(sorted_places, i - span + 1)
+    return k < len(sorted_places) and sorted_places[k] < i + span
+
+
+def sentences(text: str) -> list[str]:
+    """The lower-cased sentences of ``text``; a list item («1) …», «- …», or a piece after «;» that
+    goes on in lower case) carries the lead-in ending with «:» before it («Кадр қызметі: 1) …»)."""
+    out: list[str] = []
+    lead = ""
+    for piece in _SPLIT.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        item = bool(lead) and (_LIST_MARK.match(piece) is not None or piece[0].islower())
+        out.append(f"{lead} {piece}".lower() if item else piece.lower())
+        if not item:
+            lead = piece[: piece.rindex(":") + 1] if ":" in piece else ""
+    return out
+
+
+def _topic_in(groups: Any, words: list[str], joined: str, lang: str) -> bool:
+    for negative, alts in groups:
+        hit = any(_alt_in(a, words, joined, lang) for a in alts)
+        if hit == negative:
+            return False
+    return True
+
+
+def matches_topic(text: str, topic: str, lang: str) -> bool:
+    """True when one sentence of ``text`` holds every group of ``topic`` (a topic listed in
+    ``point_topics`` may spread over the sentences of the text given)."""
+    if lang not in LANGS:
+        return False
+    groups = _compiled_topics(lang).get(topic)
+    if not groups:
+        return False
+    folded = fold(text)
+    units = [folded.lower()] if topic in set(topics_data().get("point_topics") or ()) else sentences(folded)
+    for unit in units:
+        words = _words(unit)
+        if _topic_in(groups, words, " ".join(words), lang):
+            return True
+    return False
 
 
 def topics_of(text: str, lang: str) -> frozenset[str]:
-    low = fold(text).lower()
-    return frozenset(t for t in topics_data()["topics"] if matches_topic(low, t, lang))
+    if lang not in LANGS:
+        return frozenset()
+    folded = fold(text)
+    low = folded.lower()
+    point_topics = set(topics_data().get("point_topics") or ())
+    compiled_topics = _compiled_topics(lang)
+    found = set()
+    whole_words = _words(low)
+    whole_joined = " ".join(whole_words)
+    units = [(w, " ".join(w)) for w in (_words(u) for u in sentences(folded))]
+    for topic, groups in compiled_topics.items():
+        if not groups:
+            continue
+        if topic in point_topics:
+            if _topic_in(groups, whole_words, whole_joined, lang):
+                found.add(topic)
+        elif any(_topic_in(groups, w, j, lang) for w, j in units):
+            found.add(topic)
+    return frozenset(found)
 
 
 def label(path: str, lang: str, default: str = "") -> str:
@@ -125,11 +262,30 @@ def message(code: str, lang: str, **params: Any) -> str:
 
 
 def form_kind_from_title(title: str, lang: str) -> str | None:
-    low = fold(title).lower()
-    for kind, spec in topics_data()["form_titles"].items():
-        if any(t in low for t in spec.get(lang, [])):
-            return str(kind)
+    """The form kind an appendix title names (``form_titles`` in topics.yaml: stems near one another,
+    any order; a «!…» wording rules the kind out)."""
+    if lang not in LANGS:
+        return None
+    words = _words(fold(title).lower())
+    joined = " ".join(words)
+    for kind, (yes, no) in _compiled_titles(lang).items():
+        if any(_alt_in(a, words, joined, lang) for a in yes) and not any(
+            _alt_in(a, words, joined, lang) for a in no
+        ):
+            return kind
     return None
+
+
+@lru_cache(maxsize=4)
+def _compiled_titles(lang: str) -> dict[str, tuple[tuple[Alt, ...], tuple[Alt, ...]]]:
+    synonyms = ((topics_data().get("topic_words") or {}).get("synonyms") or {}).get(lang, {})
+    out = {}
+    for kind, spec in topics_data()["form_titles"].items():
+        titles = [str(t) for t in spec.get(lang, [])]
+        yes = tuple(a for t in titles if not t.startswith("!") for a in _alts(t, synonyms))
+        no = tuple(a for t in titles if t.startswith("!") for a in _alts(t[1:], synonyms))
+        out[str(kind)] = (yes, no)
+    return out
 
 
 # Report helpers shared by report.py (text/HTML) and report_docx.py (DOCX).

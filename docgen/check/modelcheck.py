@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from ..catalogue_model import Catalogue
@@ -274,6 +275,78 @@ def _typo_level(a: str, b: str) -> bool:
     return all(x == y or SequenceMatcher(None, x, y).ratio() >= 0.8 for x, y in zip(wa, wb, strict=True))
 
 
+_ROW_STOP = frozenset(
+    ("және", "мен", "бен", "пен", "үшін", "для", "при", "по", "или", "в", "и", "на", "с", "о")
+)
+
+
+def _row_words(row: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+", fold(row).lower())
+    return [w for w in words if w not in _ROW_STOP and len(w) > 1]
+
+
+@lru_cache(maxsize=1)
+def _endings() -> frozenset[str]:
+    wording = topics_data()["wording"]
+    return frozenset(wording["endings"]) | frozenset(wording.get("row_endings") or ())
+
+
+@lru_cache(maxsize=4096)
+def _is_endings(rest: str) -> bool:
+    """``rest`` is a chain of inflection endings («інің», «луын» = -л-у-ын); a chain is short."""
+    if not rest:
+        return True
+    if len(rest) > 12:
+        return False
+    return any(rest.startswith(e) and _is_endings(rest[len(e) :]) for e in _endings() if len(e) <= len(rest))
+
+
+def _same_word(a: str, b: str) -> bool | None:
+    """True: two forms of one word (a shared stem of four letters or more, then inflection endings
+    only); None: a near word of another meaning («бағалаушы» / «бағаланатын»); False: unrelated."""
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    if n < 4:
+        return False
+    same = any(_is_endings(a[k:]) and _is_endings(b[k:]) for k in range(n, 3, -1))
+    return True if same else None
+
+
+def _stem_score(a: str, b: str) -> float:
+    """Share of the words of row ``a`` that row ``b`` holds in some form (a row the act shortens
+    keeps a high share; a word the act adds lowers it); 0 when a word of ``a`` stands against a near
+    word of another meaning in ``b`` (evaluator / evaluated person)."""
+    wa, wb = _row_words(a), _row_words(b)
+    if not wa or not wb:
+        return 0.0
+    hits = 0
+    for w in wa:
+        verdicts = [_same_word(w, o) for o in wb]
+        if True in verdicts:
+            hits += 1
+        elif None in verdicts:
+            return 0.0
+    if hits < min(2, len(wa)):
+        return 0.0
+    return hits / len(wa)
+
+
+_SAME_STEMS = 0.75  # an act row whose words the model row mostly holds is that row, worded otherwise
+
+
+def _appendix_lines(ctx: Ctx, appendix: int) -> list[str]:
+    """The appendix's text lines and table cells (a form printed one cell a line, whose rows the
+    catalogue did not read as rows)."""
+    app = ctx.doc.appendix(appendix)
+    if app is None:
+        return []
+    cells = re.split(r"[\t\n]+", ctx.text[app.start : app.end])
+    return [c.strip() for c in cells if len(c.strip()) > 2]
+
+
 def _fallback_rows(ctx: Ctx, appendix: int) -> list[str]:
     app = ctx.doc.appendix(appendix)
     if app is None:
@@ -285,17 +358,27 @@ def _fallback_rows(ctx: Ctx, appendix: int) -> list[str]:
 
 
 def _act_forms(ctx: Ctx, catalogue: Catalogue | None) -> dict[str, dict[str, Any]]:
+    """The act's forms by kind: the catalogue's, and, for an appendix the catalogue gives no kind
+    (or that it does not hold), the kind its title names (so a form titled in other words than the
+    model's is not reported missing)."""
     forms: dict[str, dict[str, Any]] = {}
+    rows_of: dict[int, list[str]] = {}
+    known: set[Any] = set()  # appendices whose kind the catalogue gives
     if catalogue is not None and catalogue.forms:
         for f in catalogue.forms:
-            forms.setdefault(str(f.kind), {"appendix": f.appendix, "rows": list(f.rows)})
-        return forms
+            if f.kind:
+                forms.setdefault(str(f.kind), {"appendix": f.appendix, "rows": list(f.rows)})
+                known.add(f.appendix)
+            elif f.appendix is not None and f.rows:
+                rows_of[int(f.appendix)] = list(f.rows)
     for a in ctx.doc.appendices:
+        if a.number in known:
+            continue
         kind = form_kind_from_title(a.title, ctx.lang) or form_kind_from_title(
             ctx.text[a.start : a.start + 600], ctx.lang
         )
         if kind:
-            forms.setdefault(kind, {"appendix": a.number, "rows": None})
+            forms.setdefault(kind, {"appendix": a.number, "rows": rows_of.get(a.number)})
     return forms
 
 
@@ -315,6 +398,8 @@ def _compare_rows(
     # Rows the act prints as the model does are taken first: a row close to another model row
     # («Инициативность» / «Оперативность») must not be paired away before its own turn.
     unmatched = []
+    printed = 0
+    lines = _appendix_lines(ctx, number)
     for mrow in model_rows:
         variants = mrow if isinstance(mrow, list) else [mrow]
         normed = [_norm_row(v) for v in variants]
@@ -351,6 +436,23 @@ def _compare_rows(
                 )
             )
             continue
+        stemmed = max(pending, key=lambda r: max(_stem_score(r, v) for v in variants), default=None)
+        if stemmed is not None and max(_stem_score(stemmed, v) for v in variants) >= _SAME_STEMS:
+            pending.remove(stemmed)  # the same row in other word forms or a shorter wording
+            out.append(
+                finding(
+                    "wording.variant",
+                    "info",
+                    ctx.lang,
+                    point=f"app{number}",
+                    quote=quote_of[id(stemmed)],
+                    expected=variants[0],
+                    actual=stemmed,
+                    evidence=ev,
+                    appendix=number,
+                )
+            )
+            continue
         best = max(
             pending,
             key=lambda r: max(SequenceMatcher(None, _norm_row(r), v).ratio() for v in normed),
@@ -380,6 +482,9 @@ def _compare_rows(
                     details=dict(model),
                 )
             )
+        elif any(max(_stem_score(v, c), _stem_score(c, v)) >= _SAME_STEMS for v in variants for c in lines):
+            printed += 1  # printed in the appendix, though not read as a row of the form's table
+            continue
         else:
             out.append(
                 finding(
@@ -395,6 +500,11 @@ def _compare_rows(
                     details=dict(model),
                 )
             )
+    if printed and len(pending) == len(act_rows):
+        # none of the rows read from the table is a row of the model's form, while the form's rows
+        # are printed in the appendix: what was read is another table of it (a scoring scale), not
+        # extra rows
+        pending = []
     for r in pending:
         out.append(
             finding(
