@@ -420,6 +420,10 @@ def _compare_rows(
         variants = mrow if isinstance(mrow, list) else [mrow]
         normed = [_norm_row(v) for v in variants]
         same = next((r for r in pending if any(same_wording(r, v) for v in variants)), None)
+        if same is None:  # the same row in other word forms or a shorter wording
+            stemmed = max(pending, key=lambda r: max(_stem_score(r, v) for v in variants), default=None)
+            if stemmed is not None and max(_stem_score(stemmed, v) for v in variants) >= _SAME_STEMS:
+                same = stemmed
         if same is not None:  # written differently, same words: information, not a difference
             pending.remove(same)
             out.append(
@@ -431,23 +435,6 @@ def _compare_rows(
                     quote=quote_of[id(same)],
                     expected=variants[0],
                     actual=same,
-                    evidence=ev,
-                    appendix=number,
-                )
-            )
-            continue
-        stemmed = max(pending, key=lambda r: max(_stem_score(r, v) for v in variants), default=None)
-        if stemmed is not None and max(_stem_score(stemmed, v) for v in variants) >= _SAME_STEMS:
-            pending.remove(stemmed)  # the same row in other word forms or a shorter wording
-            out.append(
-                finding(
-                    "wording.variant",
-                    "info",
-                    ctx.lang,
-                    point=f"app{number}",
-                    quote=quote_of[id(stemmed)],
-                    expected=variants[0],
-                    actual=stemmed,
                     evidence=ev,
                     appendix=number,
                 )
