@@ -124,13 +124,14 @@ def _distance(start: int, end: int, pos: int) -> int:
     return 0 if start <= pos <= end else min(abs(start - pos), abs(end - pos))
 
 
-def _nearest(low: str, pos: int, words: Iterable[str]) -> int | None:
-    """Distance from ``pos`` to the nearest match of any of ``words`` (regular expressions over the
-    folded, lower-cased sentence) or None."""
+def _nearest(low: str, pos: int, words: Iterable[str], end: int | None = None) -> int | None:
+    """Distance from the reference (``pos`` to ``end``) to the nearest match of any of ``words``
+    (regular expressions over the folded, lower-cased sentence) or None."""
     best = None
+    end = pos if end is None else end
     for w in words:
         for m in _rx(w).finditer(low):
-            d = _distance(m.start(), m.end(), pos)
+            d = min(_distance(m.start(), m.end(), pos), _distance(m.start(), m.end(), end))
             best = d if best is None or d < best else best
     return best
 
@@ -140,16 +141,18 @@ def _groups(low: str, groups: list[list[str]]) -> bool:
     return all(any(_rx(w).search(low) for w in g) for g in groups)
 
 
-def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
-    """The needs of ``sentence`` for the reference at ``pos``: the one whose trigger stands nearest
-    (after ``refine``) first, then the other needs the sentence has a trigger of, nearest first."""
+def needs_of(sentence: str, pos: int, lang: str, end: int | None = None) -> list[str]:
+    """The needs of ``sentence`` for the reference from ``pos`` to ``end`` (default: at ``pos``): the
+    one whose trigger stands nearest (after ``refine``) first, then the other needs the sentence has a
+    trigger of, nearest first. Distances count from the reference's nearer edge: in «10-тармағында
+    көзделген мерзім өткен соң таныстырылған» the words after the reference stand next to its end."""
     low = fold(sentence).lower()
     needs: dict[str, Any] = xref_data()["needs"]
     ranked: list[tuple[int, int, str]] = []
     for order, (name, spec) in enumerate(needs.items()):
         if not _groups(low, spec.get("context", {}).get(lang, [])):
             continue
-        d = _nearest(low, pos, spec["triggers"].get(lang, []))
+        d = _nearest(low, pos, spec["triggers"].get(lang, []), end)
         if d is not None:
             ranked.append((d, order, str(name)))
     if not ranked:
@@ -160,8 +163,9 @@ def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
     lead = _leading(low, lang, [str(o) for o in needs[first].get("refine_lead", [])])
     if lead is not None:
         return [lead] + [name for _, _, name in ranked if name != lead]
-    refine = [(str(o), len(low)) for o in needs[first].get("refine", [])]
-    refine += [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
+    # a need whose trigger stands right by the reference wins before one anywhere in the sentence
+    refine = [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
+    refine += [(str(o), len(low)) for o in needs[first].get("refine", [])]
     for other, within in refine:
         if other in dist and dist[other] <= within:
             first = other
@@ -206,11 +210,12 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
     if codes:
         out += view.assignment_points
     codes_rx = compiled(pattern("position_code"))
+    none = [_rx(w) for w in spec.get("holds_none", {}).get(ctx.lang, [])]
     for u in units:
         if u.name.startswith("app"):
             continue
         low = ctx.folded[u.start : u.end].lower()
-        if groups and _groups(low, groups):
+        if groups and _groups(low, groups) and not any(w.search(low) for w in none):
             out.append(u.name)
         elif codes and len(set(codes_rx.findall(ctx.folded[u.start : u.end]))) >= codes:
             out.append(u.name)
@@ -253,7 +258,7 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
             c0, c1 = max(c0, u.start), min(c1, u.end)
             quote = ctx.quote(c0, c1)
             for num in dict.fromkeys(group):
-                f = _judge_point(ctx, run, u, num, group, (c0, c1, m.start()), on_caption, quote)
+                f = _judge_point(ctx, run, u, num, group, (c0, c1, m.start(), m.end()), on_caption, quote)
                 if f is not None:
                     out.append(f)
     return out
@@ -277,13 +282,13 @@ def _judge_point(
     u: Unit,
     num: str,
     group: list[str],
-    at: tuple[int, int, int],
+    at: tuple[int, int, int, int],
     on_caption: bool,
     quote: str,
 ) -> Finding | None:
     """The finding on point ``num`` cited in ``u`` (``group``: all numbers of the reference; ``at``:
     the clause and the reference's start), or None when the reference is right or not judged."""
-    c0, c1, start = at
+    c0, c1, start, end = at
     if num not in run.numbers:
         return finding(
             "broken_cross_reference.missing_target",
@@ -300,7 +305,7 @@ def _judge_point(
     if on_caption:
         found.append(("form_caption", run.introducers.get(u.name, [])))
     else:
-        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang):
+        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, end - c0):
             if cand not in run.cache:
                 run.cache[cand] = holders(ctx, run.view, cand, run.units)
             if run.cache[cand]:
@@ -539,6 +544,10 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
         sep = _SEPARATOR.search(ctx.text, r.end, w1)
         r1 = sep.start() if sep else w1
         judged = _judge_form(ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1])
+        if judged is not None:
+            # the form meant for the other group is of the stage the sentence speaks of («оценка
+            # проводится … для иных служащих – по форме согласно приложению N»: that group's sheet)
+            judged = _by_stage(ctx.text[c0:c1], ctx.lang, judged[0], kinds) or judged
         if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
             judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
         if judged is None and not r.point.startswith("app"):
