@@ -2,8 +2,8 @@
 
 Consumes a :class:`Ctx`, the act's catalogue (through :func:`catalogue_view`, the one place that
 reads it) and the model profile (only to say that a wrong number is the model's own numbering);
-produces findings ``broken_cross_reference.wrong_target`` / ``.inherited`` / ``.missing_target``
-(points) and ``broken_cross_reference.wrong_appendix`` (a form cited by another appendix's number).
+produces findings ``broken_cross_reference.wrong_target`` / ``.inherited`` / ``.missing_target`` /
+``.wrong_range`` (points) and ``broken_cross_reference.wrong_appendix`` (a form cited by another appendix's number).
 
 What a referring sentence needs is read from its words (triggers in ``xref.yaml``); what a point
 holds is read from the catalogue: every parameter names its source point, so "the point that holds
@@ -141,11 +141,15 @@ def _groups(low: str, groups: list[list[str]]) -> bool:
     return all(any(_rx(w).search(low) for w in g) for g in groups)
 
 
-def needs_of(sentence: str, pos: int, lang: str, end: int | None = None) -> list[str]:
+def needs_of(
+    sentence: str, pos: int, lang: str, end: int | None = None, window: tuple[int, int] | None = None
+) -> list[str]:
     """The needs of ``sentence`` for the reference from ``pos`` to ``end`` (default: at ``pos``): the
     one whose trigger stands nearest (after ``refine``) first, then the other needs the sentence has a
     trigger of, nearest first. Distances count from the reference's nearer edge: in «10-тармағында
-    көзделген мерзім өткен соң таныстырылған» the words after the reference stand next to its end."""
+    көзделген мерзім өткен соң таныстырылған» the words after the reference stand next to its end.
+    ``window``: the words nearer to this reference than to the other references of the sentence;
+    when some need has a trigger there, the needs that have none there belong to the others."""
     low = fold(sentence).lower()
     needs: dict[str, Any] = xref_data()["needs"]
     ranked: list[tuple[int, int, str]] = []
@@ -157,8 +161,22 @@ def needs_of(sentence: str, pos: int, lang: str, end: int | None = None) -> list
             ranked.append((d, order, str(name)))
     if not ranked:
         return []
+    if window is not None:
+        w0, w1 = window
+        near = {
+            name
+            for _, _, name in ranked
+            if any(
+                m.start() < w1 and m.end() > w0
+                for w in needs[name]["triggers"].get(lang, [])
+                for m in _rx(w).finditer(low)
+            )
+        }
+        dist = {name: d for d, _, name in ranked}
+        ranked = [r for r in ranked if r[2] in near] or ranked
+    else:
+        dist = {name: d for d, _, name in ranked}
     ranked.sort()
-    dist = {name: d for d, _, name in ranked}
     first = ranked[0][2]
     lead = _leading(low, lang, [str(o) for o in needs[first].get("refine_lead", [])])
     if lead is not None:
@@ -240,10 +258,10 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
     )
     out: list[Finding] = []
     for u in units:
-        for m in rx.finditer(ctx.folded, u.start, u.end):
-            if _is_external(ctx, m.start(), m.end()):
-                continue
-            group = _DIGITS.findall(m.group("nums"))
+        found = [
+            m for m in rx.finditer(ctx.folded, u.start, u.end) if not _is_external(ctx, m.start(), m.end())
+        ]
+        for i, m in enumerate(found):
             if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # an edit note names the point it amends
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
@@ -256,12 +274,76 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 continue  # the heading of an appendix refers only through its form's caption
             c0, c1 = ctx.clause(m.start())
             c0, c1 = max(c0, u.start), min(c1, u.end)
-            quote = ctx.quote(c0, c1)
-            for num in dict.fromkeys(group):
-                f = _judge_point(ctx, run, u, num, group, (c0, c1, m.start(), m.end()), on_caption, quote)
+            # the words nearer to this reference than to the other references of the sentence
+            w0 = (found[i - 1].end() + m.start()) // 2 if i > 0 and found[i - 1].end() > c0 else c0
+            w1 = (
+                (m.end() + found[i + 1].start()) // 2
+                if i + 1 < len(found) and found[i + 1].start() < c1
+                else c1
+            )
+            ref = _Ref(
+                (c0, c1, m.start(), m.end()),
+                (w0, w1),
+                _subpoint(ctx, m.start(), m.end()),
+                on_caption,
+                ctx.quote(c0, c1),
+            )
+            items = reference_items(m.group("nums"), run.numbers)
+            group = [n for _, nums in items for n in nums]
+            for shown, nums in items:
+                f = _judge_point(ctx, run, u, shown, nums, group, ref)
                 if f is not None:
                     out.append(f)
     return out
+
+
+_ITEM = re.compile(r"(\d{1,3})(?:\s*([-\u2013\u2014]|по)\s*(\d{1,3}))?")
+
+
+def reference_items(nums: str, numbers: set[str]) -> list[tuple[str, list[str]]]:
+    """The items of a reference's numbers, each as (as shown, the points it names): a point («12»), an
+    inserted point («12-1», when the act has it or the second number is not greater), a range («4–6»,
+    «4-6»: the points 4, 5 and 6). ``numbers``: the act's point numbers."""
+    out: list[tuple[str, list[str]]] = []
+    for m in _ITEM.finditer(nums):
+        a, dash, b = m.group(1), m.group(2), m.group(3)
+        if b is None:
+            out.append((a, [a]))
+        elif f"{a}-{b}" in numbers or (dash == "-" and int(b) <= int(a)):
+            out.append((f"{a}-{b}", [f"{a}-{b}"]))
+        elif int(b) > int(a) and int(b) - int(a) <= 30:
+            out.append((f"{a}\u2013{b}", [str(n) for n in range(int(a), int(b) + 1)]))
+        else:
+            out.append((a, [a]))
+            out.append((b, [b]))
+    return list(dict(out).items())  # each item once, in order
+
+
+def _subpoint(ctx: Ctx, start: int, end: int) -> str:
+    """The sub-point a reference names beside its point («3-тармағының 3) тармақшасы», «подпункте 3)
+    пункта 2»), or ''."""
+    spec = xref_data()["subpoint"][ctx.lang]
+    after = _rx(spec["after"]).match(ctx.folded[end : end + 40].lower()) if "after" in spec else None
+    if after:
+        return after.group("sub")
+    before = (
+        _rx(spec["before"]).search(ctx.folded[max(0, start - 40) : start].lower())
+        if "before" in spec
+        else None
+    )
+    return before.group("sub") if before else ""
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """One reference: its clause and span (c0, c1, start, end), the words nearer to it than to the
+    other references of the clause, the sub-point it names, whether it is a form's caption, its quote."""
+
+    at: tuple[int, int, int, int]
+    window: tuple[int, int]
+    subpoint: str
+    on_caption: bool
+    quote: str
 
 
 @dataclass
@@ -277,35 +359,31 @@ class _Run:
 
 
 def _judge_point(
-    ctx: Ctx,
-    run: _Run,
-    u: Unit,
-    num: str,
-    group: list[str],
-    at: tuple[int, int, int, int],
-    on_caption: bool,
-    quote: str,
+    ctx: Ctx, run: _Run, u: Unit, shown: str, nums: list[str], group: list[str], ref: _Ref
 ) -> Finding | None:
-    """The finding on point ``num`` cited in ``u`` (``group``: all numbers of the reference; ``at``:
-    the clause and the reference's start), or None when the reference is right or not judged."""
-    c0, c1, start, end = at
-    if num not in run.numbers:
+    """The finding on the item ``shown`` (the points ``nums``: one, or a range) cited in ``u``
+    (``group``: all points of the reference), or None when the reference is right or not judged."""
+    c0, c1, start, end = ref.at
+    absent = [n for n in (nums if len(nums) == 1 else [nums[0], nums[-1]]) if n not in run.numbers]
+    if absent:
         return finding(
             "broken_cross_reference.missing_target",
             "error",
             ctx.lang,
             point=u.name,
-            quote=quote,
+            quote=ref.quote,
             expected="",
-            actual=num,
-            target=num,
+            actual=absent[0],
+            target=absent[0],
             where=_where(u.name, ctx.lang),
         )
     found: list[tuple[str, list[str]]] = []  # (need, its holders), the sentence's needs in order
-    if on_caption:
+    if ref.on_caption:
         found.append(("form_caption", run.introducers.get(u.name, [])))
     else:
-        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, end - c0):
+        w0, w1 = ref.window
+        window = (w0 - c0, w1 - c0)
+        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, end - c0, window):
             if cand not in run.cache:
                 run.cache[cand] = holders(ctx, run.view, cand, run.units)
             if run.cache[cand]:
@@ -313,31 +391,43 @@ def _judge_point(
                 if len(group) == 1:
                     break  # one number: the first need the act has a holder for
     found = [(n, h) for n, h in found if h]
-    if not found or any(num in h for _, h in found):
+    if not found or any(n in h for _, h in found for n in nums):
         return None
     need, have = found[0]
-    # a holder the reference does not name yet first; else the one it names beside the wrong number
+    # a holder the reference does not name yet first; else the one it names beside the wrong number;
+    # a reference to a sub-point prefers a holder that has that sub-point
     own = [h for h in have if h != u.name and not h.startswith("app")]
+    if ref.subpoint:
+        own = sorted(own, key=lambda h: not _has_subpoint(ctx, h, ref.subpoint))
     best = next((h for h in own if h not in group), own[0] if own else None)
     if best is None:
         return None
     topic = xref_data()["needs"].get(need, {}).get("model_topic")
-    inherited = bool(topic) and run.model_points.get(topic) == num
+    inherited = len(nums) == 1 and bool(topic) and run.model_points.get(topic) == nums[0]
     code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
+    if len(nums) > 1:
+        code = "broken_cross_reference.wrong_range"
     return finding(
         code,
         "error",
         ctx.lang,
         point=u.name,
-        quote=quote,
+        quote=ref.quote,
         expected=best,
-        actual=num,
+        actual=shown,
         evidence="INFERRED" if inherited else "FACT",
-        target=num,
+        target=shown,
         where=_where(u.name, ctx.lang),
         topic_label=label(f"needs.{need}", ctx.lang),
         details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
     )
+
+
+def _has_subpoint(ctx: Ctx, point: str, sub: str) -> bool:
+    p = next((p for p in ctx.live_points if p.number == point), None)
+    if p is None:
+        return False
+    return re.search(rf"(?m)^\s*{re.escape(sub)}\)", ctx.text[p.start : p.end]) is not None
 
 
 def _introducers(ctx: Ctx) -> dict[str, list[str]]:
@@ -510,6 +600,69 @@ _SEPARATOR = re.compile(r"[,;]")
 _DIGITS = re.compile(r"\d+")
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The words of ``text`` (three letters or more: «НМИ», «КЦИ») cut to their first five letters: the endings of
+    Kazakh and Russian words fall off, so «оценочный лист по компетенциям» and «оценочного листа по
+    компетенциям» give the same stems."""
+    return frozenset(w[:5] for w in _WORD.findall(fold(text).lower()))
+
+
+def _by_title(
+    words: str, cited: int, titles: dict[int, frozenset[str]], kinds: dict[int, str]
+) -> tuple[str, str] | None:
+    """(form meant, appendix) when ``words`` name another appendix's form by its title: every word
+    that tells that title from the cited appendix's title is there, none of the words that tell the
+    cited title from it, one of them is a word of no other title, and most of that title is there.
+    Titles that differ in no word say nothing."""
+    if cited not in titles:
+        return None
+    have = _stems(words)
+    own = titles[cited]
+    for n, title in sorted(titles.items()):
+        if n == cited or not title:
+            continue
+        tells, against = title - own, own - title
+        if not tells or not tells <= have or against & have:
+            continue
+        others = frozenset().union(*(t for m, t in titles.items() if m != n))
+        if not (tells - others):
+            continue  # «бағалау парағы»: words every sheet has tell no form
+        if len(title & have) * 4 < len(title) * 3:
+            continue
+        return kinds.get(n, ""), str(n)
+    return None
+
+
+def _refs_in_appendices(ctx: Ctx) -> list[Any]:
+    """Appendix references in the text of the appendices (their headings and their own number left
+    out): «балл определяется согласно приложению 3» inside appendix 2."""
+    from .selfcheck import AppendixRef
+
+    rx = compiled(pattern("appendix_ref", ctx.lang))
+    sep = compiled(pattern("appendix_ref_sep", ctx.lang))
+    marker = compiled(pattern("model_appendix_marker", ctx.lang))
+    external = [compiled(x) for x in pattern("appendix_external_before", ctx.lang)]
+    out: list[AppendixRef] = []
+    for u in _units(ctx):
+        if u.head or not u.name.startswith("app"):
+            continue
+        own = int(u.name[3:])
+        for m in rx.finditer(ctx.folded, u.start, u.end):
+            line0 = ctx.text.rfind("\n", 0, m.start()) + 1
+            if ctx.folded[line0 : m.start()].strip() == "":
+                continue  # a line that opens with the appendix's number is a heading, not a reference
+            before = ctx.folded[max(u.start, m.start() - 60) : m.start()].lower()
+            if any(x.search(before) for x in external) or marker.search(before):
+                continue
+            for n in sep.split(m.group("nums")):
+                if n.strip().isdecimal() and int(n) != own:
+                    out.append(AppendixRef(u.name, int(n), False, m.start(), m.end()))
+    return out
+
+
 def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
     from .selfcheck import appendix_references as refs
 
@@ -520,12 +673,14 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             k = form_kind_from_title(a.title, ctx.lang)
             if k:
                 kinds[a.number] = k
+    titles = {a.number: _stems(a.title) for a in ctx.doc.appendices if a.title}
     out: list[Finding] = []
-    every = refs(ctx)
+    every = refs(ctx) + _refs_in_appendices(ctx)
     spans = sorted({(o.start, o.end) for o in every})
     starts = [sp[0] for sp in spans]
+    names = {a.number: a.title for a in ctx.doc.appendices if a.title}
     for r in every:
-        if r.model or r.number not in kinds:
+        if r.model or (r.number not in kinds and r.number not in titles):
             continue
         c0, c1 = ctx.clause(r.start)
         # the words nearer to this reference than to its neighbours in the sentence describe its form
@@ -543,18 +698,27 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             r0 = sep.end() if sep else r0
         sep = _SEPARATOR.search(ctx.text, r.end, w1)
         r1 = sep.start() if sep else w1
-        judged = _judge_form(ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1])
-        if judged is not None:
-            # the form meant for the other group is of the stage the sentence speaks of («оценка
-            # проводится … для иных служащих – по форме согласно приложению N»: that group's sheet)
-            judged = _by_stage(ctx.text[c0:c1], ctx.lang, judged[0], kinds) or judged
-        if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
-            judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
-        if judged is None and not r.point.startswith("app"):
-            judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
+        if r.number in kinds:
+            judged = _judge_form(
+                ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1]
+            )
+            if judged is not None:
+                # the form meant for the other group is of the stage the sentence speaks of («оценка
+                # проводится … для иных служащих – по форме согласно приложению N»: that group's sheet)
+                judged = _by_stage(ctx.text[c0:c1], ctx.lang, judged[0], kinds) or judged
+        else:
+            judged = _unknown_cited(ctx.text[w0:w1], r.start - w0, ctx.lang, r.number, kinds, titles)
+        if judged is None:
+            judged = _by_title(ctx.text[w0:w1], r.number, titles, kinds)
+        if judged is None and r.number in kinds and not r.point.startswith("app"):
+            if not _content_cues(ctx.text[w0:w1], ctx.lang):
+                judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
+            if judged is None:
+                judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
         if judged is None:
             continue
         cue, should = judged
+        shown = _form_label(cue, ctx.lang) if cue else _title_label(names.get(int(should), ""))
         out.append(
             finding(
                 "broken_cross_reference.wrong_appendix",
@@ -566,8 +730,33 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
                 actual=str(r.number),
                 target=str(r.number),
                 where=_where(r.point, ctx.lang),
-                form_label=_form_label(cue, ctx.lang),
-                details={"form": cue, "cited_form": kinds[r.number], "should_be": should},
+                form_label=shown,
+                details={"form": cue, "cited_form": kinds.get(r.number, ""), "should_be": should},
             )
         )
     return out
+
+
+def _title_label(title: str) -> str:
+    """An appendix's title inside a sentence (the form has no kind the checker names)."""
+    title = " ".join(title.split())
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def _unknown_cited(
+    words: str, pos: int, lang: str, cited: int, kinds: dict[int, str], titles: dict[int, frozenset[str]]
+) -> tuple[str, str] | None:
+    """(form meant, appendix) for a reference to an appendix whose form has no known kind: the form
+    the words name is held by exactly one other appendix, and the cited appendix's title has none of
+    the words that tell that appendix's title from it."""
+    forms = xref_data()["forms"]
+    named = [k for k in form_cues(words, pos, lang) if not forms[k].get("role")]
+    if not named:
+        return None
+    right = [n for n, k in sorted(kinds.items()) if _accepts(named[0], k) and n != cited]
+    if len(right) != 1:
+        return None
+    own, other = titles.get(cited, frozenset()), titles.get(right[0], frozenset())
+    if own and other and not (other - own):
+        return None
+    return named[0], str(right[0])
