@@ -136,6 +136,20 @@ def _nearest(low: str, pos: int, words: Iterable[str], end: int | None = None) -
     return best
 
 
+def _nearest_match(
+    low: str, pos: int, words: Iterable[str], end: int | None = None
+) -> tuple[int, int] | None:
+    """The span of the match of ``words`` nearest to the reference (``pos`` to ``end``), or None."""
+    end = pos if end is None else end
+    best: tuple[int, int, int] | None = None
+    for w in words:
+        for m in _rx(w).finditer(low):
+            d = min(_distance(m.start(), m.end(), pos), _distance(m.start(), m.end(), end))
+            if best is None or d < best[0]:
+                best = (d, m.start(), m.end())
+    return (best[1], best[2]) if best else None
+
+
 def _groups(low: str, groups: list[list[str]]) -> bool:
     """Every group has a word in ``low`` (a word: a regular expression)."""
     return all(any(_rx(w).search(low) for w in g) for g in groups)
@@ -181,12 +195,22 @@ def needs_of(
     lead = _leading(low, lang, [str(o) for o in needs[first].get("refine_lead", [])])
     if lead is not None:
         return [lead] + [name for _, _, name in ranked if name != lead]
-    # a need whose trigger stands right by the reference wins before one anywhere in the sentence
-    refine = [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
-    refine += [(str(o), len(low)) for o in needs[first].get("refine", [])]
-    for other, within in refine:
-        if other in dist and dist[other] <= within:
-            first = other
+    # a need whose trigger stands right by the reference (``refine_near``), or right by the first
+    # need's own trigger (``refine_near_word``: «ознакамливается с результатами оценки в срок,
+    # предусмотренный пунктом N» is the deadline of familiarisation), wins before one anywhere in the
+    # sentence
+    close = [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
+    word = _nearest_match(low, pos, needs[first]["triggers"].get(lang, []), end)
+    by_word = {str(o): int(n) for o, n in needs[first].get("refine_near_word", {}).items()}
+    for other, within in close + list(by_word.items()):
+        d = dist.get(other)
+        if d is not None and word is not None and other in by_word:
+            d = _nearest(low, word[0], needs[other]["triggers"].get(lang, []), word[1])
+        if d is not None and d <= within:
+            return [other] + [name for _, _, name in ranked if name != other]
+    for other in needs[first].get("refine", []):
+        if str(other) in dist:
+            first = str(other)
             break
     return [first] + [name for _, _, name in ranked if name != first]
 
@@ -383,7 +407,10 @@ def _judge_point(
     else:
         w0, w1 = ref.window
         window = (w0 - c0, w1 - c0)
-        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, end - c0, window):
+        # the words after a Kazakh reference are the noun it qualifies («10-тармағында көзделген
+        # мерзім»): distances count from its end too; a Russian reference follows its noun
+        after = end - c0 if xref_data()["words_after_reference"][ctx.lang] else None
+        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, after, window):
             if cand not in run.cache:
                 run.cache[cand] = holders(ctx, run.view, cand, run.units)
             if run.cache[cand]:
@@ -607,15 +634,23 @@ def _stems(text: str) -> frozenset[str]:
     """The words of ``text`` (three letters or more: «НМИ», «КЦИ») cut to their first five letters: the endings of
     Kazakh and Russian words fall off, so «оценочный лист по компетенциям» and «оценочного листа по
     компетенциям» give the same stems."""
-    return frozenset(w[:5] for w in _WORD.findall(fold(text).lower()))
+    skip = _function_words()
+    return frozenset(w[:5] for w in _WORD.findall(fold(text).lower()) if w not in skip)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words that tell no form from another (postpositions, conjunctions: «бойынша», «для»)."""
+    return frozenset(w for words in xref_data()["function_words"].values() for w in words)
 
 
 def _by_title(
     words: str, cited: int, titles: dict[int, frozenset[str]], kinds: dict[int, str]
 ) -> tuple[str, str] | None:
     """(form meant, appendix) when ``words`` name another appendix's form by its title: every word
-    that tells that title from the cited appendix's title is there, none of the words that tell the
-    cited title from it, one of them is a word of no other title, and most of that title is there.
+    that tells that title from the cited appendix's title is there (three in four), none of the words
+    that tell the cited title from it, one of them is a word of no other title, and most of that title
+    is there.
     Titles that differ in no word say nothing."""
     if cited not in titles:
         return None
@@ -625,10 +660,10 @@ def _by_title(
         if n == cited or not title:
             continue
         tells, against = title - own, own - title
-        if not tells or not tells <= have or against & have:
+        if not tells or len(tells & have) * 4 < len(tells) * 3 or against & have:
             continue
         others = frozenset().union(*(t for m, t in titles.items() if m != n))
-        if not (tells - others):
+        if not (tells & have - others):
             continue  # «бағалау парағы»: words every sheet has tell no form
         if len(title & have) * 4 < len(title) * 3:
             continue
