@@ -2,8 +2,8 @@
 
 Consumes a :class:`Ctx`, the act's catalogue (through :func:`catalogue_view`, the one place that
 reads it) and the model profile (only to say that a wrong number is the model's own numbering);
-produces findings ``broken_cross_reference.wrong_target`` / ``.inherited`` / ``.missing_target`` /
-``.wrong_range`` (points) and ``broken_cross_reference.wrong_appendix`` (a form cited by another appendix's number).
+produces findings ``broken_cross_reference.wrong_target`` / ``.inherited`` / ``.missing_target``
+(points) and ``broken_cross_reference.wrong_appendix`` (a form cited by another appendix's number).
 
 What a referring sentence needs is read from its words (triggers in ``xref.yaml``); what a point
 holds is read from the catalogue: every parameter names its source point, so "the point that holds
@@ -264,6 +264,13 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
     return list(dict.fromkeys(out))
 
 
+def companions(view: CatalogueView, need: str) -> set[str]:
+    """Points that hold ``need`` only beside a point that holds it (``late_keys``): «пунктами 5-7»
+    for the commission cites its forming point and its quorum point together."""
+    spec = xref_data()["needs"].get(need, {})
+    return {p for key in spec.get("late_keys", []) for p in view.sources.get(key, ())}
+
+
 # ---------------------------------------------------------------------------------------------------
 # Point references
 
@@ -326,8 +333,9 @@ _ITEM = re.compile(r"(\d{1,3})(?:\s*([-\u2013\u2014]|по)\s*(\d{1,3}))?")
 
 def reference_items(nums: str, numbers: set[str]) -> list[tuple[str, list[str]]]:
     """The items of a reference's numbers, each as (as shown, the points it names): a point («12»), an
-    inserted point («12-1», when the act has it or the second number is not greater), a range («4–6»,
-    «4-6»: the points 4, 5 and 6). ``numbers``: the act's point numbers."""
+    inserted point («12-1», when the act has it or the second number is not greater), the two ends of
+    a range («4–6», «4-6», «с 4 по 6»: 4 with the points inside, and 6). ``numbers``: the act's point
+    numbers."""
     out: list[tuple[str, list[str]]] = []
     for m in _ITEM.finditer(nums):
         a, dash, b = m.group(1), m.group(2), m.group(3)
@@ -336,7 +344,11 @@ def reference_items(nums: str, numbers: set[str]) -> list[tuple[str, list[str]]]
         elif f"{a}-{b}" in numbers or (dash == "-" and int(b) <= int(a)):
             out.append((f"{a}-{b}", [f"{a}-{b}"]))
         elif int(b) > int(a) and int(b) - int(a) <= 30:
-            out.append((f"{a}\u2013{b}", [str(n) for n in range(int(a), int(b) + 1)]))
+            # a range: its written ends are judged, each must hold what the sentence needs; the
+            # points inside only count as named (a suggestion is not one of them)
+            inside = [str(n) for n in range(int(a) + 1, int(b))]
+            out.append((a, [a] + inside))
+            out.append((b, [b]))
         else:
             out.append((a, [a]))
             out.append((b, [b]))
@@ -388,7 +400,7 @@ def _judge_point(
     """The finding on the item ``shown`` (the points ``nums``: one, or a range) cited in ``u``
     (``group``: all points of the reference), or None when the reference is right or not judged."""
     c0, c1, start, end = ref.at
-    absent = [n for n in (nums if len(nums) == 1 else [nums[0], nums[-1]]) if n not in run.numbers]
+    absent = [shown] if shown not in run.numbers else []
     if absent:
         return finding(
             "broken_cross_reference.missing_target",
@@ -418,8 +430,14 @@ def _judge_point(
                 if len(group) == 1:
                     break  # one number: the first need the act has a holder for
     found = [(n, h) for n, h in found if h]
-    if not found or any(n in h for _, h in found for n in nums):
+    base = shown.split("-")[0]
+    if not found or any(shown in h for _, h in found):
         return None
+    if shown != base and base in group and any(base in h for _, h in found):
+        return None  # an inserted point cited with its base point («пунктам 9 и 9-1») goes with it
+    for n, h in found:
+        if shown in companions(run.view, n) and any(g in h for g in group):
+            return None  # a companion point cited with a point that holds the need
     need, have = found[0]
     # a holder the reference does not name yet first; else the one it names beside the wrong number;
     # a reference to a sub-point prefers a holder that has that sub-point
@@ -430,10 +448,8 @@ def _judge_point(
     if best is None:
         return None
     topic = xref_data()["needs"].get(need, {}).get("model_topic")
-    inherited = len(nums) == 1 and bool(topic) and run.model_points.get(topic) == nums[0]
+    inherited = bool(topic) and run.model_points.get(topic) == shown
     code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
-    if len(nums) > 1:
-        code = "broken_cross_reference.wrong_range"
     return finding(
         code,
         "error",
