@@ -156,14 +156,22 @@ def _groups(low: str, groups: list[list[str]]) -> bool:
 
 
 def needs_of(
-    sentence: str, pos: int, lang: str, end: int | None = None, window: tuple[int, int] | None = None
+    sentence: str,
+    pos: int,
+    lang: str,
+    end: int | None = None,
+    window: tuple[int, int] | None = None,
+    after: tuple[int, int] | None = None,
 ) -> list[str]:
     """The needs of ``sentence`` for the reference from ``pos`` to ``end`` (default: at ``pos``): the
     one whose trigger stands nearest (after ``refine``) first, then the other needs the sentence has a
     trigger of, nearest first. Distances count from the reference's nearer edge: in «10-тармағында
     көзделген мерзім өткен соң таныстырылған» the words after the reference stand next to its end.
     ``window``: the words nearer to this reference than to the other references of the sentence;
-    when some need has a trigger there, the needs that have none there belong to the others."""
+    when some need has a trigger there, the needs that have none there belong to the others.
+    ``after``: (the reference's end, a penalty): a trigger that stands after the reference counts so
+    many characters farther (a Russian participle phrase «…, указанные в пункте N» qualifies the noun
+    before it)."""
     low = fold(sentence).lower()
     needs: dict[str, Any] = xref_data()["needs"]
     ranked: list[tuple[int, int, str]] = []
@@ -171,6 +179,16 @@ def needs_of(
         if not _groups(low, spec.get("context", {}).get(lang, [])):
             continue
         d = _nearest(low, pos, spec["triggers"].get(lang, []), end)
+        if d is not None and after is not None and after[1]:
+            d = min(
+                min(
+                    _distance(m.start(), m.end(), pos),
+                    _distance(m.start(), m.end(), end if end is not None else pos),
+                )
+                + (after[1] if m.start() >= after[0] else 0)
+                for w in spec["triggers"].get(lang, [])
+                for m in _rx(w).finditer(low)
+            )
         if d is not None:
             ranked.append((d, order, str(name)))
     if not ranked:
@@ -262,6 +280,17 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
         elif codes and len(set(codes_rx.findall(ctx.folded[u.start : u.end]))) >= codes:
             out.append(u.name)
     return list(dict.fromkeys(out))
+
+
+def _narrowed(view: CatalogueView, need: str, have: list[str], sentence: str, lang: str) -> list[str]:
+    """The holders of ``need`` for this sentence: when its words name exactly one entry of the need's
+    ``narrow`` list and the act states that entry's keys, the source points of those keys."""
+    low = fold(sentence).lower()
+    said = [e for e in xref_data()["needs"][need].get("narrow", []) if any(w in low for w in e.get(lang, []))]
+    if len(said) != 1:
+        return have
+    points = [p for key in said[0]["keys"] for p in view.sources.get(key, ())]
+    return [h for h in have if h in points] or have
 
 
 def companions(view: CatalogueView, need: str) -> set[str]:
@@ -421,12 +450,13 @@ def _judge_point(
         window = (w0 - c0, w1 - c0)
         # the words after a Kazakh reference are the noun it qualifies («10-тармағында көзделген
         # мерзім»): distances count from its end too; a Russian reference follows its noun
-        after = end - c0 if xref_data()["words_after_reference"][ctx.lang] else None
-        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, after, window):
+        edge = end - c0 if xref_data()["words_after_reference"][ctx.lang] else None
+        later = (end - c0, int(xref_data()["words_after_penalty"][ctx.lang]))
+        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, edge, window, later):
             if cand not in run.cache:
                 run.cache[cand] = holders(ctx, run.view, cand, run.units)
             if run.cache[cand]:
-                found.append((cand, run.cache[cand]))
+                found.append((cand, _narrowed(run.view, cand, run.cache[cand], ctx.text[c0:c1], ctx.lang)))
                 if len(group) == 1:
                     break  # one number: the first need the act has a holder for
     found = [(n, h) for n, h in found if h]
@@ -724,7 +754,7 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             k = form_kind_from_title(a.title, ctx.lang)
             if k:
                 kinds[a.number] = k
-    titles = {a.number: _stems(a.title) for a in ctx.doc.appendices if a.title}
+    titles = {a.number: _stems(_full_title(ctx, a)) for a in ctx.doc.appendices if a.title}
     out: list[Finding] = []
     every = refs(ctx) + _refs_in_appendices(ctx)
     spans = sorted({(o.start, o.end) for o in every})
@@ -757,6 +787,8 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
                 # the form meant for the other group is of the stage the sentence speaks of («оценка
                 # проводится … для иных служащих – по форме согласно приложению N»: that group's sheet)
                 judged = _by_stage(ctx.text[c0:c1], ctx.lang, judged[0], kinds) or judged
+            if judged is None and role_of(kinds[r.number]) == "staff":
+                judged = _coded_leaders(ctx, r.point, ctx.text[r0:r1], kinds[r.number], kinds)
         else:
             judged = _unknown_cited(ctx.text[w0:w1], r.start - w0, ctx.lang, r.number, kinds, titles)
         if judged is None:
@@ -786,6 +818,35 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             )
         )
     return out
+
+
+def _coded_leaders(
+    ctx: Ctx, point: str, words: str, cited: str, kinds: dict[int, str]
+) -> tuple[str, str] | None:
+    """(leaders' form, appendix) for a staff form cited for positions named by category code, with no
+    role cue, in a point that assigns forms to «other leading positions» too (the coded ones lead)."""
+    codes = compiled(pattern("position_code"))
+    if not codes.search(fold(words)) or _cue_matches(fold(words).lower(), ctx.lang, role=True):
+        return None
+    p = next((p for p in ctx.live_points if p.number == point), None)
+    if p is None or not any(
+        _rx(w).search(ctx.folded[p.start : p.end].lower()) for w in xref_data()["other_leaders"][ctx.lang]
+    ):
+        return None
+    other = counterpart(cited)
+    right = [n for n, k in sorted(kinds.items()) if k == other]
+    return (other, str(right[0])) if right else None
+
+
+def _full_title(ctx: Ctx, app: Any) -> str:
+    """An appendix's title with the subtitle in brackets on the line after it («Бағалау парағы» /
+    «(басшылық емес лауазымдар үшін)»)."""
+    at = ctx.text.find(app.title, app.start, app.end)
+    if at < 0:
+        return str(app.title)
+    end = at + len(app.title)
+    nxt = ctx.text[end : ctx.text.find("\n", end + 1) if ctx.text.find("\n", end + 1) > 0 else end + 120]
+    return f"{app.title} {nxt.strip()}" if nxt.strip().startswith("(") else str(app.title)
 
 
 def _title_label(title: str) -> str:
