@@ -258,6 +258,34 @@ CASES: list[tuple[object, ...]] = [
         set(),
         True,
     ),
+    # set 5's causes: a Russian participle phrase qualifies the noun before it (the protocol, not the
+    # storage the sentence goes on to); a KPI requirement under another abbreviation («ҚТК»)
+    (
+        RU,
+        RU_POINT,
+        "Протоколы калибровочных сессий, указанные в пункте 14 настоящей Методики, хранятся в информационной системе.",
+        {("8", "wrong_target", "14", "29")},
+    ),
+    (
+        RU,
+        RU_POINT,
+        "Протоколы калибровочных сессий, указанные в пункте 29 настоящей Методики, хранятся в информационной системе.",
+        set(),
+    ),
+    (
+        KK,
+        KK_POINT,
+        "ҚТК осы Әдістеменің 22-тармағында белгіленген талаптарға сай болмаса, пысықтауға қайтарылады.",
+        {("9", "wrong_target", "22", "24")},
+        True,
+    ),
+    (
+        KK,
+        KK_POINT,
+        "ҚТК осы Әдістеменің 24-тармағында белгіленген талаптарға сай болмаса, пысықтауға қайтарылады.",
+        set(),
+        True,
+    ),
 ]
 
 
