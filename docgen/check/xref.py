@@ -670,6 +670,7 @@ def _form_label(kind: str, lang: str) -> str:
 
 
 _SEPARATOR = re.compile(r"[,;]")
+_APP_RANGE = re.compile(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})(?!\d)")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -798,6 +799,18 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
                 judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
             if judged is None:
                 judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
+        span = _APP_RANGE.search(ctx.folded, r.start, r.end)
+        if judged is not None and span is not None:
+            # a range («5–8-қосымшалар») is right when the form meant is in it; only what the words
+            # name is judged there, not the stage or the chapter of one of its ends
+            inside = range(int(span.group(1)), int(span.group(2)) + 1)
+            named = [
+                k
+                for k in form_cues(ctx.text[w0:w1], r.start - w0, ctx.lang)
+                if not xref_data()["forms"][k].get("role")
+            ]
+            if not named or any(n in inside for n, k in kinds.items() if _accepts(named[0], k)):
+                judged = None
         if judged is None:
             continue
         cue, should = judged

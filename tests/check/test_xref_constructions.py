@@ -286,6 +286,21 @@ CASES: list[tuple[object, ...]] = [
         set(),
         True,
     ),
+    # a range of appendices names its two ends; the form the sentence names is judged at each
+    (
+        KK,
+        KK_POINT,
+        "360 әдісі бойынша бағалау осы Әдістеменің 5–8-қосымшаларына сәйкес нысандар бойынша жүргізіледі.",
+        set(),
+        True,
+    ),
+    (
+        KK,
+        KK_POINT,
+        "360 әдісі бойынша бағалау осы Әдістеменің 1–2-қосымшаларына сәйкес нысандар бойынша жүргізіледі.",
+        {("9", "wrong_appendix", "1", "5"), ("9", "wrong_appendix", "2", "5")},
+        True,
+    ),
 ]
 
 
