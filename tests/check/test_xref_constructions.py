@@ -420,3 +420,17 @@ def test_what_a_sentence_needs_set3(sentence: str, lang: str, need: str | None) 
     m = re.search(r"\d+", sentence)
     assert m is not None
     assert need_of(sentence, m.start(), lang) == need
+
+
+def test_a_companion_point_is_right_beside_the_holder_and_wrong_alone(tmp_path: Path) -> None:
+    """Point 17 of set 5's text 02 is the competency scale: cited beside the grade point 13 («градациями
+    пунктов 13 и 17») it is right, cited alone for the grades it is wrong (13 is meant)."""
+    src_path = ROOT / "tests" / "data" / "dev_xref5" / "02_ru_2017_commission.txt"
+    src = src_path.read_text(encoding="utf-8")
+    both = "руководствуясь градациями пунктов 13 и 17 Методики"
+    assert src.count(both) == 1
+    base = _refs(src_path)
+    assert not {f for f in base if f[0] == "19" and f[2] in ("13", "17")}
+    alone = tmp_path / "alone.txt"
+    alone.write_text(src.replace(both, "руководствуясь градацией пункта 17 Методики"), encoding="utf-8")
+    assert _refs(alone) - base == {("19", "wrong_target", "17", "13")}
