@@ -14,7 +14,9 @@ reported on one ``ERROR`` line and counts as finding nothing.
 A finding counts as a reference finding when its code is ``broken_cross_reference.*`` or
 ``missing_appendix.referenced``. It is matched to an answer by the point it stands in and the number it
 cites. True positive: it matches a wrong reference. False positive: it matches a correct one, or no
-reference of the key at all. The suggested target is scored on the true positives.
+reference of the key at all. The suggested target is scored on the true positives. A reference to
+several points («пунктами 4, 5 и 7», «4–6-тармақтарында») may be keyed as one entry or one per number:
+a finding matches when the numbers it names and the numbers the entry cites share one.
 
 Naming of a place inside an appendix: the key writes ``in_point: appendix N`` and ``cites: appendix N``;
 ``docgen check`` names the place ``app<N>`` (the catalogue's naming of an appendix as a source,
@@ -48,6 +50,21 @@ def _place(point: str) -> str:
 def _num(cites: str) -> str:
     m = re.search(r"\d+(?:-\d+)?", cites)
     return m.group(0) if m else cites
+
+
+def _nums(cites: str) -> frozenset[str]:
+    """The points (or appendices) ``cites`` names: «12», «12-1» (an inserted point), a range «4–6» or
+    «4-6» (4, 5 and 6), a list «4, 5 и 7»."""
+    out: set[str] = set()
+    for m in re.finditer(r"(\d+)(?:\s*([-\u2013\u2014])\s*(\d+))?", cites):
+        a, dash, b = m.group(1), m.group(2), m.group(3)
+        if b is None:
+            out.add(a)
+        elif dash == "-" and int(b) <= int(a):
+            out.add(f"{a}-{b}")
+        else:
+            out.update(str(n) for n in range(int(a), int(b) + 1))
+    return frozenset(out) or frozenset({cites.strip()})
 
 
 class Refused(Exception):
@@ -101,7 +118,7 @@ def score(
                     for i, f in enumerate(found)
                     if i not in used
                     and _place(str(f.get("point"))) == _place(str(ref["in_point"]))
-                    and _num(str(f.get("actual", ""))) == _num(ref["cites"])
+                    and _nums(str(f.get("actual", ""))) & _nums(str(ref["cites"]))
                 ),
                 None,
             )
@@ -112,7 +129,7 @@ def score(
             used.add(hit)
             tp += 1
             should = str(found[hit].get("expected") or "")
-            if _num(should) == _num(str(ref.get("should_cite", ""))):
+            if _nums(should) & _nums(str(ref.get("should_cite", ""))):
                 suggested += 1
         for i, f in enumerate(found):
             if i in used:

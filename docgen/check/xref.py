@@ -124,15 +124,30 @@ def _distance(start: int, end: int, pos: int) -> int:
     return 0 if start <= pos <= end else min(abs(start - pos), abs(end - pos))
 
 
-def _nearest(low: str, pos: int, words: Iterable[str]) -> int | None:
-    """Distance from ``pos`` to the nearest match of any of ``words`` (regular expressions over the
-    folded, lower-cased sentence) or None."""
+def _nearest(low: str, pos: int, words: Iterable[str], end: int | None = None) -> int | None:
+    """Distance from the reference (``pos`` to ``end``) to the nearest match of any of ``words``
+    (regular expressions over the folded, lower-cased sentence) or None."""
     best = None
+    end = pos if end is None else end
     for w in words:
         for m in _rx(w).finditer(low):
-            d = _distance(m.start(), m.end(), pos)
+            d = min(_distance(m.start(), m.end(), pos), _distance(m.start(), m.end(), end))
             best = d if best is None or d < best else best
     return best
+
+
+def _nearest_match(
+    low: str, pos: int, words: Iterable[str], end: int | None = None
+) -> tuple[int, int] | None:
+    """The span of the match of ``words`` nearest to the reference (``pos`` to ``end``), or None."""
+    end = pos if end is None else end
+    best: tuple[int, int, int] | None = None
+    for w in words:
+        for m in _rx(w).finditer(low):
+            d = min(_distance(m.start(), m.end(), pos), _distance(m.start(), m.end(), end))
+            if best is None or d < best[0]:
+                best = (d, m.start(), m.end())
+    return (best[1], best[2]) if best else None
 
 
 def _groups(low: str, groups: list[list[str]]) -> bool:
@@ -140,31 +155,80 @@ def _groups(low: str, groups: list[list[str]]) -> bool:
     return all(any(_rx(w).search(low) for w in g) for g in groups)
 
 
-def needs_of(sentence: str, pos: int, lang: str) -> list[str]:
-    """The needs of ``sentence`` for the reference at ``pos``: the one whose trigger stands nearest
-    (after ``refine``) first, then the other needs the sentence has a trigger of, nearest first."""
+def needs_of(
+    sentence: str,
+    pos: int,
+    lang: str,
+    end: int | None = None,
+    window: tuple[int, int] | None = None,
+    after: tuple[int, int] | None = None,
+) -> list[str]:
+    """The needs of ``sentence`` for the reference from ``pos`` to ``end`` (default: at ``pos``): the
+    one whose trigger stands nearest (after ``refine``) first, then the other needs the sentence has a
+    trigger of, nearest first. Distances count from the reference's nearer edge: in «10-тармағында
+    көзделген мерзім өткен соң таныстырылған» the words after the reference stand next to its end.
+    ``window``: the words nearer to this reference than to the other references of the sentence;
+    when some need has a trigger there, the needs that have none there belong to the others.
+    ``after``: (the reference's end, a penalty): a trigger that stands after the reference counts so
+    many characters farther (a Russian participle phrase «…, указанные в пункте N» qualifies the noun
+    before it)."""
     low = fold(sentence).lower()
     needs: dict[str, Any] = xref_data()["needs"]
     ranked: list[tuple[int, int, str]] = []
     for order, (name, spec) in enumerate(needs.items()):
         if not _groups(low, spec.get("context", {}).get(lang, [])):
             continue
-        d = _nearest(low, pos, spec["triggers"].get(lang, []))
+        d = _nearest(low, pos, spec["triggers"].get(lang, []), end)
+        if d is not None and after is not None and after[1]:
+            d = min(
+                min(
+                    _distance(m.start(), m.end(), pos),
+                    _distance(m.start(), m.end(), end if end is not None else pos),
+                )
+                + (after[1] if m.start() >= after[0] else 0)
+                for w in spec["triggers"].get(lang, [])
+                for m in _rx(w).finditer(low)
+            )
         if d is not None:
             ranked.append((d, order, str(name)))
     if not ranked:
         return []
+    if window is not None:
+        w0, w1 = window
+        near = {
+            name
+            for _, _, name in ranked
+            if any(
+                m.start() < w1 and m.end() > w0
+                for w in needs[name]["triggers"].get(lang, [])
+                for m in _rx(w).finditer(low)
+            )
+        }
+        dist = {name: d for d, _, name in ranked}
+        ranked = [r for r in ranked if r[2] in near] or ranked
+    else:
+        dist = {name: d for d, _, name in ranked}
     ranked.sort()
-    dist = {name: d for d, _, name in ranked}
     first = ranked[0][2]
     lead = _leading(low, lang, [str(o) for o in needs[first].get("refine_lead", [])])
     if lead is not None:
         return [lead] + [name for _, _, name in ranked if name != lead]
-    refine = [(str(o), len(low)) for o in needs[first].get("refine", [])]
-    refine += [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
-    for other, within in refine:
-        if other in dist and dist[other] <= within:
-            first = other
+    # a need whose trigger stands right by the reference (``refine_near``), or right by the first
+    # need's own trigger (``refine_near_word``: «ознакамливается с результатами оценки в срок,
+    # предусмотренный пунктом N» is the deadline of familiarisation), wins before one anywhere in the
+    # sentence
+    close = [(str(o), int(n)) for o, n in needs[first].get("refine_near", {}).items()]
+    word = _nearest_match(low, pos, needs[first]["triggers"].get(lang, []), end)
+    by_word = {str(o): int(n) for o, n in needs[first].get("refine_near_word", {}).items()}
+    for other, within in close + list(by_word.items()):
+        d = dist.get(other)
+        if d is not None and word is not None and other in by_word:
+            d = _nearest(low, word[0], needs[other]["triggers"].get(lang, []), word[1])
+        if d is not None and d <= within:
+            return [other] + [name for _, _, name in ranked if name != other]
+    for other in needs[first].get("refine", []):
+        if str(other) in dist:
+            first = str(other)
             break
     return [first] + [name for _, _, name in ranked if name != first]
 
@@ -206,15 +270,34 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
     if codes:
         out += view.assignment_points
     codes_rx = compiled(pattern("position_code"))
+    none = [_rx(w) for w in spec.get("holds_none", {}).get(ctx.lang, [])]
     for u in units:
         if u.name.startswith("app"):
             continue
         low = ctx.folded[u.start : u.end].lower()
-        if groups and _groups(low, groups):
+        if groups and _groups(low, groups) and not any(w.search(low) for w in none):
             out.append(u.name)
         elif codes and len(set(codes_rx.findall(ctx.folded[u.start : u.end]))) >= codes:
             out.append(u.name)
     return list(dict.fromkeys(out))
+
+
+def _narrowed(view: CatalogueView, need: str, have: list[str], sentence: str, lang: str) -> list[str]:
+    """The holders of ``need`` for this sentence: when its words name exactly one entry of the need's
+    ``narrow`` list and the act states that entry's keys, the source points of those keys."""
+    low = fold(sentence).lower()
+    said = [e for e in xref_data()["needs"][need].get("narrow", []) if any(w in low for w in e.get(lang, []))]
+    if len(said) != 1:
+        return have
+    points = [p for key in said[0]["keys"] for p in view.sources.get(key, ())]
+    return [h for h in have if h in points] or have
+
+
+def companions(view: CatalogueView, need: str) -> set[str]:
+    """Points that hold ``need`` only beside a point that holds it (``late_keys``): «пунктами 5-7»
+    for the commission cites its forming point and its quorum point together."""
+    spec = xref_data()["needs"].get(need, {})
+    return {p for key in spec.get("late_keys", []) for p in view.sources.get(key, ())}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -235,10 +318,10 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
     )
     out: list[Finding] = []
     for u in units:
-        for m in rx.finditer(ctx.folded, u.start, u.end):
-            if _is_external(ctx, m.start(), m.end()):
-                continue
-            group = _DIGITS.findall(m.group("nums"))
+        found = [
+            m for m in rx.finditer(ctx.folded, u.start, u.end) if not _is_external(ctx, m.start(), m.end())
+        ]
+        for i, m in enumerate(found):
             if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # an edit note names the point it amends
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
@@ -251,12 +334,81 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 continue  # the heading of an appendix refers only through its form's caption
             c0, c1 = ctx.clause(m.start())
             c0, c1 = max(c0, u.start), min(c1, u.end)
-            quote = ctx.quote(c0, c1)
-            for num in dict.fromkeys(group):
-                f = _judge_point(ctx, run, u, num, group, (c0, c1, m.start()), on_caption, quote)
+            # the words nearer to this reference than to the other references of the sentence
+            w0 = (found[i - 1].end() + m.start()) // 2 if i > 0 and found[i - 1].end() > c0 else c0
+            w1 = (
+                (m.end() + found[i + 1].start()) // 2
+                if i + 1 < len(found) and found[i + 1].start() < c1
+                else c1
+            )
+            ref = _Ref(
+                (c0, c1, m.start(), m.end()),
+                (w0, w1),
+                _subpoint(ctx, m.start(), m.end()),
+                on_caption,
+                ctx.quote(c0, c1),
+            )
+            items = reference_items(m.group("nums"), run.numbers)
+            group = [n for _, nums in items for n in nums]
+            for shown, nums in items:
+                f = _judge_point(ctx, run, u, shown, nums, group, ref)
                 if f is not None:
                     out.append(f)
     return out
+
+
+_ITEM = re.compile(r"(\d{1,3})(?:\s*([-\u2013\u2014]|по)\s*(\d{1,3}))?")
+
+
+def reference_items(nums: str, numbers: set[str]) -> list[tuple[str, list[str]]]:
+    """The items of a reference's numbers, each as (as shown, the points it names): a point («12»), an
+    inserted point («12-1», when the act has it or the second number is not greater), the two ends of
+    a range («4–6», «4-6», «с 4 по 6»: 4 with the points inside, and 6). ``numbers``: the act's point
+    numbers."""
+    out: list[tuple[str, list[str]]] = []
+    for m in _ITEM.finditer(nums):
+        a, dash, b = m.group(1), m.group(2), m.group(3)
+        if b is None:
+            out.append((a, [a]))
+        elif f"{a}-{b}" in numbers or (dash == "-" and int(b) <= int(a)):
+            out.append((f"{a}-{b}", [f"{a}-{b}"]))
+        elif int(b) > int(a) and int(b) - int(a) <= 30:
+            # a range: its written ends are judged, each must hold what the sentence needs; the
+            # points inside only count as named (a suggestion is not one of them)
+            inside = [str(n) for n in range(int(a) + 1, int(b))]
+            out.append((a, [a] + inside))
+            out.append((b, [b]))
+        else:
+            out.append((a, [a]))
+            out.append((b, [b]))
+    return list(dict(out).items())  # each item once, in order
+
+
+def _subpoint(ctx: Ctx, start: int, end: int) -> str:
+    """The sub-point a reference names beside its point («3-тармағының 3) тармақшасы», «подпункте 3)
+    пункта 2»), or ''."""
+    spec = xref_data()["subpoint"][ctx.lang]
+    after = _rx(spec["after"]).match(ctx.folded[end : end + 40].lower()) if "after" in spec else None
+    if after:
+        return after.group("sub")
+    before = (
+        _rx(spec["before"]).search(ctx.folded[max(0, start - 40) : start].lower())
+        if "before" in spec
+        else None
+    )
+    return before.group("sub") if before else ""
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """One reference: its clause and span (c0, c1, start, end), the words nearer to it than to the
+    other references of the clause, the sub-point it names, whether it is a form's caption, its quote."""
+
+    at: tuple[int, int, int, int]
+    window: tuple[int, int]
+    subpoint: str
+    on_caption: bool
+    quote: str
 
 
 @dataclass
@@ -272,67 +424,83 @@ class _Run:
 
 
 def _judge_point(
-    ctx: Ctx,
-    run: _Run,
-    u: Unit,
-    num: str,
-    group: list[str],
-    at: tuple[int, int, int],
-    on_caption: bool,
-    quote: str,
+    ctx: Ctx, run: _Run, u: Unit, shown: str, nums: list[str], group: list[str], ref: _Ref
 ) -> Finding | None:
-    """The finding on point ``num`` cited in ``u`` (``group``: all numbers of the reference; ``at``:
-    the clause and the reference's start), or None when the reference is right or not judged."""
-    c0, c1, start = at
-    if num not in run.numbers:
+    """The finding on the item ``shown`` (the points ``nums``: one, or a range) cited in ``u``
+    (``group``: all points of the reference), or None when the reference is right or not judged."""
+    c0, c1, start, end = ref.at
+    absent = [shown] if shown not in run.numbers else []
+    if absent:
         return finding(
             "broken_cross_reference.missing_target",
             "error",
             ctx.lang,
             point=u.name,
-            quote=quote,
+            quote=ref.quote,
             expected="",
-            actual=num,
-            target=num,
+            actual=absent[0],
+            target=absent[0],
             where=_where(u.name, ctx.lang),
         )
     found: list[tuple[str, list[str]]] = []  # (need, its holders), the sentence's needs in order
-    if on_caption:
+    if ref.on_caption:
         found.append(("form_caption", run.introducers.get(u.name, [])))
     else:
-        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang):
+        w0, w1 = ref.window
+        window = (w0 - c0, w1 - c0)
+        # the words after a Kazakh reference are the noun it qualifies («10-тармағында көзделген
+        # мерзім»): distances count from its end too; a Russian reference follows its noun
+        edge = end - c0 if xref_data()["words_after_reference"][ctx.lang] else None
+        later = (end - c0, int(xref_data()["words_after_penalty"][ctx.lang]))
+        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, edge, window, later):
             if cand not in run.cache:
                 run.cache[cand] = holders(ctx, run.view, cand, run.units)
             if run.cache[cand]:
-                found.append((cand, run.cache[cand]))
+                found.append((cand, _narrowed(run.view, cand, run.cache[cand], ctx.text[c0:c1], ctx.lang)))
                 if len(group) == 1:
                     break  # one number: the first need the act has a holder for
     found = [(n, h) for n, h in found if h]
-    if not found or any(num in h for _, h in found):
+    base = shown.split("-")[0]
+    if not found or any(shown in h for _, h in found):
         return None
+    if shown != base and base in group and any(base in h for _, h in found):
+        return None  # an inserted point cited with its base point («пунктам 9 и 9-1») goes with it
+    for n, h in found:
+        if shown in companions(run.view, n) and any(g in h for g in group):
+            return None  # a companion point cited with a point that holds the need
     need, have = found[0]
-    # a holder the reference does not name yet first; else the one it names beside the wrong number
+    # a holder the reference does not name yet first; else the one it names beside the wrong number;
+    # a reference to a sub-point prefers a holder that has that sub-point
     own = [h for h in have if h != u.name and not h.startswith("app")]
+    if ref.subpoint:
+        own = sorted(own, key=lambda h: not _has_subpoint(ctx, h, ref.subpoint))
     best = next((h for h in own if h not in group), own[0] if own else None)
     if best is None:
         return None
     topic = xref_data()["needs"].get(need, {}).get("model_topic")
-    inherited = bool(topic) and run.model_points.get(topic) == num
+    inherited = bool(topic) and run.model_points.get(topic) == shown
     code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
     return finding(
         code,
         "error",
         ctx.lang,
         point=u.name,
-        quote=quote,
+        quote=ref.quote,
         expected=best,
-        actual=num,
+        actual=shown,
         evidence="INFERRED" if inherited else "FACT",
-        target=num,
+        target=shown,
         where=_where(u.name, ctx.lang),
         topic_label=label(f"needs.{need}", ctx.lang),
         details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
     )
+
+
+def _has_subpoint(ctx: Ctx, point: str, sub: str) -> bool:
+    p = next((p for p in ctx.live_points if p.number == point), None)
+    if p is None:
+        return False
+    return re.search(rf"(?m)^\s*{re.escape(sub)}\)", ctx.text[p.start : p.end]) is not None
 
 
 def _introducers(ctx: Ctx) -> dict[str, list[str]]:
@@ -502,7 +670,79 @@ def _form_label(kind: str, lang: str) -> str:
 
 
 _SEPARATOR = re.compile(r"[,;]")
+_APP_RANGE = re.compile(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})(?!\d)")
 _DIGITS = re.compile(r"\d+")
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _stems(text: str) -> frozenset[str]:
+    """The words of ``text`` (three letters or more: «НМИ», «КЦИ») cut to their first five letters: the endings of
+    Kazakh and Russian words fall off, so «оценочный лист по компетенциям» and «оценочного листа по
+    компетенциям» give the same stems."""
+    skip = _function_words()
+    return frozenset(w[:5] for w in _WORD.findall(fold(text).lower()) if w not in skip)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Words that tell no form from another (postpositions, conjunctions: «бойынша», «для»)."""
+    return frozenset(w for words in xref_data()["function_words"].values() for w in words)
+
+
+def _by_title(
+    words: str, cited: int, titles: dict[int, frozenset[str]], kinds: dict[int, str]
+) -> tuple[str, str] | None:
+    """(form meant, appendix) when ``words`` name another appendix's form by its title: every word
+    that tells that title from the cited appendix's title is there (three in four), none of the words
+    that tell the cited title from it, one of them is a word of no other title, and most of that title
+    is there.
+    Titles that differ in no word say nothing."""
+    if cited not in titles:
+        return None
+    have = _stems(words)
+    own = titles[cited]
+    for n, title in sorted(titles.items()):
+        if n == cited or not title:
+            continue
+        tells, against = title - own, own - title
+        if not tells or len(tells & have) * 4 < len(tells) * 3 or against & have:
+            continue
+        others = frozenset().union(*(t for m, t in titles.items() if m != n))
+        if not (tells & have - others):
+            continue  # «бағалау парағы»: words every sheet has tell no form
+        if len(title & have) * 4 < len(title) * 3:
+            continue
+        return kinds.get(n, ""), str(n)
+    return None
+
+
+def _refs_in_appendices(ctx: Ctx) -> list[Any]:
+    """Appendix references in the text of the appendices (their headings and their own number left
+    out): «балл определяется согласно приложению 3» inside appendix 2."""
+    from .selfcheck import AppendixRef
+
+    rx = compiled(pattern("appendix_ref", ctx.lang))
+    sep = compiled(pattern("appendix_ref_sep", ctx.lang))
+    marker = compiled(pattern("model_appendix_marker", ctx.lang))
+    external = [compiled(x) for x in pattern("appendix_external_before", ctx.lang)]
+    out: list[AppendixRef] = []
+    for u in _units(ctx):
+        if u.head or not u.name.startswith("app"):
+            continue
+        own = int(u.name[3:])
+        for m in rx.finditer(ctx.folded, u.start, u.end):
+            line0 = ctx.text.rfind("\n", 0, m.start()) + 1
+            if ctx.folded[line0 : m.start()].strip() == "":
+                continue  # a line that opens with the appendix's number is a heading, not a reference
+            before = ctx.folded[max(u.start, m.start() - 60) : m.start()].lower()
+            if any(x.search(before) for x in external) or marker.search(before):
+                continue
+            for n in sep.split(m.group("nums")):
+                if n.strip().isdecimal() and int(n) != own:
+                    out.append(AppendixRef(u.name, int(n), False, m.start(), m.end()))
+    return out
 
 
 def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
@@ -515,12 +755,14 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             k = form_kind_from_title(a.title, ctx.lang)
             if k:
                 kinds[a.number] = k
+    titles = {a.number: _stems(_full_title(ctx, a)) for a in ctx.doc.appendices if a.title}
     out: list[Finding] = []
-    every = refs(ctx)
+    every = refs(ctx) + _refs_in_appendices(ctx)
     spans = sorted({(o.start, o.end) for o in every})
     starts = [sp[0] for sp in spans]
+    names = {a.number: a.title for a in ctx.doc.appendices if a.title}
     for r in every:
-        if r.model or r.number not in kinds:
+        if r.model or (r.number not in kinds and r.number not in titles):
             continue
         c0, c1 = ctx.clause(r.start)
         # the words nearer to this reference than to its neighbours in the sentence describe its form
@@ -538,14 +780,41 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             r0 = sep.end() if sep else r0
         sep = _SEPARATOR.search(ctx.text, r.end, w1)
         r1 = sep.start() if sep else w1
-        judged = _judge_form(ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1])
-        if judged is None and not r.point.startswith("app") and not _content_cues(ctx.text[w0:w1], ctx.lang):
-            judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
-        if judged is None and not r.point.startswith("app"):
-            judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
+        if r.number in kinds:
+            judged = _judge_form(
+                ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1]
+            )
+            if judged is not None:
+                # the form meant for the other group is of the stage the sentence speaks of («оценка
+                # проводится … для иных служащих – по форме согласно приложению N»: that group's sheet)
+                judged = _by_stage(ctx.text[c0:c1], ctx.lang, judged[0], kinds) or judged
+            if judged is None and role_of(kinds[r.number]) == "staff":
+                judged = _coded_leaders(ctx, r.point, ctx.text[r0:r1], kinds[r.number], kinds)
+        else:
+            judged = _unknown_cited(ctx.text[w0:w1], r.start - w0, ctx.lang, r.number, kinds, titles)
+        if judged is None:
+            judged = _by_title(ctx.text[w0:w1], r.number, titles, kinds)
+        if judged is None and r.number in kinds and not r.point.startswith("app"):
+            if not _content_cues(ctx.text[w0:w1], ctx.lang):
+                judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
+            if judged is None:
+                judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
+        span = _APP_RANGE.search(ctx.folded, r.start, r.end)
+        if judged is not None and span is not None:
+            # a range («5–8-қосымшалар») is right when the form meant is in it; only what the words
+            # name is judged there, not the stage or the chapter of one of its ends
+            inside = range(int(span.group(1)), int(span.group(2)) + 1)
+            named = [
+                k
+                for k in form_cues(ctx.text[w0:w1], r.start - w0, ctx.lang)
+                if not xref_data()["forms"][k].get("role")
+            ]
+            if not named or any(n in inside for n, k in kinds.items() if _accepts(named[0], k)):
+                judged = None
         if judged is None:
             continue
         cue, should = judged
+        shown = _form_label(cue, ctx.lang) if cue else _title_label(names.get(int(should), ""))
         out.append(
             finding(
                 "broken_cross_reference.wrong_appendix",
@@ -557,8 +826,62 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
                 actual=str(r.number),
                 target=str(r.number),
                 where=_where(r.point, ctx.lang),
-                form_label=_form_label(cue, ctx.lang),
-                details={"form": cue, "cited_form": kinds[r.number], "should_be": should},
+                form_label=shown,
+                details={"form": cue, "cited_form": kinds.get(r.number, ""), "should_be": should},
             )
         )
     return out
+
+
+def _coded_leaders(
+    ctx: Ctx, point: str, words: str, cited: str, kinds: dict[int, str]
+) -> tuple[str, str] | None:
+    """(leaders' form, appendix) for a staff form cited for positions named by category code, with no
+    role cue, in a point that assigns forms to «other leading positions» too (the coded ones lead)."""
+    codes = compiled(pattern("position_code"))
+    if not codes.search(fold(words)) or _cue_matches(fold(words).lower(), ctx.lang, role=True):
+        return None
+    p = next((p for p in ctx.live_points if p.number == point), None)
+    if p is None or not any(
+        _rx(w).search(ctx.folded[p.start : p.end].lower()) for w in xref_data()["other_leaders"][ctx.lang]
+    ):
+        return None
+    other = counterpart(cited)
+    right = [n for n, k in sorted(kinds.items()) if k == other]
+    return (other, str(right[0])) if right else None
+
+
+def _full_title(ctx: Ctx, app: Any) -> str:
+    """An appendix's title with the subtitle in brackets on the line after it («Бағалау парағы» /
+    «(басшылық емес лауазымдар үшін)»)."""
+    at = ctx.text.find(app.title, app.start, app.end)
+    if at < 0:
+        return str(app.title)
+    end = at + len(app.title)
+    nxt = ctx.text[end : ctx.text.find("\n", end + 1) if ctx.text.find("\n", end + 1) > 0 else end + 120]
+    return f"{app.title} {nxt.strip()}" if nxt.strip().startswith("(") else str(app.title)
+
+
+def _title_label(title: str) -> str:
+    """An appendix's title inside a sentence (the form has no kind the checker names)."""
+    title = " ".join(title.split())
+    return title[:1].lower() + title[1:] if title[1:2].islower() else title
+
+
+def _unknown_cited(
+    words: str, pos: int, lang: str, cited: int, kinds: dict[int, str], titles: dict[int, frozenset[str]]
+) -> tuple[str, str] | None:
+    """(form meant, appendix) for a reference to an appendix whose form has no known kind: the form
+    the words name is held by exactly one other appendix, and the cited appendix's title has none of
+    the words that tell that appendix's title from it."""
+    forms = xref_data()["forms"]
+    named = [k for k in form_cues(words, pos, lang) if not forms[k].get("role")]
+    if not named:
+        return None
+    right = [n for n, k in sorted(kinds.items()) if _accepts(named[0], k) and n != cited]
+    if len(right) != 1:
+        return None
+    own, other = titles.get(cited, frozenset()), titles.get(right[0], frozenset())
+    if own and other and not (other - own):
+        return None
+    return named[0], str(right[0])
