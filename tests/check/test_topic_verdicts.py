@@ -1,5 +1,5 @@
 """Missing-provision and form findings on texts written outside the project (tests/data/heldout_xref3,
-tests/data/devset_xref5), judged by reading (tests/data/check/topic_verdicts.yaml): every finding read
+tests/data/dev_xref5), judged by reading (tests/data/check/topic_verdicts.yaml): every finding read
 as false is gone, every finding read as true is still reported, and nothing new is reported."""
 
 from __future__ import annotations
