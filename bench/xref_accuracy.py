@@ -67,6 +67,19 @@ def _nums(cites: str) -> frozenset[str]:
     return frozenset(out) or frozenset({cites.strip()})
 
 
+def _is_missing(f: dict[str, Any]) -> bool:
+    return str(f["code"]).startswith("missing_appendix.")
+
+
+def _cited(f: dict[str, Any]) -> str:
+    """The number a finding says the reference cites: ``actual`` of a wrong reference; a reference to
+    an appendix the act lacks (``missing_appendix.referenced``) names it in ``expected`` (what the
+    reference expects to exist) and leaves ``actual`` empty (nothing found)."""
+    if _is_missing(f):
+        return str(f.get("actual") or f.get("expected") or "")
+    return str(f.get("actual", ""))
+
+
 class Refused(Exception):
     """``docgen check`` did not judge the text (exit 2: usage or input error)."""
 
@@ -118,7 +131,7 @@ def score(
                     for i, f in enumerate(found)
                     if i not in used
                     and _place(str(f.get("point"))) == _place(str(ref["in_point"]))
-                    and _nums(str(f.get("actual", ""))) & _nums(str(ref["cites"]))
+                    and _nums(_cited(f)) & _nums(str(ref["cites"]))
                 ),
                 None,
             )
@@ -128,14 +141,14 @@ def score(
                 continue
             used.add(hit)
             tp += 1
-            should = str(found[hit].get("expected") or "")
+            should = "" if _is_missing(found[hit]) else str(found[hit].get("expected") or "")
             if _nums(should) & _nums(str(ref.get("should_cite", ""))):
                 suggested += 1
         for i, f in enumerate(found):
             if i in used:
                 continue
             fp += 1
-            lines.append(f"EXTRA {name} p.{f.get('point')} -> {f.get('actual')} [{f['code']}]")
+            lines.append(f"EXTRA {name} p.{f.get('point')} -> {_cited(f)} [{f['code']}]")
     wrong = tp + fn
     result: dict[str, Any] = {
         "texts": len(answers),
