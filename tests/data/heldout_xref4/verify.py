@@ -25,14 +25,28 @@ import yaml
 HERE = Path(__file__).resolve().parent
 key = yaml.safe_load((HERE / "answers.yaml").read_text(encoding="utf-8"))
 
-RU = re.compile(r"(?<![А-Яа-яЁё])(?:(?:под)?(?:пункт(?:а|ом|е|у|ами|ах|ов)?|приложени(?:ю|я|ем|и|е|ям|ях))|пп?\.)\s*(\d+)", re.I)
+RU = re.compile(
+    r"(?<![А-Яа-яЁё])(?:(?:под)?(?:пункт(?:а|ом|е|у|ами|ах|ов)?|приложени(?:ю|я|ем|и|е|ям|ях))|пп?\.)\s*(\d+)",
+    re.I,
+)
 KK = re.compile(r"(\d+)-(?:тарма[қғ]\w*|қосымша\w*)", re.I)
 # enumerations and ranges: "пунктами 13 и 14", "пунктов 21–22", "16, 17 және 18-тармақтарында"
-RULIST = re.compile(r"(?<![А-Яа-яЁё])(?:под)?(?:пункт\w*|приложени\w*|п\.)\s+(\d+(?:\s*(?:,|и|–|-)\s*\d+)+)", re.I)
+RULIST = re.compile(
+    r"(?<![А-Яа-яЁё])(?:под)?(?:пункт\w*|приложени\w*|п\.)\s+(\d+(?:\s*(?:,|и|–|-)\s*\d+)+)", re.I
+)
 KKLIST = re.compile(r"(\d+(?:\s*(?:,|және|мен|–|-)\s*\d+)+)-(?:тарма[қғ]\w*|қосымша\w*)", re.I)
 EXTERNAL = re.compile(r"стать\w* \d+|\d+-бабы|\d+-қосымша\n|Приложение \d+\n")
-NEEDS = {"deadline", "calibration_procedure", "kpi_requirements", "categories", "form", "appeal",
-         "familiarization", "grades", "other"}
+NEEDS = {
+    "deadline",
+    "calibration_procedure",
+    "kpi_requirements",
+    "categories",
+    "form",
+    "appeal",
+    "familiarization",
+    "grades",
+    "other",
+}
 POINT = re.compile(r"^\s*(\d+)\. ", re.M)
 APPX = {"ru": re.compile(r"^Приложение (\d+)\n", re.M), "kk": re.compile(r"^(\d+)-қосымша\n", re.M)}
 
@@ -125,14 +139,21 @@ for fname, entry in key.items():
         off1 += abs(int(a) - int(b)) == 1
     for r in refs:
         (needs_c if r["correct"] else needs_w)[r["needs"]] += 1
-    for k in (("lang", lang), ("gen", entry["generation"]), ("lang/gen", f"{lang}/{entry['generation']}"), ("all", "all")):
+    for k in (
+        ("lang", lang),
+        ("gen", entry["generation"]),
+        ("lang/gen", f"{lang}/{entry['generation']}"),
+        ("all", "all"),
+    ):
         tot[(k, "texts")] += 1
         tot[(k, "wrong")] += len(w)
         tot[(k, "inherited")] += inh
         tot[(k, "off_by_one")] += off1
         tot[(k, "correct")] += len(refs) - len(w)
-    print(f"{fname}: {lang} {entry['generation']} wrong={len(w)} (inherited {inh}, off by one {off1}) "
-          f"correct={len(refs) - len(w)} bytes={len(text.encode())}")
+    print(
+        f"{fname}: {lang} {entry['generation']} wrong={len(w)} (inherited {inh}, off by one {off1}) "
+        f"correct={len(refs) - len(w)} bytes={len(text.encode())}"
+    )
 
 print()
 for k in sorted({k for k, _ in tot}):
