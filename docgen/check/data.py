@@ -209,12 +209,15 @@ def _way_in(groups: Groups, words: list[str], joined: str, lang: str) -> bool:
     return True
 
 
-def matches_topic(text: str, topic: str, lang: str) -> bool:
+def matches_topic(text: str, topic: str, lang: str, *, first_way: bool = False) -> bool:
     """True when one sentence of ``text`` holds every group of ``topic`` (a topic listed in
-    ``point_topics`` may spread over the sentences of the text given)."""
+    ``point_topics`` may spread over the sentences of the text given); with ``first_way`` only the
+    groups in ``topics`` count, not the other ways of ``topic_also``."""
     if lang not in LANGS:
         return False
     ways = _compiled_topics(lang).get(topic)
+    if ways and first_way:
+        ways = ways[:1]
     if not ways:
         return False
     folded = fold(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from docgen.check import Finding, check_path
+from docgen.check import CheckResult, Finding, check_path
 
 ROOT = Path(__file__).resolve().parents[1] / "data"
 RECORD = yaml.safe_load((ROOT / "check" / "heldout4_error_verdicts.yaml").read_text(encoding="utf-8"))
@@ -49,3 +49,31 @@ def test_false_findings_are_gone_and_true_ones_stay(name: str) -> None:
     mine = [v for v in RECORD if v["file"] == name]
     assert not {_key(v) for v in mine if v["verdict"] is False} & set(got)
     assert got == sorted(_key(v) for v in mine if v["verdict"] is True)
+
+
+def _elsewhere(result: CheckResult) -> list[Finding]:
+    return [f for f in result.findings if f.code == "model_deviation.duties_elsewhere"]
+
+
+def test_the_hr_heads_duties_laid_on_another_official_are_a_warning_not_missing() -> None:
+    """05_ru lays them on «Руководитель аппарата маслихата в части организации оценки»: present, said
+    with a warning at that point."""
+    result = check_path(str(ROOT / "heldout_xref4" / "05_ru_2025_quarterly_sheets.txt"))
+    assert [(f.severity, f.point) for f in _elsewhere(result)] == [("warning", "15")]
+    assert "другое должностное лицо" in _elsewhere(result)[0].message
+    assert not [f for f in result.findings if f.code == "missing_provision.topic"]
+
+
+def test_kk_duties_laid_on_another_official_and_the_hr_head_himself(tmp_path: Path) -> None:
+    src = (ROOT / "heldout_xref4" / "06_kk_2025_quarterly_sheets.txt").read_text(encoding="utf-8")
+    assert not _elsewhere(check_path(str(ROOT / "heldout_xref4" / "06_kk_2025_quarterly_sheets.txt")))
+    head = "15. Персоналды басқару қызметінің басшысы:"
+    assert head in src
+    act = tmp_path / "act.txt"
+    act.write_text(
+        src.replace(head, "15. Мәслихат аппаратының басшысы бағалауды ұйымдастыру бөлігінде:"), "utf-8"
+    )
+    result = check_path(str(act))
+    assert [(f.severity, f.point) for f in _elsewhere(result)] == [("warning", "15")]
+    assert "басқа лауазымды адамға" in _elsewhere(result)[0].message
+    assert not [f for f in result.findings if f.code == "missing_provision.topic"]
