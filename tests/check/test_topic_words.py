@@ -133,6 +133,7 @@ from docgen.check.generate import generate_clean
         ),
         ("ru", "Число респондентов – не менее трех и не более семи человек.", "method360_respondents"),
         ("kk", "Респонденттер саны үштен жетіге дейін адамды құрайды.", "method360_respondents"),
+        ("ru", "Количество респондентов составляет от пяти до восьми человек.", "method360_respondents"),
         # the meeting on the results without the words «обратная связь» / «кері байланыс»
         (
             "ru",
