@@ -119,19 +119,31 @@ def _alts(text: str, synonyms: dict[str, list[str]]) -> list[Alt]:
     return [tuple(a) for a in out if a]
 
 
+Groups = tuple[tuple[bool, tuple[Alt, ...]], ...]
+
+
+def _groups(spec: list[Any], synonyms: dict[str, list[str]]) -> Groups:
+    groups = []
+    for group in spec or []:
+        negative = all(str(g).startswith("!") for g in group)
+        alts = [a for g in group for a in _alts(str(g).lstrip("!"), synonyms)]
+        groups.append((negative, tuple(alts)))
+    return tuple(groups)
+
+
 @lru_cache(maxsize=4)
-def _compiled_topics(lang: str) -> dict[str, tuple[tuple[bool, tuple[Alt, ...]], ...]]:
+def _compiled_topics(lang: str) -> dict[str, tuple[Groups, ...]]:
+    """Each topic's ways of being stated: its groups in ``topics``, then each further set of groups
+    in ``topic_also`` (another wording of the same rule; any one of them states the topic)."""
     data = topics_data()
     vocab = data.get("topic_words") or {}
     synonyms: dict[str, list[str]] = (vocab.get("synonyms") or {}).get(lang, {})
+    also = data.get("topic_also") or {}
     out = {}
     for topic, spec in data["topics"].items():
-        groups = []
-        for group in spec.get(lang) or []:
-            negative = all(str(g).startswith("!") for g in group)
-            alts = [a for g in group for a in _alts(str(g).lstrip("!"), synonyms)]
-            groups.append((negative, tuple(alts)))
-        out[str(topic)] = tuple(groups)
+        ways = [_groups(spec.get(lang) or [], synonyms)]
+        ways += [_groups(g, synonyms) for g in (also.get(topic) or {}).get(lang) or []]
+        out[str(topic)] = tuple(w for w in ways if w)
     return out
 
 
@@ -185,7 +197,11 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def _topic_in(groups: Any, words: list[str], joined: str, lang: str) -> bool:
+def _topic_in(ways: tuple[Groups, ...], words: list[str], joined: str, lang: str) -> bool:
+    return any(_way_in(groups, words, joined, lang) for groups in ways)
+
+
+def _way_in(groups: Groups, words: list[str], joined: str, lang: str) -> bool:
     for negative, alts in groups:
         hit = any(_alt_in(a, words, joined, lang) for a in alts)
         if hit == negative:
@@ -193,19 +209,22 @@ def _topic_in(groups: Any, words: list[str], joined: str, lang: str) -> bool:
     return True
 
 
-def matches_topic(text: str, topic: str, lang: str) -> bool:
+def matches_topic(text: str, topic: str, lang: str, *, first_way: bool = False) -> bool:
     """True when one sentence of ``text`` holds every group of ``topic`` (a topic listed in
-    ``point_topics`` may spread over the sentences of the text given)."""
+    ``point_topics`` may spread over the sentences of the text given); with ``first_way`` only the
+    groups in ``topics`` count, not the other ways of ``topic_also``."""
     if lang not in LANGS:
         return False
-    groups = _compiled_topics(lang).get(topic)
-    if not groups:
+    ways = _compiled_topics(lang).get(topic)
+    if ways and first_way:
+        ways = ways[:1]
+    if not ways:
         return False
     folded = fold(text)
     units = [folded.lower()] if topic in set(topics_data().get("point_topics") or ()) else sentences(folded)
     for unit in units:
         words = _words(unit)
-        if _topic_in(groups, words, " ".join(words), lang):
+        if _topic_in(ways, words, " ".join(words), lang):
             return True
     return False
 
@@ -221,13 +240,13 @@ def topics_of(text: str, lang: str) -> frozenset[str]:
     whole_words = _words(low)
     whole_joined = " ".join(whole_words)
     units = [(w, " ".join(w)) for w in (_words(u) for u in sentences(folded))]
-    for topic, groups in compiled_topics.items():
-        if not groups:
+    for topic, ways in compiled_topics.items():
+        if not ways:
             continue
         if topic in point_topics:
-            if _topic_in(groups, whole_words, whole_joined, lang):
+            if _topic_in(ways, whole_words, whole_joined, lang):
                 found.add(topic)
-        elif any(_topic_in(groups, w, j, lang) for w, j in units):
+        elif any(_topic_in(ways, w, j, lang) for w, j in units):
             found.add(topic)
     return frozenset(found)
 

@@ -17,7 +17,7 @@ from typing import Any
 from ..catalogue_model import Catalogue
 from ..data.labels import quantity, value_text
 from .context import Ctx
-from .data import compiled, fold, form_kind_from_title, label, pattern, topics_data, topics_of
+from .data import compiled, fold, form_kind_from_title, label, matches_topic, pattern, topics_data, topics_of
 from .findings import Finding
 from .make import finding
 from .profiles import Profile
@@ -195,11 +195,14 @@ def provisions(ctx: Ctx, profile: Profile, catalogue: Catalogue | None = None) -
         present |= ctx.topics(p)
     if not ctx.live_points:  # a text without point numbers: its topics are judged on the whole text
         present |= whole
+    elsewhere = set(topics_data().get("duties_elsewhere") or ())
     for prov in profile.provisions:
         topic_evidence = prov.get("topic_evidence", {})
         for topic in prov.get("topics", []):
             pool = whole if prov.get("scope") == "text" else present
             if topic in pool:
+                if topic in elsewhere and topic not in stated:
+                    out += _said_otherwise(ctx, profile, prov, topic)
                 continue
             evidence = topic_evidence.get(topic, prov["evidence"])
             wording = profile.wording(prov, ctx.lang)
@@ -224,6 +227,29 @@ def provisions(ctx: Ctx, profile: Profile, catalogue: Catalogue | None = None) -
                 )
             )
     return out
+
+
+def _said_otherwise(ctx: Ctx, profile: Profile, prov: dict[str, Any], topic: str) -> list[Finding]:
+    """A warning when no point states ``topic`` the model's way and a point states it another way
+    (``duties_elsewhere`` in topics.yaml: the HR head's duties laid on another official)."""
+    points = ctx.points_with(topic)
+    if not points or any(matches_topic(ctx.point_text(p), topic, ctx.lang, first_way=True) for p in points):
+        return []
+    first = points[0]
+    return [
+        finding(
+            "model_deviation.duties_elsewhere",
+            "warning",
+            ctx.lang,
+            point=first.number,
+            quote=ctx.quote(first.start, min(first.end, first.start + 240)),
+            expected=profile.wording(prov, ctx.lang),
+            evidence=prov.get("topic_evidence", {}).get(topic, prov["evidence"]),
+            edition=profile.edition,
+            topic_label=label(f"topics.{topic}", ctx.lang, topic),
+            details={"provision": prov["id"], "topic": topic, "model_source": note(prov["source"])},
+        )
+    ]
 
 
 def extra_provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
