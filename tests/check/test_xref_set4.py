@@ -1,0 +1,51 @@
+"""The causes of held-out set 4's misses and false findings, each with a Kazakh and a Russian variant
+and a near miss (a reference of the same shape that is right, or wrong, as a reader of the sentence
+sees it). The variant texts are the development texts of ``tests/data/check_xref/`` with one sentence
+added (see ``test_xref_constructions``): ru_2018_a (16 KPI set, in a number from three to five; 17 KPI
+requirements), kk_2018_a (23 the number of KPI; 24 KPI requirements).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .test_xref_constructions import KK, KK_POINT, RU, RU_POINT, _new
+
+CASES: list[tuple[object, ...]] = [
+    # the point that sets how many KPI there are is a requirement beside the point of their qualities
+    (
+        RU,
+        RU_POINT,
+        "КЦИ вносятся с соблюдением требований к КЦИ, установленных пунктами 16 и 17 Методики.",
+        set(),
+    ),
+    (
+        RU,
+        RU_POINT,
+        "КЦИ вносятся с соблюдением требований к КЦИ, установленных пунктом 16 Методики.",
+        {("8", "wrong_target", "16", "17")},
+    ),
+    (
+        KK,
+        KK_POINT,
+        "НМИ осы Әдістеменің 23 және 24-тармақтарының талаптарына сәйкес келуі тиіс.",
+        set(),
+        True,
+    ),
+    (
+        KK,
+        KK_POINT,
+        "НМИ осы Әдістеменің 23-тармағының талаптарына сәйкес келуі тиіс.",
+        {("9", "wrong_target", "23", "24")},
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_set4_causes(tmp_path: Path, case: tuple[object, ...]) -> None:
+    name, anchor, added, expected, *before = case
+    assert isinstance(name, str) and isinstance(anchor, str) and isinstance(added, str)
+    assert _new(tmp_path, name, anchor, added, before=bool(before and before[0])) == expected
