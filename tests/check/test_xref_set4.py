@@ -49,3 +49,58 @@ def test_set4_causes(tmp_path: Path, case: tuple[object, ...]) -> None:
     name, anchor, added, expected, *before = case
     assert isinstance(name, str) and isinstance(anchor, str) and isinstance(added, str)
     assert _new(tmp_path, name, anchor, added, before=bool(before and before[0])) == expected
+
+
+# reports of the 360 method brought to the person evaluated in the order of a point: familiarisation
+# (11), not the 360 method, though the sentence names it; the same sentence carrying the evaluation
+# out (not bringing it to anyone) still asks for the 360 method's point; a plan brought to the person evaluated is no
+# familiarisation
+CASES += [
+    (
+        RU,
+        RU_POINT,
+        "Отчеты по методу 360 доводятся до оцениваемого лица в порядке, предусмотренном пунктом 11 Методики.",
+        set(),
+    ),
+    (
+        RU,
+        RU_POINT,
+        "Отчеты по методу 360 доводятся до оцениваемого лица в порядке, предусмотренном пунктом 13 Методики.",
+        {("8", "wrong_target", "13", "11")},
+    ),
+    (RU, RU_POINT, "Оценка методом 360 проводится в порядке, предусмотренном пунктом 23 Методики.", set()),
+    (
+        RU,
+        RU_POINT,
+        "План работы доводится до оцениваемого лица в порядке, предусмотренном пунктом 13 Методики.",
+        set(),
+    ),
+    (
+        KK,
+        KK_POINT,
+        "360 әдісі бойынша есептер бағаланатын адамға осы Әдістеменің 11-тармағында көзделген тәртіппен жеткізіледі.",
+        set(),
+        True,
+    ),
+    (
+        KK,
+        KK_POINT,
+        "360 әдісі бойынша есептер бағаланатын адамға осы Әдістеменің 13-тармағында көзделген тәртіппен жеткізіледі.",
+        {("9", "wrong_target", "13", "11")},
+        True,
+    ),
+    (
+        KK,
+        KK_POINT,
+        "360 әдісі бойынша бағалау осы Әдістеменің 35-тармағында көзделген тәртіппен жүргізіледі.",
+        set(),
+        True,
+    ),
+    (
+        KK,
+        KK_POINT,
+        "Жұмыс жоспары бағаланатын адамға осы Әдістеменің 13-тармағында көзделген тәртіппен жеткізіледі.",
+        set(),
+        True,
+    ),
+]
