@@ -463,6 +463,8 @@ def _judge_point(
         for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, edge, window, later):
             if cand not in run.cache:
                 run.cache[cand] = holders(ctx, run.view, cand, run.units)
+            if run.cache[cand] == [u.name]:
+                continue  # the point states the rule itself: its reference asks for another need
             if run.cache[cand]:
                 found.append((cand, _narrowed(run.view, cand, run.cache[cand], ctx.text[c0:c1], ctx.lang)))
                 if len(group) == 1:
