@@ -324,6 +324,8 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
         for i, m in enumerate(found):
             if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # an edit note names the point it amends
+            if ctx.folded[m.end() : m.end() + 1] == ")" and not _bracket_open(ctx.folded, m.start()):
+                continue  # «пп. 3)»: a sub-point; «(… согласно пункту 7)» closes a bracket
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
                 continue  # the point's own number
             line0 = ctx.text.rfind("\n", 0, m.start()) + 1
@@ -355,6 +357,12 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 if f is not None:
                     out.append(f)
     return out
+
+
+def _bracket_open(text: str, pos: int) -> bool:
+    """A bracket opened on the line before ``pos`` is not closed yet."""
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.count("(") > line.count(")")
 
 
 _ITEM = re.compile(r"(\d{1,3})(?:\s*([-\u2013\u2014]|по)\s*(\d{1,3}))?")
@@ -455,6 +463,8 @@ def _judge_point(
         for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, edge, window, later):
             if cand not in run.cache:
                 run.cache[cand] = holders(ctx, run.view, cand, run.units)
+            if run.cache[cand] == [u.name]:
+                continue  # the point states the rule itself: its reference asks for another need
             if run.cache[cand]:
                 found.append((cand, _narrowed(run.view, cand, run.cache[cand], ctx.text[c0:c1], ctx.lang)))
                 if len(group) == 1:
