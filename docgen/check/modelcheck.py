@@ -246,7 +246,8 @@ def _said_otherwise(ctx: Ctx, profile: Profile, prov: dict[str, Any], topic: str
             expected=profile.wording(prov, ctx.lang),
             evidence=prov.get("topic_evidence", {}).get(topic, prov["evidence"]),
             edition=profile.edition,
-            topic_label=label(f"topics.{topic}", ctx.lang, topic),
+            topic_label=(name := label(f"topics.{topic}", ctx.lang, topic)),
+            topic_label_cap=name[:1].upper() + name[1:],
             details={"provision": prov["id"], "topic": topic, "model_source": note(prov["source"])},
         )
     ]
