@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +20,12 @@ from hypothesis import strategies as st
 
 from docgen.check import check_path
 from docgen.draft import Draft, draft, edition_warning, load_body
-from docgen.draft.adapter import cross_references_of, parameters_of, parsed_catalogue
+from docgen.draft.adapter import cross_references_of, parameters_of
 from docgen.draft.body import Body
 from docgen.draft.model import PLACEHOLDER, literal_numbers, load_model_text
 from docgen.editions import editions
 
+from .drafted import made
 from .test_model_text import _points
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -226,12 +226,8 @@ def test_kk_text_reproduces_001_point_by_point() -> None:
         assert ratio >= DEPARTURES.get(number, 0.97), (number, round(ratio, 3))
 
 
-@cache
 def _made(body: str, lang: str, tmp: str) -> tuple[Draft, Any, Path]:
-    d = draft("E0", load_body(DATA / f"{body}.yaml"), lang)
-    path = Path(tmp) / f"{body}.{lang}.txt"
-    path.write_text(d.text, encoding="utf-8")
-    return d, parsed_catalogue(path), path
+    return made("E0", body, lang, tmp)
 
 
 @pytest.fixture(scope="module")
