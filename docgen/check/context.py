@@ -64,9 +64,15 @@ class Ctx:
         prev = [p for p in self.doc.points if p.start <= offset]
         return prev[-1].number if prev else "header"
 
-    def quote(self, start: int, end: int) -> str:
-        """Exact raw text behind the normalised span, whitespace-trimmed."""
-        return self.doc.norm.raw_slice(max(0, start), min(end, len(self.text))).strip()
+    def quote(self, start: int, end: int, limit: int | None = None) -> str:
+        """Exact raw text behind the normalised span, whitespace-trimmed; with ``limit``, a span
+        longer than that is cut at the last word boundary within it (no word is broken)."""
+        start, end = max(0, start), min(end, len(self.text))
+        if limit is not None and end - start > limit:
+            cut = start + limit
+            space = max(self.text.rfind(" ", start, cut + 1), self.text.rfind("\n", start, cut + 1))
+            end = space if space > start + limit // 2 else cut
+        return self.doc.norm.raw_slice(start, end).strip()
 
     def raw_to_norm(self, raw_offset: int) -> int:
         offs = self.doc.norm.offsets

@@ -236,13 +236,17 @@ def _said_otherwise(ctx: Ctx, profile: Profile, prov: dict[str, Any], topic: str
     if not points or any(matches_topic(ctx.point_text(p), topic, ctx.lang, first_way=True) for p in points):
         return []
     first = points[0]
+    # the lead naming the official («N. Руководитель аппарата … обеспечивает:») is what the warning
+    # is about; the list of duties after it is not quoted
+    lead_end = ctx.text.find("\n", first.start, first.end)
+    lead_end = lead_end if lead_end > first.start else first.end
     return [
         finding(
             "model_deviation.duties_elsewhere",
             "warning",
             ctx.lang,
             point=first.number,
-            quote=ctx.quote(first.start, min(first.end, first.start + 240)),
+            quote=ctx.quote(first.start, lead_end, limit=240),
             expected=profile.wording(prov, ctx.lang),
             evidence=prov.get("topic_evidence", {}).get(topic, prov["evidence"]),
             edition=profile.edition,
@@ -273,7 +277,7 @@ def extra_provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
                 "warning",
                 ctx.lang,
                 point=first.number,
-                quote=ctx.quote(start, min(end, start + 240)),
+                quote=ctx.quote(start, end, limit=240),
                 expected="",
                 actual=", ".join(p.number for p in hits),
                 evidence=ft["evidence"],
@@ -359,6 +363,20 @@ def _stem_score(a: str, b: str) -> float:
     if hits < min(2, len(wa)):
         return 0.0
     return hits / len(wa)
+
+
+def _word_difference(act_row: str, model_row: str, lang: str) -> str:
+    """The words one row has and the other lacks, in words («нет в акте: «выполнения»; нет в Типовой
+    методике: «исполнения»»); empty when the rows differ only in the forms of the same words."""
+    wa, wm = _row_words(act_row), _row_words(model_row)
+    only_model = [w for w in wm if not any(_same_word(w, o) for o in wa)]
+    only_act = [w for w in wa if not any(_same_word(w, o) for o in wm)]
+    parts = []
+    for label_key, words in (("wording_only_model", only_model), ("wording_only_act", only_act)):
+        if words:
+            quoted = ", ".join(f"«{w}»" for w in dict.fromkeys(words))
+            parts.append(f"{label(label_key, lang)}: {quoted}")
+    return "; ".join(parts)
 
 
 _SAME_STEMS = 0.75  # an act row whose words the model row mostly holds is that row, worded otherwise
@@ -447,23 +465,30 @@ def _compare_rows(
         variants = mrow if isinstance(mrow, list) else [mrow]
         normed = [_norm_row(v) for v in variants]
         same = next((r for r in pending if any(same_wording(r, v) for v in variants)), None)
+        model_row = variants[0]
+        code = "wording.variant"
+        detail = ""
         if same is None:  # the same row in other word forms or a shorter wording
             stemmed = max(pending, key=lambda r: max(_stem_score(r, v) for v in variants), default=None)
             if stemmed is not None and max(_stem_score(stemmed, v) for v in variants) >= _SAME_STEMS:
                 same = stemmed
-        if same is not None:  # written differently, same words: information, not a difference
+                model_row = max(variants, key=lambda v: _stem_score(stemmed, v))
+                detail = _word_difference(same, model_row, ctx.lang)
+                code = "wording.close" if detail else code
+        if same is not None:  # written differently, same (or mostly the same) words: information
             pending.remove(same)
             out.append(
                 finding(
-                    "wording.variant",
+                    code,
                     "info",
                     ctx.lang,
                     point=f"app{number}",
                     quote=quote_of[id(same)],
-                    expected=variants[0],
+                    expected=model_row,
                     actual=same,
                     evidence=ev,
                     appendix=number,
+                    detail=detail,
                 )
             )
             continue

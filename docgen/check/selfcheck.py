@@ -76,7 +76,7 @@ def numbering(ctx: Ctx) -> list[Finding]:
             continue
         n = int(p.number)
         eol = ctx.text.find("\n", p.start)
-        quote = ctx.quote(p.start, min(eol if eol > 0 else p.end, p.start + 80))
+        quote = ctx.quote(p.start, eol if eol > 0 else p.end, limit=80)
         if n in seen:
             out.append(
                 finding(

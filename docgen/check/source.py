@@ -109,7 +109,7 @@ def truncation(ctx: Ctx) -> Truncation | None:
         "warning",
         ctx.lang,
         point=point,
-        quote=ctx.quote(pos, pos + min(len(line), 200)),
+        quote=ctx.quote(pos, pos + len(line), limit=200),
         evidence="FACT",
         place=label(f"source.cut_{where}", ctx.lang),
         details={"cut_inside": where, "cut_appendix": nxt},

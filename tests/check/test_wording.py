@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,54 @@ def test_seed_000_wording_variants_are_info_not_meaning() -> None:
     assert differs == {"Нәтижеге бейімделу"}  # the one real difference of wording in meaning
     msg = next(f.message for f in result.findings if f.code == "wording.variant" and f.point == "app7")
     assert "мағынасы бойынша бірдей" in msg
+
+
+def test_a_row_in_other_words_is_close_not_a_spelling_variant() -> None:
+    """«исполнения» for «выполнения» is another word: the info finding names the words that differ
+    instead of calling the difference one of spelling only."""
+    from docgen.check.modelcheck import _word_difference
+
+    ru = _word_difference(
+        "Качество исполнения функциональных обязанностей",
+        "Качество выполнения функциональных обязанностей",
+        "ru",
+    )
+    assert ru == "нет в акте: «выполнения»; нет в Типовой методике: «исполнения»"
+    kk = _word_difference(
+        "Бағаланатын тұлғаның еңбек тәртібі", "Бағаланатын адамның еңбек тәртібін сақтауы", "kk"
+    )
+    assert "актіде жоқ: «адамның», «сақтауы»" in kk and "үлгілік әдістемеде жоқ: «тұлғаның»" in kk
+    # the same words in other forms: nothing differs, so the spelling-variant finding stays
+    assert (
+        _word_difference(
+            "Качество выполнения функциональных обязанностей",
+            "качество выполнения функциональной обязанности",
+            "ru",
+        )
+        == ""
+    )
+
+
+def test_quotes_are_cut_between_words_and_the_duties_warning_quotes_its_lead() -> None:
+    """A long point quoted by a finding ends at a word boundary; the warning that the HR head's
+    duties sit with another official quotes the lead line that names that official."""
+    src = (
+        Path(__file__).resolve().parents[2]
+        / "tests"
+        / "data"
+        / "heldout_xref4"
+        / "05_ru_2025_quarterly_sheets.txt"
+    )
+    text = src.read_text(encoding="utf-8")
+    result = check_path(str(src))
+    for f in result.findings:
+        if not f.quote:
+            continue
+        assert f.quote in text, f.code
+        at = text.index(f.quote) + len(f.quote)
+        # the character after a quote never continues a word it cut
+        assert at == len(text) or not (text[at - 1].isalpha() and text[at].isalpha()), (f.code, f.quote[-30:])
+    duties = [f for f in result.findings if f.code == "model_deviation.duties_elsewhere"]
+    assert [f.quote for f in duties] == [
+        "15. Руководитель аппарата маслихата в части организации оценки обеспечивает:"
+    ]
