@@ -471,7 +471,12 @@ def _judge_point(
                     break  # one number: the first need the act has a holder for
     found = [(n, h) for n, h in found if h]
     base = shown.split("-")[0]
-    if not found or any(shown in h for _, h in found):
+    # a sub-point the cited point does not have («подпунктом 3) пункта 16», point 16 has no
+    # sub-points): the point does not hold what the sentence asks of that sub-point
+    lacks = (
+        bool(ref.subpoint) and len(group) == 1 and not _has_subpoint(ctx, shown, ref.subpoint, inline=True)
+    )
+    if not found or (not lacks and any(shown in h for _, h in found)):
         return None
     if shown != base and base in group and any(base in h for _, h in found):
         return None  # an inserted point cited with its base point («пунктам 9 и 9-1») goes with it
@@ -482,11 +487,19 @@ def _judge_point(
     # a holder the reference does not name yet first; else the one it names beside the wrong number;
     # a reference to a sub-point prefers a holder that has that sub-point
     own = [h for h in have if h != u.name and not h.startswith("app")]
+    if xref_data()["needs"].get(need, {}).get("prefer_lead_in"):
+        own = _by_lead_in(ctx, own, ctx.text[c0:c1])
     if ref.subpoint:
-        own = sorted(own, key=lambda h: not _has_subpoint(ctx, h, ref.subpoint))
+        own = sorted(own, key=lambda h: not _has_subpoint(ctx, h, ref.subpoint, inline=True))
     best = next((h for h in own if h not in group), own[0] if own else None)
-    if best is None:
+    if best is None or best == shown:
         return None
+    if (
+        lacks
+        and any(shown in h for _, h in found)
+        and not _has_subpoint(ctx, best, ref.subpoint, inline=True)
+    ):
+        return None  # the point holds the need; no other holder has the sub-point either
     topic = xref_data()["needs"].get(need, {}).get("model_topic")
     inherited = bool(topic) and run.model_points.get(topic) == shown
     code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
@@ -506,11 +519,39 @@ def _judge_point(
     )
 
 
-def _has_subpoint(ctx: Ctx, point: str, sub: str) -> bool:
+def _has_subpoint(ctx: Ctx, point: str, sub: str, inline: bool = False) -> bool:
+    """Point ``point`` has sub-point ``sub`` at the start of a line (``inline``: or inside a line
+    after a colon, a semicolon or a space: «…: 1) …; 2) …»; a sub-point cited there, «подпунктом 3)
+    пункта 2», «3) тармақшасында», is not the point's own)."""
     p = next((p for p in ctx.live_points if p.number == point), None)
     if p is None:
         return False
-    return re.search(rf"(?m)^\s*{re.escape(sub)}\)", ctx.text[p.start : p.end]) is not None
+    body = ctx.text[p.start : p.end]
+    sub = re.escape(sub)
+    if re.search(rf"(?m)^\s*{sub}\)", body) is not None:
+        return True
+    if not inline:
+        return False
+    low = body.lower()
+    return any(
+        not re.search(r"(?:подпункт\w*|пп\.)\s*$", low[: m.start(1)])
+        and not low.startswith("тармақша", m.end())
+        for m in re.finditer(rf"(?:^|[\s:;])({sub})\)\s*", low)
+    )
+
+
+def _by_lead_in(ctx: Ctx, points: list[str], sentence: str) -> list[str]:
+    """``points`` ordered by how many words of their lead-in (the words before the first colon or
+    full stop: «Персоналды басқару қызметінің басшысы мыналарға жауапты болады:») the sentence has;
+    ties keep their order."""
+    have = _stems(sentence)
+    lead: dict[str, int] = {}
+    for p in ctx.live_points:
+        if p.number in points:
+            line = ctx.folded[p.start : p.end].split("\n", 1)[0]
+            line = re.sub(r"^\s*\d+(?:-\d+)?\.\s*", "", line)
+            lead[p.number] = len(_stems(re.split(r"[:.;](?:\s|$)", line, maxsplit=1)[0]) & have)
+    return sorted(points, key=lambda h: -lead.get(h, 0))
 
 
 def _introducers(ctx: Ctx) -> dict[str, list[str]]:
