@@ -67,7 +67,20 @@ class RowError:
         text = self.message
         if self.value is not None and self.value.strip():
             text = message(self.lang, "value_quoted", message=text, value=self.value.strip()[:80])
-        return f"{self.column}: {text}"
+        return f"{column_name(self.lang, self.column)}: {text}"
+
+
+def column_name(lang: str | None, key: str) -> str:
+    """A data column as the summary names it: the summary's own heading (Ф.И.О., period, sheet),
+    else the input template's caption («Оценка 5»); never the column key."""
+    lg = lang if lang == "kk" else "ru"
+    if key in ("full_name", "period", "sheet"):
+        return message(lg, f"head_{key}")
+    heads = labels(lg)["input_headers"]
+    base, _, n = key.rpartition("_")
+    if key.startswith(("score_", "comment_")) and base in heads:
+        return str(heads[base]).format(n=n)
+    return str(heads.get(key, key))
 
 
 @dataclass(frozen=True)
@@ -247,7 +260,7 @@ def row_warnings(plan: FillPlan, row: GoodRow, rows: tuple[str, ...] | None = No
     i = row.sheet.sanction_row
     if not 0 <= i < len(row.scores) or row.scores[i] < plan.rules.score_max:
         return []
-    col = f"score_{i + 1}"
+    col = column_name(plan.msg_lang, f"score_{i + 1}")
     names = rows if rows is not None and len(rows) == len(row.sheet.rows) else row.sheet.rows
     text = message(
         plan.msg_lang,

@@ -1,9 +1,10 @@
 """Batch stage: ``docgen fill`` end to end -- read, validate, score, render, write, summarise.
 
 Consumes a :class:`~docgen.catalogue_model.Catalogue` and a data file (one row per employee and period); produces one DOCX
-per good row and language, ``summary.csv`` and ``summary.xlsx`` (full_name, period, sheet,
-average, final_score, grade, errors, then row, grade_label, interpretation, files, warnings; the
-.xlsx headed and worded in the user's language, see :mod:`docgen.batch.summary`) and
+per good row and language, ``summary.csv`` and ``summary.xlsx`` (for people: headed and worded in
+the user's language, no code in a cell), ``summary.json`` (for programs: full_name, period, sheet,
+average, final_score, grade, errors, row, grade_label, interpretation, files, warnings, with the
+codes; see :mod:`docgen.batch.summary`) and
 ``docgen-manifest.json`` (rows -> files). Everything the user reads (refusals, row errors, the
 summary's words, the progress bar) is in ``msg_lang``: the language the sheets are asked in, else
 the act's.
@@ -68,9 +69,10 @@ from .sheet_context import SheetStatics, build_context
 from .summary import (
     CSV_NAME,
     SUMMARY_COLUMNS,
-    XLSX_NAME,
+    SUMMARY_NAMES,
     SummaryFiles,
     SummaryHash,
+    SummaryWords,
     csv_safe,
     existing_summary,
 )
@@ -411,7 +413,7 @@ def _precheck(job: Job, data: str | os.PathLike[str], lang: str | None, jobs: in
     compare = present and not job.force
     n = 0
     if compare:
-        h = SummaryHash()
+        h = SummaryHash(SummaryWords(lang, job.langs, job.plan))
         for results in _results(job, data, jobs, dry=True):
             for item in results:
                 h.add(item[1])
@@ -447,7 +449,7 @@ def _fill(
     ledger.start()
     job.ledger = ledger
     summaries = SummaryFiles(out, lang, job.langs, job.plan)
-    manifest = ManifestWriter(out, (CSV_NAME, XLSX_NAME))
+    manifest = ManifestWriter(out, SUMMARY_NAMES)
     try:
         if show:
             import click

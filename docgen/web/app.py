@@ -823,7 +823,7 @@ def create_app(
         act: UploadFile = File(...), data: UploadFile = File(...), lang: str = Form("auto")
     ) -> Response:
         """``act`` and ``data`` (.xlsx or .csv, one row per employee and period) → ZIP with the sheets,
-        ``summary.xlsx`` and ``summary.csv``; the header ``X-Docgen-Bad-Rows`` counts the rows refused."""
+        ``summary.xlsx`` and ``summary.csv`` (for people) and ``summary.json`` (codes, for programs); the header ``X-Docgen-Bad-Rows`` counts the rows refused."""
         async with workdir() as folder:
             path = await save_upload(act, folder, "act", jobs.ACT_SUFFIXES, act_limit)
             data_path = await save_upload(data, folder, "data", jobs.DATA_SUFFIXES, data_limit)

@@ -304,7 +304,7 @@ def count_outputs(workdir: Path) -> int:
 @dataclass
 class FillResult:
     zip_bytes: bytes
-    summary: list[dict[str, str]]
+    summary: list[dict[str, Any]]
     errors: list[dict[str, Any]]
     rows: int
     bad_rows: int
@@ -317,8 +317,6 @@ def fill_zip(
     """Fill one sheet per good row into ``workdir/out`` and zip the sheets and both summaries.
     ``msg_lang``: the language of the summaries and the row errors (the page's language; default: the
     sheets' language when one is asked, else the act's)."""
-    import csv
-
     from ..batch.reader import read_rows
     from ..batch.run import fill_batch
 
@@ -343,8 +341,16 @@ def fill_zip(
         {"row": e.row, "column": e.column, "message": e.message, "value": values.get((e.row, e.column), "")}
         for e in errors
     ]
-    with open(out / "summary.csv", encoding="utf-8-sig", newline="") as fh:
-        summary = list(csv.DictReader(fh))
+    from ..batch.summary import JSON_NAME
+    from ..forms.labels import fmt_number, period_text
+
+    shown = said or cat.lang
+    shown = shown if shown in ("kk", "ru") else "ru"
+    with open(out / JSON_NAME, encoding="utf-8") as fh:
+        summary = json.load(fh)["rows"]
+    for s in summary:  # what the page shows: the period and the score as the summaries word them
+        s["period_text"] = period_text(shown, s["period"]) if s["period"] else ""
+        s["final_score_text"] = "" if s["final_score"] is None else fmt_number(s["final_score"], 2)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
         for p in sorted(out.rglob("*")):

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Latin-script names a line may hold: the data file's column keys and codes, file names docgen writes,
 # option names, a character's code
 NAMES = re.compile(
-    r"(?:row\d{5}_\S+|app\d+_\S+\.docx|summary\.(?:xlsx|csv)|docgen-manifest\.json|translation\.json|docgen|run-corpus|report360|protocol"
+    r"(?:row\d{5}_\S+|app\d+_\S+\.docx|summary\.(?:xlsx|csv|json)|docgen-manifest\.json|translation\.json|docgen|run-corpus|report360|protocol"
     r"|--\w+|-o|PDF|U\+[0-9A-F]{4}|full_name|score_\d+|comment_\d+|category|sanction|period|sheet"
     r"|severe_reprimand|reprimand|remark|none|other|leader|staff)(?![\w.])"
 )

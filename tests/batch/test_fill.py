@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -112,8 +113,13 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 
 def summary(out: Path) -> list[dict[str, str]]:
-    with open(out / "summary.csv", encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
+    """summary.json's rows (the codes, for programs), scores as two-decimal text, files space-joined."""
+    rows = json.loads((out / "summary.json").read_text(encoding="utf-8"))["rows"]
+    for r in rows:
+        for key in ("average", "final_score"):
+            r[key] = "" if r[key] is None else f"{r[key]:.2f}"
+        r["files"] = " ".join(r["files"])
+    return rows
 
 
 def test_fill_renders_good_rows_and_reports_bad_ones(tmp_path: Path) -> None:

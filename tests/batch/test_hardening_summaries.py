@@ -119,7 +119,7 @@ def test_case5_formula_injection_through_semicolon(tmp_path: Path, lo_profile: P
     back = list(csv.reader(io.StringIO(text, newline="")))
     nl = lambda t: t.replace("\r\n", "\n").replace("\r", "\n")  # noqa: E731  (good rows: normalised)
     assert [nl(r[0]) for r in back[1:]] == [nl(v) for v in HOSTILE.values()] * 2
-    assert text.startswith('"full_name","period"') and '"\r\n"' in text  # every field quoted
+    assert text.startswith('"Ф.И.О.","Период"') and '"\r\n"' in text  # every field quoted, headed in ru
     # a control file written the old way (unquoted) proves the harness sees a live formula
     (tmp_path / "control.csv").write_text("Ли;=1+2;\n", encoding="utf-8")
     profile = lo_profile

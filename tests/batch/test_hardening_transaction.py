@@ -190,7 +190,7 @@ def test_case7_two_fills_into_one_folder(tmp_path: Path, capsys: pytest.CaptureF
     assert first.returncode == 0, err.decode()
     assert len(_sheets(out)) == n  # the first run was not disturbed
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [*_sheets(out), "docgen-manifest.json", "summary.csv", "summary.xlsx"]
+        [*_sheets(out), "docgen-manifest.json", "summary.csv", "summary.json", "summary.xlsx"]
     )
 
 
