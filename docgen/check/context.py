@@ -8,11 +8,31 @@ a normalised span, the topics of each point.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Document, Point
 from .data import fold, topics_of
+
+# the dot of an abbreviation inside a sentence: «п. 12», «пп. 3) п. 7», «12-тарм. сәйкес», «ст. 33»
+_ABBREV = re.compile(r"(?<!\w)(?:пп?|подп|тарм|ст|прил)$", re.IGNORECASE)
+
+
+def _stop_before(t: str, pos: int) -> int:
+    """The last sentence-ending «. » before ``pos`` (an abbreviation's dot is none), or -1."""
+    i = t.rfind(". ", 0, pos)
+    while i >= 0 and _ABBREV.search(t, max(0, i - 6), i):
+        i = t.rfind(". ", 0, i)
+    return i
+
+
+def _stop_after(t: str, pos: int) -> int:
+    """The first sentence-ending «. » from ``pos`` (an abbreviation's dot is none), or -1."""
+    i = t.find(". ", pos)
+    while i >= 0 and _ABBREV.search(t, max(0, i - 6), i):
+        i = t.find(". ", i + 1)
+    return i
 
 
 @dataclass
@@ -82,8 +102,8 @@ class Ctx:
     def clause(self, pos: int) -> tuple[int, int]:
         """Span of the sentence (between ``.``/``;``/line breaks) around ``pos``."""
         t = self.text
-        start = max(t.rfind(". ", 0, pos), t.rfind(";", 0, pos), t.rfind("\n", 0, pos)) + 1
-        ends = [i for i in (t.find(". ", pos), t.find(";", pos), t.find("\n", pos)) if i >= 0]
+        start = max(_stop_before(t, pos), t.rfind(";", 0, pos), t.rfind("\n", 0, pos)) + 1
+        ends = [i for i in (_stop_after(t, pos), t.find(";", pos), t.find("\n", pos)) if i >= 0]
         return start, (min(ends) if ends else len(t))
 
     @cached_property

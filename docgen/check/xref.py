@@ -205,7 +205,12 @@ def needs_of(
             )
         }
         dist = {name: d for d, _, name in ranked}
-        ranked = [r for r in ranked if r[2] in near] or ranked
+        # the words nearer to another reference of the sentence are that reference's: a sentence with
+        # no trigger near this one says nothing of it («5 және 6-тармақтар бойынша жасақталған
+        # Комиссия … бағаны 19-тармақта көзделген бағалар негізінде»: the grades are 19's)
+        ranked = [r for r in ranked if r[2] in near]
+        if not ranked:
+            return []
     else:
         dist = {name: d for d, _, name in ranked}
     ranked.sort()
@@ -284,13 +289,22 @@ def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list
 
 def _narrowed(view: CatalogueView, need: str, have: list[str], sentence: str, lang: str) -> list[str]:
     """The holders of ``need`` for this sentence: when its words name exactly one entry of the need's
-    ``narrow`` list and the act states that entry's keys, the source points of those keys."""
+    ``narrow`` list and the act states that entry's keys, the source points of those keys; the source
+    points of the keys of every ``widen`` entry whose words it has are holders too."""
     low = fold(sentence).lower()
-    said = [e for e in xref_data()["needs"][need].get("narrow", []) if any(w in low for w in e.get(lang, []))]
+    spec = xref_data()["needs"][need]
+    wide = [
+        p
+        for e in spec.get("widen", [])
+        if any(_rx(w).search(low) for w in e.get(lang, []))
+        for key in e["keys"]
+        for p in view.sources.get(key, ())
+    ]
+    said = [e for e in spec.get("narrow", []) if any(w in low for w in e.get(lang, []))]
     if len(said) != 1:
-        return have
+        return list(dict.fromkeys(have + wide))
     points = [p for key in said[0]["keys"] for p in view.sources.get(key, ())]
-    return [h for h in have if h in points] or have
+    return list(dict.fromkeys(([h for h in have if h in points] or have) + wide))
 
 
 def companions(view: CatalogueView, need: str) -> set[str]:
@@ -309,6 +323,7 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
     note = compiled(xref_data()["edit_note_line"][ctx.lang])
     units = _units(ctx)
     caption = _rx(xref_data()["form_caption"][ctx.lang])
+    anaphora = _rx(xref_data()["anaphora"][ctx.lang])
     run = _Run(
         catalogue_view(catalogue),
         units,
@@ -318,14 +333,17 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
     )
     out: list[Finding] = []
     for u in units:
+        # «пп. 3)» is a sub-point of the reference after it, not a reference of its own (it has no
+        # words of its own either); «(… согласно пункту 7)» closes a bracket and is one
         found = [
-            m for m in rx.finditer(ctx.folded, u.start, u.end) if not _is_external(ctx, m.start(), m.end())
+            m
+            for m in rx.finditer(ctx.folded, u.start, u.end)
+            if not _is_external(ctx, m.start(), m.end())
+            and not (ctx.folded[m.end() : m.end() + 1] == ")" and not _bracket_open(ctx.folded, m.start()))
         ]
         for i, m in enumerate(found):
             if note.search(ctx.folded, ctx.text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # an edit note names the point it amends
-            if ctx.folded[m.end() : m.end() + 1] == ")" and not _bracket_open(ctx.folded, m.start()):
-                continue  # «пп. 3)»: a sub-point; «(… согласно пункту 7)» closes a bracket
             if not u.name.startswith("app") and ctx.folded[u.start : m.start()].strip() == "":
                 continue  # the point's own number
             line0 = ctx.text.rfind("\n", 0, m.start()) + 1
@@ -336,6 +354,8 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 continue  # the heading of an appendix refers only through its form's caption
             c0, c1 = ctx.clause(m.start())
             c0, c1 = max(c0, u.start), min(c1, u.end)
+            if c0 > u.start and anaphora.match(ctx.folded[c0:c1].lower()):
+                c0 = max(ctx.clause(c0 - 1)[0], u.start)  # «…; оларды өткізу тәртібі N-тармақта»
             # the words nearer to this reference than to the other references of the sentence
             w0 = (found[i - 1].end() + m.start()) // 2 if i > 0 and found[i - 1].end() > c0 else c0
             w1 = (
