@@ -94,6 +94,9 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
             point, quote = scale.unit, scale.quote or quote
         if same_value(value, model["value"]):
             continue
+        named = (topics_data().get("named_values") or {}).get(key) or {}
+        if isinstance(value, str) and named.get(value) == model["value"]:
+            continue  # the act names the thing the model says in general words
         unit = model.get("unit") or entry.unit
         earlier = key in bounds and _before(value, model["value"])  # within the model's bound
         later = key in bounds and not earlier and _before(model["value"], value)  # past the bound
@@ -293,10 +296,41 @@ def extra_provisions(ctx: Ctx, profile: Profile) -> list[Finding]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _row_synonyms() -> tuple[tuple[tuple[str, ...], ...], dict[str, str]]:
+    wording = topics_data()["wording"]
+    words = tuple(tuple(fold(w).lower() for w in group) for group in wording.get("row_word_synonyms") or ())
+    rows: dict[str, str] = {}
+    for group in wording.get("row_synonyms") or ():
+        first = " ".join(fold(group[0]).lower().replace("-", " ").split())
+        for other in group[1:]:
+            rows[" ".join(fold(other).lower().replace("-", " ").split())] = first
+    return words, rows
+
+
+def _canon_word(w: str) -> str:
+    for group in _row_synonyms()[0]:
+        if w.startswith(group):
+            return group[0]
+    return w
+
+
+def _syn_row(s: str) -> str:
+    """The normalised row, or the row it names in other words (``row_synonyms``)."""
+    n = _norm_row(s)
+    return _row_synonyms()[1].get(n, n)
+
+
 def _norm_row(s: str) -> str:
     s = fold(re.sub(r"<[^>]*>", " ", s)).lower().replace("*", "").replace("-", " ")
     s = re.sub(r"^\s*\d{1,2}[.)]?\s+", "", s)
     return re.sub(r"[\s.,;:]+", " ", s).strip()
+
+
+def _bare_row(s: str) -> str:
+    """The row without a note in brackets at its end («Тәртіптік жазалардың болмауы (ескерту, сөгіс …
+    – 2,99 балдан аспайды)»): the note says how to score it, the row is the words before it."""
+    return _norm_row(re.sub(r"\s*\([^()]*\)\s*$", "", s))
 
 
 def _typo_level(a: str, b: str) -> bool:
@@ -311,9 +345,14 @@ _ROW_STOP = frozenset(
 )
 
 
-def _row_words(row: str) -> list[str]:
+def _raw_row_words(row: str) -> list[str]:
     words = re.findall(r"[^\W\d_]+", fold(row).lower())
     return [w for w in words if w not in _ROW_STOP and len(w) > 1]
+
+
+def _row_words(row: str) -> list[str]:
+    words = re.findall(r"[^\W\d_]+", fold(row).lower())
+    return [_canon_word(w) for w in words if w not in _ROW_STOP and len(w) > 1]
 
 
 @lru_cache(maxsize=1)
@@ -368,7 +407,7 @@ def _stem_score(a: str, b: str) -> float:
 def _word_difference(act_row: str, model_row: str, lang: str) -> str:
     """The words one row has and the other lacks, in words («нет в акте: «выполнения»; нет в Типовой
     методике: «исполнения»»); empty when the rows differ only in the forms of the same words."""
-    wa, wm = _row_words(act_row), _row_words(model_row)
+    wa, wm = _raw_row_words(act_row), _raw_row_words(model_row)  # synonyms are words that differ
     only_model = [w for w in wm if not any(_same_word(w, o) for o in wa)]
     only_act = [w for w in wa if not any(_same_word(w, o) for o in wm)]
     parts = []
@@ -377,6 +416,14 @@ def _word_difference(act_row: str, model_row: str, lang: str) -> str:
             quoted = ", ".join(f"«{w}»" for w in dict.fromkeys(words))
             parts.append(f"{label(label_key, lang)}: {quoted}")
     return "; ".join(parts)
+
+
+def _shares_word(row: str, variants: list[str]) -> bool | None:
+    """True: ``row`` holds a word of five letters or more of one of ``variants`` in some form; None: only
+    a near word («орындаушылық» / «орындау»); False: neither."""
+    words = [w for w in _row_words(row) if len(w) >= 5]
+    verdicts = {_same_word(w, o) for v in variants for o in _row_words(v) if len(o) >= 5 for w in words}
+    return True if True in verdicts else (None if None in verdicts else False)
 
 
 _SAME_STEMS = 0.75  # an act row whose words the model row mostly holds is that row, worded otherwise
@@ -424,6 +471,18 @@ def _act_forms(ctx: Ctx, catalogue: Catalogue | None) -> dict[str, dict[str, Any
         )
         if kind:
             forms.setdefault(kind, {"appendix": a.number, "rows": rows_of.get(a.number)})
+    data = topics_data()
+    sides = data["form_sides"].get(ctx.lang) or []
+    for pair in data["one_report_for_both"]:
+        have = [k for k in pair if k in forms]
+        if len(have) != 1:
+            continue
+        app = ctx.doc.appendix(int(forms[have[0]]["appendix"] or 0))
+        title = fold(app.title if app is not None else "").lower()
+        if title and not any(w in title for w in sides):
+            # «360 әдісі бойынша бағалау нәтижелері туралы есеп»: one report for leaders and staff
+            for k in pair:
+                forms.setdefault(k, dict(forms[have[0]]))
     return forms
 
 
@@ -453,6 +512,8 @@ def _compare_rows(
                 r
                 for r in pending
                 if _norm_row(r) in normed
+                or _syn_row(r) in normed
+                or _bare_row(r) in normed
                 or any(v.startswith(_norm_row(r)) and len(_norm_row(r)) > 0.5 * len(v) for v in normed)
             ),
             None,
@@ -502,6 +563,15 @@ def _compare_rows(
             if best
             else 0.0
         )
+        if best is None or ratio < 0.6:
+            # a row of the act that shares a content word with this model row («Тапсырмалардың
+            # сапасы» / «Функционалдық міндеттерді орындау сапасы») is this row written otherwise:
+            # one difference, not a missing row and an extra one
+            shared = [(r, _shares_word(r, variants)) for r in pending]
+            exact = [r for r, v in shared if v is True]
+            near = exact or [r for r, v in shared if v is None]
+            if len(near) == 1:
+                best, ratio = near[0], 0.6
         if best is not None and ratio >= 0.6:
             pending.remove(best)
             typo = any(_typo_level(_norm_row(best), v) for v in normed)

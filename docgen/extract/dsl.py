@@ -191,6 +191,31 @@ def _excluded_members(lang: str, sentence: str) -> list[str] | None:
     return found or None
 
 
+def _nearest_matches(
+    doc: Any, found: list[tuple[int, int, DslRule, Any]], sents: list[Any], sent_starts: list[int]
+) -> dict[tuple[str, int], int]:
+    """For a rule that matches twice in one sentence («КЦИ устанавливаются в течение десяти рабочих дней
+    с начала периода … и в течение пяти рабочих дней вносятся в систему»), the start of the match nearest
+    to the rule's words: the other number belongs to another rule of the sentence."""
+    seen: dict[tuple[str, int], list[int]] = {}
+    for start, kind, r, _ in found:
+        if kind != 0 or not r.all:
+            continue
+        k = bisect.bisect_right(sent_starts, start) - 1
+        if k >= 0 and start < sents[k].end:
+            seen.setdefault((r.name, k), []).append(start)
+    out: dict[tuple[str, int], int] = {}
+    rules = {r.name: r for _, kind, r, _ in found if kind == 0}
+    for (name, k), starts in seen.items():
+        if len(starts) < 2:
+            continue
+        ok, hits = _sentence_ok(rules[name], sents[k])
+        if not ok:
+            continue
+        out[(name, k)] = min(starts, key=lambda st: sum(abs(st - t.i) for t in hits))
+    return out
+
+
 def run_dsl(ctx: Context, *, without: Collection[str] = ()) -> None:
     """Run the language's rules on ``ctx``; ``without`` names rules to leave out (tests prove each is needed)."""
     rules_ = tuple(r for r in load_rules(ctx.lang) if r.name not in without)
@@ -236,7 +261,13 @@ def _run_pass(
             for sp in doc.spans.get("fractions" if r.fraction else "ranges", []):
                 found.append((sp.start, 1, r, sp))
         found.sort(key=lambda f: (f[0], f[1], f[2].name))
+        nearest = _nearest_matches(doc, found, sents, sent_starts)
         for start, kind, r, end_or_span in found:
+            if (
+                kind == 0
+                and nearest.get((r.name, bisect.bisect_right(sent_starts, start) - 1), start) != start
+            ):
+                continue  # another match of this rule in the sentence stands nearer to its words
             span = doc[start:end_or_span] if kind == 0 else end_or_span
             if (r.scope == "points" and is_app) or (r.scope == "appendices" and not is_app):
                 continue

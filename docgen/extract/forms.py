@@ -56,6 +56,8 @@ def _clean(name: str) -> str:
 
 
 _LINE_ROW = re.compile(r"^\s*(\d{1,2})(?:\.\s*|\t+)(?P<name>[^\t]+)")
+# a table laid out one cell per line: the row's number alone on its line, its name on the next
+_LONE_NUMBER = re.compile(r"^\s*(\d{1,2})\.?\s*$")
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -63,19 +65,50 @@ def _is_total(name: str) -> bool:
     return name.lower().startswith(_TOTAL)
 
 
+def _next_text(lines: list[str], i: int) -> int:
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def _in_sequence(n: int, seen: int | None, run: bool) -> bool:
+    """A form's rows are numbered 1, 2, 3 …: a number that does not follow the previous numbered line
+    by one belongs to something else (a scoring scale printed under the form runs 5, 4 … 0); a list
+    starts again at 1 after a row, or unless the 1 closes a descending run (… 2, 1) or follows a 0; ``run``: the
+    previous numbered line was a row."""
+    if n == 0:
+        return False
+    if n == 1:
+        return run or seen not in (0, 2)
+    return run and seen is not None and n == seen + 1
+
+
 def _numbered_lines(body: str) -> list[str]:
-    """Rows printed as numbered lines ("1. Name<TAB>..." or "1<TAB>Name<TAB>..."), with continuation lines."""
+    """Rows printed as numbered lines ("1. Name<TAB>...", "1<TAB>Name<TAB>..." or the number alone on
+    its line and the name on the next), with continuation lines."""
     rows: list[str] = []
     lines = body.split("\n")
+    seen: int | None = None
+    run = False
     for i, line in enumerate(lines):
         m = _LINE_ROW.match(line)
-        if not m:
+        if m:
+            name = m.group("name")
+        else:
+            lone = _LONE_NUMBER.match(line)
+            j = _next_text(lines, i) if lone else len(lines)
+            if not lone or j >= len(lines) or _HAS_DIGIT.match(lines[j].strip()):
+                continue
+            m, name = lone, lines[j].split("\t")[0]
+            i = j
+        n = int(m.group(1))
+        run = _in_sequence(n, seen, run)
+        seen = n
+        if not run:
             continue
-        name = m.group("name")
         # a wrapped name continues on the next non-empty line starting in lower case
-        j = i + 1
-        while j < len(lines) and not lines[j].strip():
-            j += 1
+        j = _next_text(lines, i)
         if j < len(lines) and lines[j][:1].islower() and not name.rstrip().endswith("."):
             name += " " + lines[j].split("\t")[0]
         name = _clean(name)

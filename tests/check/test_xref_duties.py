@@ -106,12 +106,14 @@ CASES: list[tuple[str, str, str, Found]] = [
         " міндеттері ескеріледі.",
         {("16", "wrong_target", "14", "19")},
     ),
-    # a point without sub-points cited by a sub-point: a list that has it is meant
+    # a point without sub-points cited by a sub-point: a list that has it is meant; of the two lists
+    # with a sub-point 3), the one of the department the sentence names (19: its head, whose 3) is
+    # helping to resolve disputes, the subject of point 16), not the evaluator's (17)
     (
         KK,
         KK_OLD,
         KK_OLD + " Бұл ретте осы Әдістеменің 16-тармағының 3) тармақшасында көзделген міндеттер ескеріледі.",
-        {("16", "wrong_target", "16", "17")},
+        {("16", "wrong_target", "16", "19")},
     ),
     # near miss: the job duties of the person evaluated are no point's list; the storage point holds
     # the storage of documents
