@@ -144,6 +144,11 @@ def score(
             should = "" if _is_missing(found[hit]) else str(found[hit].get("expected") or "")
             if _nums(should) & _nums(str(ref.get("should_cite", ""))):
                 suggested += 1
+            else:
+                lines.append(
+                    f"SUGGEST {name} p.{ref['in_point']} cites {ref['cites']}: suggested {should or '-'},"
+                    f" key {ref.get('should_cite')} ({ref['needs']})"
+                )
         for i, f in enumerate(found):
             if i in used:
                 continue

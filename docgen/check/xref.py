@@ -116,6 +116,34 @@ def _is_external(ctx: Ctx, start: int, end: int) -> bool:
     return any(re.search(p, before) for p in pattern("external_before", ctx.lang))
 
 
+def _aliases(ctx: Ctx) -> list[tuple[re.Pattern[str], str]]:
+    """The act's own abbreviations of a usual term («негізгі нысаналы көрсеткіштер (бұдан әрі – ННК)»,
+    «ключевые показатели эффективности (далее – КПЭ)»), each with the usual abbreviation padded to
+    its length: read as the usual one, a sentence keeps its length and every place in it."""
+    spec = xref_data()["aliases"]
+    out: list[tuple[re.Pattern[str], str]] = []
+    for m in _rx(spec["definition"][ctx.lang]).finditer(ctx.text):
+        abbr = m.group("abbr")
+        before = ctx.folded[max(0, m.start() - 80) : m.start()].lower()
+        before = re.split(r"[();:\n]", before)[-1]  # the term's own words, not the item before it
+        for term in spec["terms"]:
+            usual = str(term["as"][ctx.lang])
+            if abbr.lower() == usual.lower() or len(abbr) < len(usual):
+                continue
+            if any(_rx(w).search(before) for w in term[ctx.lang]):
+                out.append((re.compile(rf"(?<!\w){re.escape(abbr)}(?!\w)"), usual.ljust(len(abbr))))
+                break
+    return out
+
+
+def aliased(aliases: list[tuple[re.Pattern[str], str]], text: str) -> str:
+    """``text`` with the act's own abbreviations of usual terms (:func:`_aliases`) written as the
+    usual ones (same length)."""
+    for rx, usual in aliases:
+        text = rx.sub(usual, text)
+    return text
+
+
 # ---------------------------------------------------------------------------------------------------
 # What a sentence needs, what a point holds
 
@@ -347,6 +375,7 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
         {p.number for p in ctx.live_points},
         _introducers(ctx),
         dict(profile.model_points) if profile else {},
+        aliases=_aliases(ctx),
     )
     out: list[Finding] = []
     for u in units:
@@ -467,6 +496,7 @@ class _Run:
     model_points: dict[str, str]
     cache: dict[str, list[str]] = field(default_factory=dict)  # need -> its holders
     weak: set[str] = field(default_factory=set)  # needs held only by the words of `holds_else`
+    aliases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # the act's abbreviations
 
 
 def _judge_point(
@@ -499,7 +529,8 @@ def _judge_point(
         edge = end - c0 if xref_data()["words_after_reference"][ctx.lang] else None
         later = (end - c0, int(xref_data()["words_after_penalty"][ctx.lang]))
         weak: list[tuple[str, list[str]]] = []  # needs held only by `holds_else`: after the others
-        for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, edge, window, later):
+        sentence = aliased(run.aliases, ctx.text[c0:c1])
+        for cand in needs_of(sentence, start - c0, ctx.lang, edge, window, later):
             if cand not in run.cache:
                 run.cache[cand], is_weak = held(ctx, run.view, cand, run.units)
                 if is_weak:
@@ -507,7 +538,7 @@ def _judge_point(
             if run.cache[cand] == [u.name]:
                 continue  # the point states the rule itself: its reference asks for another need
             if run.cache[cand]:
-                item = (cand, _narrowed(run.view, cand, run.cache[cand], ctx.text[c0:c1], ctx.lang))
+                item = (cand, _narrowed(run.view, cand, run.cache[cand], sentence, ctx.lang))
                 if cand in run.weak:
                     weak.append(item)
                     continue
@@ -718,7 +749,7 @@ def _chapter_forms(ctx: Ctx, pos: int) -> set[str]:
     chapter = next((c for c in ctx.doc.chapters if not c.deleted and c.start <= pos < c.end), None)
     if chapter is None:
         return set()
-    title = fold(chapter.title).lower()
+    title = fold(aliased(_aliases(ctx), chapter.title)).lower()
     out: set[str] = set()
     for spec in xref_data()["chapters"].values():
         if any(w in title for w in spec.get(ctx.lang, [])):
@@ -854,12 +885,14 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
 
     view = catalogue_view(catalogue)
     kinds = dict(view.forms)
+    alias = _aliases(ctx)
+    text = aliased(alias, ctx.text)  # the act's own abbreviations read as the usual ones
     for a in ctx.doc.appendices:
         if a.number not in kinds:
-            k = form_kind_from_title(a.title, ctx.lang)
+            k = form_kind_from_title(aliased(alias, a.title), ctx.lang)
             if k:
                 kinds[a.number] = k
-    titles = {a.number: _stems(_full_title(ctx, a)) for a in ctx.doc.appendices if a.title}
+    titles = {a.number: _stems(aliased(alias, _full_title(ctx, a))) for a in ctx.doc.appendices if a.title}
     out: list[Finding] = []
     every = refs(ctx) + _refs_in_appendices(ctx)
     spans = sorted({(o.start, o.end) for o in every})
@@ -885,24 +918,22 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
         sep = _SEPARATOR.search(ctx.text, r.end, w1)
         r1 = sep.start() if sep else w1
         if r.number in kinds:
-            judged = _judge_form(
-                ctx.text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, ctx.text[r0:r1]
-            )
+            judged = _judge_form(text[w0:w1], r.start - w0, ctx.lang, kinds[r.number], kinds, text[r0:r1])
             if judged is not None:
                 # the form meant for the other group is of the stage the sentence speaks of («оценка
                 # проводится … для иных служащих – по форме согласно приложению N»: that group's sheet)
-                judged = _by_stage(ctx.text[c0:c1], ctx.lang, judged[0], kinds) or judged
+                judged = _by_stage(text[c0:c1], ctx.lang, judged[0], kinds) or judged
             if judged is None and role_of(kinds[r.number]) == "staff":
-                judged = _coded_leaders(ctx, r.point, ctx.text[r0:r1], kinds[r.number], kinds)
+                judged = _coded_leaders(ctx, r.point, text[r0:r1], kinds[r.number], kinds)
         else:
-            judged = _unknown_cited(ctx.text[w0:w1], r.start - w0, ctx.lang, r.number, kinds, titles)
+            judged = _unknown_cited(text[w0:w1], r.start - w0, ctx.lang, r.number, kinds, titles)
         if judged is None:
-            judged = _by_title(ctx.text[w0:w1], r.number, titles, kinds)
+            judged = _by_title(text[w0:w1], r.number, titles, kinds)
         if judged is None and r.number in kinds and not r.point.startswith("app"):
-            if not _content_cues(ctx.text[w0:w1], ctx.lang):
-                judged = _by_chapter(ctx, r.start, ctx.text[c0:c1], kinds[r.number], kinds)
+            if not _content_cues(text[w0:w1], ctx.lang):
+                judged = _by_chapter(ctx, r.start, text[c0:c1], kinds[r.number], kinds)
             if judged is None:
-                judged = _by_stage(ctx.text[c0:c1], ctx.lang, kinds[r.number], kinds)
+                judged = _by_stage(text[c0:c1], ctx.lang, kinds[r.number], kinds)
         span = _APP_RANGE.search(ctx.folded, r.start, r.end)
         if judged is not None and span is not None:
             # a range («5–8-қосымшалар») is right when the form meant is in it; only what the words
@@ -910,7 +941,7 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
             inside = range(int(span.group(1)), int(span.group(2)) + 1)
             named = [
                 k
-                for k in form_cues(ctx.text[w0:w1], r.start - w0, ctx.lang)
+                for k in form_cues(text[w0:w1], r.start - w0, ctx.lang)
                 if not xref_data()["forms"][k].get("role")
             ]
             if not named or any(n in inside for n, k in kinds.items() if _accepts(named[0], k)):
