@@ -769,6 +769,16 @@ def _by_chapter(
     low = fold(sentence).lower()
     if len(right) > 1 and any(w in low for w in xref_data()["sheet_words"][ctx.lang]):
         right = [(n, k) for n, k in right if "sheet" in k] or right
+    # a sentence that speaks of one stage only (a report of results: «… есепте жинақталады») asks for
+    # that stage's form of the method
+    for spec in xref_data().get("stages", {}).values():
+        said = [
+            stage
+            for stage in ("sheet", "result")
+            if any(_rx(w).search(low) for w in spec[f"{stage}_words"].get(ctx.lang, []))
+        ]
+        if len(right) > 1 and len(said) == 1:
+            right = [(n, k) for n, k in right if k.startswith(str(spec[said[0]]))] or right
     return (right[0][1], str(right[0][0])) if right else None
 
 

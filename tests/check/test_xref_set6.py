@@ -329,3 +329,70 @@ def test_every_need_has_a_label_in_both_languages() -> None:
     labels = messages_data()["labels"]["needs"]
     for need in xref_data()["needs"]:
         assert labels.get(need, {}).get("kk") and labels[need].get("ru"), need
+
+
+# The suggestions of set 6: the decision a calibration session adopts, the term of holding a session,
+# and a report in a chapter of the 360 method. More of 05_ru: 12 «Решение калибровочной сессии, принятое
+# согласно пункту 22, может быть обжаловано …», 21 the session held within ten working days, 22 «…
+# организует проведение калибровочной сессии в пределах срока, установленного пунктом 12», 23 the
+# session decides by a majority of votes; of 06_kk: 19 the decision to hold a session, 20 the session
+# held within ten working days, 22 «Қорытынды баға көпшілік дауыспен қабылданады»; of 04_kk: 28 «…
+# 3-қосымшаға сәйкес есепте жинақталады» in the chapter of the 360 method (appendix 7 the report, 5 and 6
+# the questionnaires).
+
+RU5_DECISION = "Решение калибровочной сессии, принятое согласно пункту 22,"
+KK6_DECISION = "11. Калибровкалық сессияның шешіміне"
+RU5_TERM = "в пределах срока, установленного пунктом 12."
+KK6_TERM = "Калибровкалық сессияны ұйымдастыруды персонал қызметі 19-тармақта бекітілген құрам шеңберінде жүзеге асырады."
+KK4_REPORT = "3-қосымшаға сәйкес есепте жинақталады"
+RU3_REPORT = "обобщаются в отчете (приложение 7)"
+
+
+def test_the_set6_suggestions() -> None:
+    ru5, kk4 = _refs(DATA / RU5), _refs(DATA / KK4)
+    assert ("12", "wrong_target", "22", "23") in ru5  # the point where the session decides
+    assert ("22", "wrong_target", "12", "21") in ru5  # the session's term
+    assert ("28", "wrong_appendix", "3", "7") in kk4  # the 360 report
+
+
+ROUND3: list[tuple[str, str, str, Found, Found]] = [
+    # the decision a session adopts: the point where it decides by votes (ru, kk); near miss: citing
+    # that point is right
+    (RU5, RU5_DECISION, RU5_DECISION.replace("22", "23"), set(), {("12", "wrong_target", "22", "23")}),
+    (
+        KK6,
+        KK6_DECISION,
+        "11. 19-тармаққа сәйкес қабылданған калибровкалық сессияның шешіміне",
+        {("11", "wrong_target", "19", "22")},
+        set(),
+    ),
+    (KK6, KK6_DECISION, "11. 22-тармаққа сәйкес қабылданған калибровкалық сессияның шешіміне", set(), set()),
+    # the term of holding a session: the point of the session's term, or of the decision to hold it
+    # (near miss); not the application's
+    (RU5, RU5_TERM, RU5_TERM.replace("12", "21"), set(), {("22", "wrong_target", "12", "21")}),
+    (RU5, RU5_TERM, RU5_TERM.replace("12", "20"), set(), {("22", "wrong_target", "12", "21")}),
+    (
+        KK6,
+        KK6_TERM,
+        "Персонал қызметі калибровкалық сессияны 10-тармақта белгіленген мерзімде өткізуді ұйымдастырады.",
+        {("21", "wrong_target", "10", "20")},
+        set(),
+    ),
+    (
+        KK6,
+        KK6_TERM,
+        "Персонал қызметі калибровкалық сессияны 19-тармақта белгіленген мерзімде өткізуді ұйымдастырады.",
+        set(),
+        set(),
+    ),
+    # a report in the chapter of the 360 method: the report's form, not a questionnaire; near miss:
+    # the report's own appendix is right
+    (KK4, KK4_REPORT, KK4_REPORT.replace("3-", "7-"), set(), {("28", "wrong_appendix", "3", "7")}),
+    (RU3, RU3_REPORT, RU3_REPORT.replace("7", "3"), {("28", "wrong_appendix", "3", "7")}, set()),
+]
+
+
+@pytest.mark.parametrize("case", ROUND3, ids=[f"{i}" for i in range(len(ROUND3))])
+def test_set6_suggestions_cases(tmp_path: Path, case: tuple[str, str, str, Found, Found]) -> None:
+    name, old, new, brings, takes = case
+    assert _changed(tmp_path, name, old, new) == (brings, takes)
