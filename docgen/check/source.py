@@ -70,6 +70,12 @@ def _cells(line: str) -> int:
     return len(line.rstrip("\n").split("\t"))
 
 
+def _filled(line: str) -> int:
+    """Cells up to the last one holding text."""
+    cells = [c.strip() for c in line.rstrip("\n").split("\t")]
+    return max((i + 1 for i, c in enumerate(cells) if c), default=0)
+
+
 def truncation(ctx: Ctx) -> Truncation | None:
     """Where the text stops in the middle of something, or None when it ends cleanly."""
     tail = _tail_line(ctx)
@@ -91,7 +97,10 @@ def truncation(ctx: Ctx) -> Truncation | None:
         where = "caption"  # the last line begins a caption like the earlier ones, and stops
     elif last is not None and last.start <= pos and len(prev) == 3 and len(widths) == 1 and min(widths) > 1:
         row = ctx.text[pos:].split("\n")[0]
-        if _cells(row) < min(widths) and not row.rstrip().endswith(_ENDS):
+        # the rows above leave their last cells empty (a column filled in by hand): a row without those
+        # empty cells is whole
+        filled = max(_filled(ln) for ln in prev)
+        if _cells(row) < min(widths) and _cells(row) < filled and not row.rstrip().endswith(_ENDS):
             where, nxt = "table", last.number  # a row shorter than the rows above it
     else:
         last_point = ctx.live_points[-1] if ctx.live_points else None

@@ -14,8 +14,9 @@ from .registry import Context, Segment
 
 _SPLIT = re.compile(r"(?<=[.;:!?])\s+|\n+")
 # clauses: also at the ", а …" / ", ал …" that joins two rules in one sentence
-# ("знакомит в течение 4 дней, а служащий … в пределах семи дней …"); not ", а также"
-_SPLIT_CLAUSES = re.compile(r"(?<=[.;:!?])\s+|\n+|,\s+(?=(?:а|ал)\s)(?!а\s+также)")
+# ("знакомит в течение 4 дней, а служащий … в пределах семи дней …"); not ", а также"; and at the ", при
+# наличии …" that opens a second condition ("… не может превышать 2,99, при наличии иных взысканий – 1,99")
+_SPLIT_CLAUSES = re.compile(r"(?<=[.;:!?])\s+|\n+|,\s+(?=(?:а|ал)\s)(?!а\s+также)|,\s+(?=при\s+наличии\s)")
 
 
 # spaCy docs of segments are kept for the next pass while their texts total at most this many

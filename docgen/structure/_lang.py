@@ -193,7 +193,9 @@ def find_dates(text: str, lang: LangData) -> list[DateHit]:
     return hits
 
 
-_NUMBER = re.compile(r"№\s*(?P<num>[0-9A-Za-zА-Яа-яЁёІі][0-9A-Za-zА-Яа-яЁёІі/\-.]*)")
+_NUMBER = re.compile(
+    r"№\s*(?P<num>[0-9A-Za-zА-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ][0-9A-Za-zА-Яа-яЁёІіӘәҒғҚқҢңӨөҰұҮүҺһ/\-.]*)"
+)
 
 
 def find_number(text: str, start: int = 0) -> tuple[str, int, int] | None:
