@@ -208,4 +208,3 @@ def test_the_first_run_of_the_paraphrase_set_names_its_checker_and_is_in_the_rea
     res = json.loads(text.strip().splitlines()[-1])
     assert res["texts"] == 6 and (res["wrong_references"], res["correct_references"]) == (30, 86)
     _row_says(_readme_row("paraphrase set, first run"), res)
-
