@@ -396,6 +396,8 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
             on_caption = u.name.startswith("app") and bool(
                 caption.search(ctx.folded[line0 : m.start()].lower())
             )
+            # a bracketed note by the title is a caption when its words ask for nothing else
+            by_title = _near_title(ctx, u, line0) and _bracket_open(ctx.folded, m.start())
             if u.head and not on_caption:
                 continue  # the heading of an appendix refers only through its form's caption
             c0, c1 = ctx.clause(m.start())
@@ -415,6 +417,7 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 _subpoint(ctx, m.start(), m.end()),
                 on_caption,
                 ctx.quote(c0, c1),
+                by_title,
             )
             items = reference_items(m.group("nums"), run.numbers)
             group = [n for _, nums in items for n in nums]
@@ -423,6 +426,20 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 if f is not None:
                     out.append(f)
     return out
+
+
+def _near_title(ctx: Ctx, u: Unit, line0: int) -> bool:
+    """The line starting at ``line0`` is the title line of appendix ``u`` or the line after it: a
+    bracketed note there («(к пункту 32)», «(Әдістеменің 15-тармағына сәйкес толтырылады)») speaks of
+    the form as a caption does."""
+    if u.head or not u.name.startswith("app"):
+        return False
+    first = ctx.text.find("\n", u.start)
+    if first >= 0 and line0 == first + 1:
+        return True
+    # on the title line, after the title's words (a line «Ескертпе (…)» taken for the title is a note)
+    bracket = ctx.text.find("(", line0, first if first >= 0 else None)
+    return line0 <= u.start and bracket >= 0 and len(ctx.text[line0:bracket].split()) >= 2
 
 
 def _bracket_open(text: str, pos: int) -> bool:
@@ -483,6 +500,7 @@ class _Ref:
     subpoint: str
     on_caption: bool
     quote: str
+    by_title: bool = False  # in brackets by the appendix's title: a caption unless it asks for a need
 
 
 @dataclass
@@ -505,19 +523,9 @@ def _judge_point(
     """The finding on the item ``shown`` (the points ``nums``: one, or a range) cited in ``u``
     (``group``: all points of the reference), or None when the reference is right or not judged."""
     c0, c1, start, end = ref.at
-    absent = [shown] if shown not in run.numbers else []
-    if absent:
-        return finding(
-            "broken_cross_reference.missing_target",
-            "error",
-            ctx.lang,
-            point=u.name,
-            quote=ref.quote,
-            expected="",
-            actual=absent[0],
-            target=absent[0],
-            where=_where(u.name, ctx.lang),
-        )
+    absent = shown not in run.numbers
+    if ref.by_title and shown in run.introducers.get(u.name, []):
+        return None  # a note by the form's title citing a point that refers to the form
     found: list[tuple[str, list[str]]] = []  # (need, its holders), the sentence's needs in order
     if ref.on_caption:
         found.append(("form_caption", run.introducers.get(u.name, [])))
@@ -540,13 +548,30 @@ def _judge_point(
             if run.cache[cand]:
                 item = (cand, _narrowed(run.view, cand, run.cache[cand], sentence, ctx.lang))
                 if cand in run.weak:
-                    weak.append(item)
+                    if _weak_near(sentence, start - c0, end - c0, cand, ctx.lang):
+                        weak.append(item)
                     continue
                 found.append(item)
                 if len(group) == 1:
                     break  # one number: the first need the act has a holder for
         found = found + weak if len(group) > 1 else found or weak[:1]
+        if ref.by_title and not found:
+            found.append(("form_caption", run.introducers.get(u.name, [])))
     found = [(n, h) for n, h in found if h]
+    if absent:
+        # a point the act lacks: the holder of what the sentence asks for is suggested, when it has one
+        best = _suggestion(ctx, run, u, found[0], group, ref) if found else None
+        return finding(
+            "broken_cross_reference.missing_target",
+            "error",
+            ctx.lang,
+            point=u.name,
+            quote=ref.quote,
+            expected=best or "",
+            actual=shown,
+            target=shown,
+            where=_where(u.name, ctx.lang),
+        )
     base = shown.split("-")[0]
     # a sub-point the cited point does not have («подпунктом 3) пункта 16», point 16 has no
     # sub-points): the point does not hold what the sentence asks of that sub-point
@@ -561,21 +586,7 @@ def _judge_point(
         if shown in companions(run.view, n) and any(g in h for g in group):
             return None  # a companion point cited with a point that holds the need
     need, have = found[0]
-    # a holder the reference does not name yet first; else the one it names beside the wrong number;
-    # a reference to a sub-point prefers a holder that has that sub-point
-    own = [h for h in have if h != u.name and not h.startswith("app")]
-    if need in run.weak:
-        # any point with a time limit holds a need the act does not state: the one the sentence
-        # relies on is the nearest one before it («… не позднее чем за пять рабочих дней до заседания
-        # направляет …», then «Комиссия рассматривает материалы, представленные в срок, …»)
-        order = {p.number: i for i, p in enumerate(ctx.live_points)}
-        here = order.get(u.name, len(order))
-        own = sorted(own, key=lambda h: (order.get(h, 0) > here, abs(order.get(h, 0) - here)))
-    if xref_data()["needs"].get(need, {}).get("prefer_lead_in"):
-        own = _by_lead_in(ctx, own, ctx.text[c0:c1])
-    if ref.subpoint:
-        own = sorted(own, key=lambda h: not _has_subpoint(ctx, h, ref.subpoint, inline=True))
-    best = next((h for h in own if h not in group), own[0] if own else None)
+    best = _suggestion(ctx, run, u, found[0], group, ref)
     if best is None or best == shown:
         return None
     if (
@@ -601,6 +612,37 @@ def _judge_point(
         topic_label=label(f"needs.{need}", ctx.lang),
         details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
     )
+
+
+def _suggestion(
+    ctx: Ctx, run: _Run, u: Unit, need_have: tuple[str, list[str]], group: list[str], ref: _Ref
+) -> str | None:
+    """The point to suggest for a reference that asks for ``need`` (held by ``have``): a holder the
+    reference does not name yet first; else the one it names beside the wrong number; a reference to a
+    sub-point prefers a holder that has that sub-point."""
+    need, have = need_have
+    c0, c1 = ref.at[0], ref.at[1]
+    own = [h for h in have if h != u.name and not h.startswith("app")]
+    if need in run.weak:
+        # any point with a time limit holds a need the act does not state: the one the sentence
+        # relies on is the nearest one before it («… не позднее чем за пять рабочих дней до заседания
+        # направляет …», then «Комиссия рассматривает материалы, представленные в срок, …»)
+        order = {p.number: i for i, p in enumerate(ctx.live_points)}
+        here = order.get(u.name, len(order))
+        own = sorted(own, key=lambda h: (order.get(h, 0) > here, abs(order.get(h, 0) - here)))
+    if xref_data()["needs"].get(need, {}).get("prefer_lead_in"):
+        own = _by_lead_in(ctx, own, ctx.text[c0:c1])
+    if ref.subpoint:
+        own = sorted(own, key=lambda h: not _has_subpoint(ctx, h, ref.subpoint, inline=True))
+    return next((h for h in own if h not in group), own[0] if own else None)
+
+
+def _weak_near(sentence: str, pos: int, end: int, need: str, lang: str) -> bool:
+    """A need held only by `holds_else` (a guess) is asked for only by a trigger within
+    ``holds_else_within`` characters of the reference (from ``pos`` to ``end``)."""
+    spec = xref_data()["needs"][need]
+    d = _nearest(fold(sentence).lower(), pos, spec["triggers"].get(lang, []), end)
+    return d is not None and d <= int(spec.get("holds_else_within", 10**6))
 
 
 def _has_subpoint(ctx: Ctx, point: str, sub: str, inline: bool = False) -> bool:
@@ -934,7 +976,7 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
                 # проводится … для иных служащих – по форме согласно приложению N»: that group's sheet)
                 judged = _by_stage(text[c0:c1], ctx.lang, judged[0], kinds) or judged
             if judged is None and role_of(kinds[r.number]) == "staff":
-                judged = _coded_leaders(ctx, r.point, text[r0:r1], kinds[r.number], kinds)
+                judged = _coded_leaders(ctx, r.point, text[r0:r1], kinds[r.number], kinds, r.end)
         else:
             judged = _unknown_cited(text[w0:w1], r.start - w0, ctx.lang, r.number, kinds, titles)
         if judged is None:
@@ -979,7 +1021,7 @@ def appendix_references(ctx: Ctx, catalogue: Any) -> list[Finding]:
 
 
 def _coded_leaders(
-    ctx: Ctx, point: str, words: str, cited: str, kinds: dict[int, str]
+    ctx: Ctx, point: str, words: str, cited: str, kinds: dict[int, str], at: int = 0
 ) -> tuple[str, str] | None:
     """(leaders' form, appendix) for a staff form cited for positions named by category code, with no
     role cue, in a point that assigns forms to «other leading positions» too (the coded ones lead)."""
@@ -987,8 +1029,11 @@ def _coded_leaders(
     if not codes.search(fold(words)) or _cue_matches(fold(words).lower(), ctx.lang, role=True):
         return None
     p = next((p for p in ctx.live_points if p.number == point), None)
+    # «other leading positions» after the reference: the codes named before them lead (codes after
+    # them are the rest)
     if p is None or not any(
-        _rx(w).search(ctx.folded[p.start : p.end].lower()) for w in xref_data()["other_leaders"][ctx.lang]
+        _rx(w).search(ctx.folded[max(p.start, at) : p.end].lower())
+        for w in xref_data()["other_leaders"][ctx.lang]
     ):
         return None
     other = counterpart(cited)
