@@ -206,3 +206,54 @@ def test_a_russian_2017_deadline_as_of_a_date(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert {f for f in _refs(path) if f[:3] == ("28", "wrong_target", "5")}
+
+
+RU3_PURPOSE = "используются для целей, указанных в пункте 10,"
+KK6_APPLY = "11-тармақта белгіленген мерзімде калибрлеу сессиясын өткізуге өтініш береді"
+RU6_TERM_SENTENCE = (
+    "Кадровая служба организует проведение калибровочной сессии в пределах срока, установленного пунктом 12."
+)
+
+SUGGESTIONS: list[tuple[str, str, str, Found, Found]] = [
+    # the purposes the results serve («для целей, указанных в пункте N»; kk «көрсетілген мақсаттар»): the
+    # point that lists them (results «учитываются при выплате бонусов, направлении на обучение …»)
+    (RU3, RU3_PURPOSE, RU3_PURPOSE.replace("10", "11"), set(), {("29", "wrong_target", "10", "11")}),
+    (
+        KK2,
+        KK2_21,
+        "Бағалау нәтижелері 6-тармақта көрсетілген мақсаттар үшін пайдаланылады.",
+        {("21", "wrong_target", "6", "5")},
+        set(),
+    ),
+    (KK2, KK2_21, "Бағалау нәтижелері 5-тармақта көрсетілген мақсаттар үшін пайдаланылады.", set(), set()),
+    # an application to hold a session within a term is the application's (10), not the session's
+    # term; near miss: citing the application point is right
+    # (the act inherits the model's number there: «inherited»)
+    (KK6, KK6_APPLY, KK6_APPLY.replace("11-", "10-"), set(), {("9", "inherited", "11", "10")}),
+]
+
+
+@pytest.mark.parametrize("case", SUGGESTIONS, ids=[f"{i}" for i in range(len(SUGGESTIONS))])
+def test_set7_suggestions(tmp_path: Path, case: tuple[str, str, str, Found, Found]) -> None:
+    name, old, new, brings, takes = case
+    assert _changed(tmp_path, name, old, new) == (brings, takes)
+
+
+def test_an_application_to_hold_a_session_in_a_term_is_no_session_term(tmp_path: Path) -> None:
+    """ru (set 6, 05_ru: 11 the application, 21 the session's term): «организует проведение
+    калибровочной сессии в пределах срока, установленного пунктом 21» is the session's term (right);
+    near miss: «подает заявление о проведении калибровочной сессии в срок, установленный пунктом 21»
+    is the application's term, held by 11."""
+    name = "dev_xref6/05_ru_2025_quarterly_sheets.txt"
+    src = (DATA / name).read_text(encoding="utf-8")
+    path = tmp_path / "t.txt"
+    path.write_text(src.replace(RU6_TERM_SENTENCE, RU6_TERM_SENTENCE.replace("12", "21")), encoding="utf-8")
+    assert not {f for f in _refs(path) if f[0] == "22"}
+    path.write_text(
+        src.replace(
+            RU6_TERM_SENTENCE,
+            "Служащий подает заявление о проведении калибровочной сессии в срок, установленный пунктом 21.",
+        ),
+        encoding="utf-8",
+    )
+    assert ("22", "wrong_target", "21", "11") in _refs(path)
