@@ -74,7 +74,8 @@ def model_point(profile: Profile, lang: str, *, provision: str | None = None, ke
 
 
 def _words(key: str, value: Any, unit: str | None, lang: str) -> str:
-    if isinstance(value, str):
+    """A value in the act's words: names (a grade, a system) and table rows in kk / ru, never an id."""
+    if isinstance(value, str | list | tuple | dict):
         return value_text(key, value, unit, lang)
     return fmt_value(value, unit, lang)
 
