@@ -174,11 +174,13 @@ def _squash(s: str) -> str:
 def catalogue_topics(ctx: Ctx, catalogue: Catalogue | None) -> frozenset[str]:
     """Topics the catalogue states: a topic is present when the catalogue holds one of its keys
     (``topic_keys`` in topics.yaml), whatever the value (a different value is a deviation, not a gap).
-    A key counts only when its provenance is in this text: its source point is a live point and its
-    quote (when it has one) occurs in the text."""
+    A key counts only when its provenance is in this text: its source point is a live point or an
+    appendix of the act (the caps of a sheet are stated in the sheet), and its quote (when it has one)
+    occurs in the text."""
     if catalogue is None:
         return frozenset()
     live = {p.number for p in ctx.live_points} or {ref for ref, _, _ in ctx.doc.paragraphs()}
+    live |= {f"app{a.number}" for a in ctx.doc.appendices}
     text = _squash(ctx.text)
     held = set()
     for p in catalogue:

@@ -1,6 +1,6 @@
 """Every non-reference error and warning of the first run on the development and held-out sets
 (tests/data/check/devsets_finding_verdicts.yaml; devset6_finding_verdicts.yaml for development set 6;
-paraphrase_finding_verdicts.yaml for the paraphrase set; judged by reading the acts before any change): the
+paraphrase_finding_verdicts.yaml for the paraphrase set; heldout_finding_verdicts.yaml for tests/data/heldout; judged by reading the acts before any change): the
 findings read as false are gone, those read as true are still reported (a form row in whatever finding
 names it: a missing row and an extra one may now be one differing row), and nothing is reported that the
 record does not hold (findings that appeared after the change are recorded too, ``first_run: false``)."""
@@ -26,12 +26,17 @@ def _load(name: str) -> list[dict[str, object]]:
 SETS_1_5 = _load("devsets_finding_verdicts.yaml")
 SET_6 = _load("devset6_finding_verdicts.yaml")
 PARAPHRASE = _load("paraphrase_finding_verdicts.yaml")
-RECORD = SETS_1_5 + SET_6 + PARAPHRASE
+HELDOUT = _load("heldout_finding_verdicts.yaml")
+RECORD = SETS_1_5 + SET_6 + PARAPHRASE + HELDOUT
 FIRST = [v for v in SETS_1_5 if v.get("first_run", True)]
 FILES = sorted({(v["set"], v["file"]) for v in RECORD})
 # set 6 was read from `docgen check` as of its reading day (an act in force is told which edition applies
 # now); the earlier record from a run without that date
-AS_OF = {"dev_xref6": dt.date(2026, 12, 7), "xref_paraphrase": dt.date(2026, 12, 7)}
+AS_OF = {
+    "dev_xref6": dt.date(2026, 12, 7),
+    "xref_paraphrase": dt.date(2026, 12, 7),
+    "heldout": dt.date(2026, 12, 7),
+}
 REFERENCES = ("broken_cross_reference", "missing_appendix")  # judged by the xref records, not here
 ROW = "form_deviation.row"
 
@@ -87,6 +92,11 @@ def test_the_first_run_on_set_6_holds_17_false_of_53() -> None:
 def test_the_paraphrase_set_holds_52_true_findings() -> None:
     assert len(PARAPHRASE) == 52
     assert all(v["verdict"] is True for v in PARAPHRASE)
+
+
+def test_the_heldout_texts_hold_1_false_of_106() -> None:
+    assert len(HELDOUT) == 106
+    assert [v["about"] for v in HELDOUT if v["verdict"] is False] == ["disciplinary_caps"]
 
 
 @pytest.mark.parametrize(("folder", "name"), FILES)
