@@ -129,6 +129,48 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
     return _one_scale(ctx, out, profile.edition)
 
 
+def values_missing(
+    ctx: Ctx, catalogue: Catalogue | None, profile: Profile, day: dt.date | None
+) -> list[Finding]:
+    """A warning for a rule the act states without its value (``value_required`` in topics.yaml): a
+    point states the topic, the catalogue holds none of the keys, no point of the topic has the value's
+    words, and the model gives the first key a value."""
+    out: list[Finding] = []
+    for topic, spec in (topics_data().get("value_required") or {}).items():
+        keys = list(spec["keys"])
+        points = ctx.points_with(topic)
+        if not points or (catalogue is not None and any(catalogue.param(k) is not None for k in keys)):
+            continue
+        words = compiled(spec["words"][ctx.lang])
+        if any(words.search(fold(ctx.point_text(p)).lower()) for p in points):
+            continue
+        key = keys[0]
+        model = profile.value_at(key, day)
+        if model is None:
+            continue
+        first = points[0]
+        out.append(
+            finding(
+                "model_deviation.value_missing",
+                "warning",
+                ctx.lang,
+                point=first.number,
+                quote=ctx.quote(first.start, first.end, limit=240),
+                expected=_words(key, model["value"], model.get("unit"), ctx.lang),
+                evidence=model["evidence"],
+                key_label=label(f"keys.{key}", ctx.lang, key),
+                edition=profile.edition,
+                details={
+                    "key": key,
+                    "topic": topic,
+                    "model_source": note(model["source"]),
+                    "model_point": model_point(profile, ctx.lang, key=key),
+                },
+            )
+        )
+    return out
+
+
 def _before(act: Any, model: Any) -> bool:
     """True when the act's deadline (a day of the month, or «MM-DD») comes before the model's bound."""
     if isinstance(act, int | float) and isinstance(model, int | float) and not isinstance(act, bool):
