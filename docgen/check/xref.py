@@ -264,16 +264,33 @@ def need_of(sentence: str, pos: int, lang: str) -> str | None:
 
 def holders(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> list[str]:
     """Points (and appendices) that hold ``need``: catalogue sources first, then word matches."""
+    return held(ctx, view, need, units)[0]
+
+
+def held(ctx: Ctx, view: CatalogueView, need: str, units: list[Unit]) -> tuple[list[str], bool]:
+    """(the holders of ``need``, whether they are only the weak ones of ``holds_else``: an act that
+    states the need neither in the catalogue nor in its own words)."""
     spec = xref_data()["needs"][need]
     out: list[str] = []
     for key in spec.get("keys", []):
         out += view.sources.get(key, ())
     if out and spec.get("strict"):
-        return list(dict.fromkeys(out))
-    groups = spec.get("holds", {}).get(ctx.lang)
-    codes = int(spec.get("codes", 0))
-    if codes:
+        return list(dict.fromkeys(out)), False
+    if int(spec.get("codes", 0)):
         out += view.assignment_points
+    found = _held_by_words(ctx, spec, spec.get("holds", {}).get(ctx.lang), units)
+    if not out and not found and spec.get("holds_else"):
+        return _held_by_words(ctx, spec, spec["holds_else"].get(ctx.lang), units), True
+    return list(dict.fromkeys(out + found)), False
+
+
+def _held_by_words(
+    ctx: Ctx, spec: dict[str, Any], groups: list[list[str]] | None, units: list[Unit]
+) -> list[str]:
+    """The points whose words hold a need: every group of ``groups`` has a word there and no word of
+    ``holds_none``, or (``codes``) the point lists so many position categories."""
+    out: list[str] = []
+    codes = int(spec.get("codes", 0))
     codes_rx = compiled(pattern("position_code"))
     none = [_rx(w) for w in spec.get("holds_none", {}).get(ctx.lang, [])]
     for u in units:
@@ -449,6 +466,7 @@ class _Run:
     introducers: dict[str, list[str]]
     model_points: dict[str, str]
     cache: dict[str, list[str]] = field(default_factory=dict)  # need -> its holders
+    weak: set[str] = field(default_factory=set)  # needs held only by the words of `holds_else`
 
 
 def _judge_point(
@@ -480,15 +498,23 @@ def _judge_point(
         # мерзім»): distances count from its end too; a Russian reference follows its noun
         edge = end - c0 if xref_data()["words_after_reference"][ctx.lang] else None
         later = (end - c0, int(xref_data()["words_after_penalty"][ctx.lang]))
+        weak: list[tuple[str, list[str]]] = []  # needs held only by `holds_else`: after the others
         for cand in needs_of(ctx.text[c0:c1], start - c0, ctx.lang, edge, window, later):
             if cand not in run.cache:
-                run.cache[cand] = holders(ctx, run.view, cand, run.units)
+                run.cache[cand], is_weak = held(ctx, run.view, cand, run.units)
+                if is_weak:
+                    run.weak.add(cand)
             if run.cache[cand] == [u.name]:
                 continue  # the point states the rule itself: its reference asks for another need
             if run.cache[cand]:
-                found.append((cand, _narrowed(run.view, cand, run.cache[cand], ctx.text[c0:c1], ctx.lang)))
+                item = (cand, _narrowed(run.view, cand, run.cache[cand], ctx.text[c0:c1], ctx.lang))
+                if cand in run.weak:
+                    weak.append(item)
+                    continue
+                found.append(item)
                 if len(group) == 1:
                     break  # one number: the first need the act has a holder for
+        found = found + weak if len(group) > 1 else found or weak[:1]
     found = [(n, h) for n, h in found if h]
     base = shown.split("-")[0]
     # a sub-point the cited point does not have («подпунктом 3) пункта 16», point 16 has no
@@ -507,6 +533,13 @@ def _judge_point(
     # a holder the reference does not name yet first; else the one it names beside the wrong number;
     # a reference to a sub-point prefers a holder that has that sub-point
     own = [h for h in have if h != u.name and not h.startswith("app")]
+    if need in run.weak:
+        # any point with a time limit holds a need the act does not state: the one the sentence
+        # relies on is the nearest one before it («… не позднее чем за пять рабочих дней до заседания
+        # направляет …», then «Комиссия рассматривает материалы, представленные в срок, …»)
+        order = {p.number: i for i, p in enumerate(ctx.live_points)}
+        here = order.get(u.name, len(order))
+        own = sorted(own, key=lambda h: (order.get(h, 0) > here, abs(order.get(h, 0) - here)))
     if xref_data()["needs"].get(need, {}).get("prefer_lead_in"):
         own = _by_lead_in(ctx, own, ctx.text[c0:c1])
     if ref.subpoint:

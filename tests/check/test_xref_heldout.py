@@ -62,6 +62,8 @@ def test_the_readme_estimates_are_the_recorded_first_runs() -> None:
         ("dev set 5, first run during the fourth round", "xref_dev5_first_run.txt", 6),
         ("held-out 4, first run after the fourth round", "xref_heldout4_first_run.txt", 8),
         ("**held-out 4, the same run rescored", "xref_heldout4_first_run_rescored.txt", 8),
+        ("dev set 6, first run after the fifth round", "xref_dev6_first_run.txt", 6),
+        ("dev set 7, first run after the sixth round", "xref_dev7_first_run.txt", 6),
     ):
         text = (ROOT / "bench" / "results" / name).read_text(encoding="utf-8")
         res = json.loads(text.strip().splitlines()[-1])
