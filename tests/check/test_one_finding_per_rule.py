@@ -20,6 +20,7 @@ SETS = (
     "heldout_xref4",
     "dev_xref5",
     "dev_xref6",
+    "dev_xref7",
 )
 TEXTS = sorted(p for s in SETS for p in (DATA / s).glob("*.txt"))
 
