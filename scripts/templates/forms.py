@@ -402,8 +402,9 @@ def evaluation_sheet(lang: str) -> Any:
         para(doc, line, align="justify")
     table(
         doc,
-        # the act's guidance column («Пояснение при заполнении») carries paragraphs: the widest column
-        [4.3, 2.3, 3.2, 7.2],
+        # the act's guidance column («Пояснение при заполнении») carries paragraphs: the widest column;
+        # the comment column holds a Kazakh comment's long words whole («тапсырмаларын» at 12 pt)
+        [4.3, 2.3, 3.7, 6.7],
         ["{{ r.number }}. {{ r.name }}", "{{ r.score }}", "{{ r.comment }}", "{{ r.explanation }}"],
         total=["{{ total_label }}", "{{ average }}", "", ""],
         keep_last=True,

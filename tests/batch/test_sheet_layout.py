@@ -49,13 +49,26 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+COMMENT = {
+    "ru": "служащий обеспечил своевременное и качественное исполнение поручений руководства ",
+    "kk": "қызметші басшылықтың тапсырмаларын уақтылы және сапалы орындауды қамтамасыз етті ",
+}
+
+
 def _sheets(
-    tmp: Path, catalogue: str, sheet: str, n: int, comment_words: int, lang: str, sanction: str = "none"
+    tmp: Path,
+    catalogue: str,
+    sheet: str,
+    n: int,
+    comment_words: int,
+    lang: str,
+    sanction: str = "none",
+    comment_lang: str = "ru",
 ) -> list[Path]:
     """One filled sheet per row, each parameter commented with ``comment_words`` words."""
-    words = ("служащий обеспечил своевременное и качественное исполнение поручений руководства " * 60).split()
+    words = (COMMENT[comment_lang] * 60).split()
     comment = " ".join(words[:comment_words])
-    data = tmp / f"{sheet}_{comment_words}.csv"
+    data = tmp / f"{sheet}_{comment_words}_{comment_lang}.csv"
     with open(data, "w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
         out.writerow(
@@ -174,7 +187,8 @@ def test_libreoffice_prints_the_last_rows_on_the_signature_page(tmp_path: Path) 
     pages_of = {14: 3, 22: 4}  # comment words -> pages (the same before the fix)
     long_docs = [d for w in pages_of for d in _sheets(tmp_path, "ru_2025.json", "leader", 5, w, "ru")]
     short_docs = _sheets(tmp_path, "kk_2025.json", "staff", 5, 2, "kk")
-    *long_pdfs, short_pdf = _to_pdf(long_docs + short_docs, tmp_path)
+    kk_docs = _sheets(tmp_path, "kk_2025.json", "leader", 5, 22, "kk", comment_lang="kk")
+    *long_pdfs, short_pdf, kk_pdf = _to_pdf(long_docs + short_docs + kk_docs, tmp_path)
     last_row = f"{len(leader.rows)}. {str(leader.rows[-1]).split()[0]}"
     for pdf, count in zip(long_pdfs, pages_of.values(), strict=True):
         pages = [" ".join(p.split()) for p in _pages(pdf) if p.strip()]
@@ -189,6 +203,15 @@ def test_libreoffice_prints_the_last_rows_on_the_signature_page(tmp_path: Path) 
         assert all(p.startswith("Параметры ") for p in pages[1:])
         assert all(c.split()[0] in p for c in leader.columns for p in pages)
     assert len([p for p in _pages(short_pdf) if p.strip()]) == 1
+    # a Kazakh sheet, comments of 22 Kazakh words: the heading («Параметрлер», the Kazakh act's
+    # appendix 1) opens every later page; no word of a comment is split across lines
+    pages = [" ".join(p.split()) for p in _pages(kk_pdf) if p.strip()]
+    assert len(pages) > 2 and all(p.startswith("Параметрлер ") for p in pages[1:])
+    assert "Қолы" in pages[-1] and "Орташа қорытынды баға" in pages[-1]
+    printed = set(re.findall(r"[^\W\d_]+", " ".join(pages)))
+    assert set(COMMENT["kk"].split()) <= printed
+    halves = {w[:k] for w in COMMENT["kk"].split() for k in range(2, len(w))}
+    assert not halves & printed, sorted(halves & printed)
 
 
 def test_docx_is_readable_as_one_table_on_paper(tmp_path: Path) -> None:
