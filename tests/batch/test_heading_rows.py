@@ -83,6 +83,18 @@ def test_templates_mark_their_column_headings_and_nothing_else(lang: str) -> Non
             assert [nested for _, nested in tables] == [False, True], kind
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_template_marks_a_row_that_is_not_column_headings(lang: str) -> None:
+    """Every template (forms.py's and protocols.py's): a row loop's tag row (``{%tr for ... %}``, never
+    printed, above a signature list or a sheet's last rows) is no heading; a table whose first row is
+    one has no heading row at all."""
+    for path in sorted((ROOT / f"templates_{lang}").glob("*.docx")):
+        for table, _ in _tables(_document(path.read_bytes())):
+            rows = table.findall(_w("tr"))
+            if _text(rows[0]).lstrip().startswith("{%tr"):
+                assert not [tr for tr in rows if _heading(tr)], path.name
+
+
 def test_templates_are_the_build_of_forms_py(tmp_path: Path) -> None:
     """The committed templates are what scripts/templates/forms.py writes (never edited by hand)."""
     written = _forms_script().build(tmp_path)
