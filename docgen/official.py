@@ -190,8 +190,10 @@ def _flag(pr: etree._Element, tag: str) -> None:
 
 def _header_row_count(rows: list[etree._Element]) -> int:
     """Rows that form the table's heading: the first row, and the rows below it that a vertical
-    merge started in the first row runs into (multi-level headers)."""
-    if len(rows) < 2:
+    merge started in the first row runs into (multi-level headers). None when the first row is a
+    template's row-loop tag (``{%tr for ... %}``): that row is never printed, the table has no heading
+    (the last rows of a sheet, kept with its signature inside the sheet's table)."""
+    if len(rows) < 2 or "".join(rows[0].itertext()).lstrip().startswith("{%tr"):
         return 0
     count = 1
     for row in rows[1:]:

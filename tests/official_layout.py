@@ -31,8 +31,11 @@ def is_hidden_paragraph(p: etree._Element) -> bool:
 
 
 def is_continuation(table: etree._Element) -> bool:
-    """A table that continues the one before it on paper (the last rows of a sheet kept with its
-    signature, scripts/templates/forms.py): only a hidden paragraph stands between them."""
+    """A table that continues another on paper: the last rows of a sheet kept with its signature in
+    the sheet's table's last row (scripts/templates/forms.py, a table inside that row's one cell), or
+    a table under the one before it with only a hidden paragraph between them."""
+    if table.getparent() is not None and table.getparent().tag == _w("tc"):
+        return True
     gap = table.getprevious()
     return (
         gap is not None
@@ -76,7 +79,8 @@ def assert_official(data: bytes, lang: str, *, what: str = "document") -> None:
         rows = table.findall(_w("tr"))
         for row in rows:
             assert row.find(f"{_w('trPr')}/{_w('cantSplit')}") is not None, f"{what}: a row may split"
-        if len(rows) > 1 and not is_continuation(table):
+        loop = "".join(rows[0].itertext()).lstrip().startswith("{%tr") if rows else False
+        if len(rows) > 1 and not is_continuation(table) and not loop:  # a loop's tag row is no heading
             assert rows[0].find(f"{_w('trPr')}/{_w('tblHeader')}") is not None, f"{what}: header row"
     core = etree.fromstring(parts["docProps/core.xml"])
     creator = core.findtext(f"{{{DC}}}creator") or ""

@@ -166,6 +166,7 @@ def check_document(
     found += modelcheck.provisions(ctx, profile, catalogue)
     found += modelcheck.extra_provisions(ctx, profile)
     found += modelcheck.forms(ctx, catalogue, profile)
+    found += modelcheck.values_missing(ctx, catalogue, profile, day)
     if catalogue is not None and catalogue.parameters:
         found += modelcheck.parameters(ctx, catalogue, profile, day)
     else:

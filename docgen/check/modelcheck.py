@@ -74,7 +74,8 @@ def model_point(profile: Profile, lang: str, *, provision: str | None = None, ke
 
 
 def _words(key: str, value: Any, unit: str | None, lang: str) -> str:
-    if isinstance(value, str):
+    """A value in the act's words: names (a grade, a system) and table rows in kk / ru, never an id."""
+    if isinstance(value, str | list | tuple | dict):
         return value_text(key, value, unit, lang)
     return fmt_value(value, unit, lang)
 
@@ -128,6 +129,48 @@ def parameters(ctx: Ctx, catalogue: Catalogue, profile: Profile, day: dt.date | 
     return _one_scale(ctx, out, profile.edition)
 
 
+def values_missing(
+    ctx: Ctx, catalogue: Catalogue | None, profile: Profile, day: dt.date | None
+) -> list[Finding]:
+    """A warning for a rule the act states without its value (``value_required`` in topics.yaml): a
+    point states the topic, the catalogue holds none of the keys, no point of the topic has the value's
+    words, and the model gives the first key a value."""
+    out: list[Finding] = []
+    for topic, spec in (topics_data().get("value_required") or {}).items():
+        keys = list(spec["keys"])
+        points = ctx.points_with(topic)
+        if not points or (catalogue is not None and any(catalogue.param(k) is not None for k in keys)):
+            continue
+        words = compiled(spec["words"][ctx.lang])
+        if any(words.search(fold(ctx.point_text(p)).lower()) for p in points):
+            continue
+        key = keys[0]
+        model = profile.value_at(key, day)
+        if model is None:
+            continue
+        first = points[0]
+        out.append(
+            finding(
+                "model_deviation.value_missing",
+                "warning",
+                ctx.lang,
+                point=first.number,
+                quote=ctx.quote(first.start, first.end, limit=240),
+                expected=_words(key, model["value"], model.get("unit"), ctx.lang),
+                evidence=model["evidence"],
+                key_label=label(f"keys.{key}", ctx.lang, key),
+                edition=profile.edition,
+                details={
+                    "key": key,
+                    "topic": topic,
+                    "model_source": note(model["source"]),
+                    "model_point": model_point(profile, ctx.lang, key=key),
+                },
+            )
+        )
+    return out
+
+
 def _before(act: Any, model: Any) -> bool:
     """True when the act's deadline (a day of the month, or «MM-DD») comes before the model's bound."""
     if isinstance(act, int | float) and isinstance(model, int | float) and not isinstance(act, bool):
@@ -173,11 +216,13 @@ def _squash(s: str) -> str:
 def catalogue_topics(ctx: Ctx, catalogue: Catalogue | None) -> frozenset[str]:
     """Topics the catalogue states: a topic is present when the catalogue holds one of its keys
     (``topic_keys`` in topics.yaml), whatever the value (a different value is a deviation, not a gap).
-    A key counts only when its provenance is in this text: its source point is a live point and its
-    quote (when it has one) occurs in the text."""
+    A key counts only when its provenance is in this text: its source point is a live point or an
+    appendix of the act (the caps of a sheet are stated in the sheet), and its quote (when it has one)
+    occurs in the text."""
     if catalogue is None:
         return frozenset()
     live = {p.number for p in ctx.live_points} or {ref for ref, _, _ in ctx.doc.paragraphs()}
+    live |= {f"app{a.number}" for a in ctx.doc.appendices}
     text = _squash(ctx.text)
     held = set()
     for p in catalogue:

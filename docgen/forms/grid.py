@@ -272,16 +272,29 @@ _LINE_CHARS = 45  # characters of a line in a table column of the forms (a conse
 
 
 def _cell_lines(tc: etree._Element) -> int:
+    """Text lines of a cell: its paragraphs', and a table inside it (a sheet's last rows, kept with
+    the closing block in its table's last row) row by row, each row as tall as its tallest cell."""
     lines = 0
-    for p in tc.iter(_w("p")):
-        parts = [""]
-        for el in p.iter(_w("t"), _w("br")):
-            if el.tag == _w("br"):
-                parts.append("")
-            else:
-                parts[-1] += el.text or ""
-        lines += sum(max(1, -(-len(x) // _LINE_CHARS)) for x in parts)
+    for child in tc:
+        if child.tag == _w("tbl"):
+            lines += sum(_row_lines(tr) for tr in child.findall(_w("tr")))
+        else:
+            lines += sum(_paragraph_lines(p) for p in child.iter(_w("p")))
     return lines
+
+
+def _row_lines(tr: etree._Element) -> int:
+    return max((_cell_lines(tc) for tc in tr.findall(_w("tc"))), default=0)
+
+
+def _paragraph_lines(p: etree._Element) -> int:
+    parts = [""]
+    for el in p.iter(_w("t"), _w("br")):
+        if el.tag == _w("br"):
+            parts.append("")
+        else:
+            parts[-1] += el.text or ""
+    return sum(max(1, -(-len(x) // _LINE_CHARS)) for x in parts)
 
 
 def release_tall_rows(data: bytes) -> bytes:
@@ -293,10 +306,7 @@ def release_tall_rows(data: bytes) -> bytes:
     changed = False
     for tr in root.iter(_w("tr")):
         flag = tr.find(f"{_w('trPr')}/{_w('cantSplit')}")
-        if (
-            flag is not None
-            and max((_cell_lines(tc) for tc in tr.findall(_w("tc"))), default=0) > _PAGE_LINES
-        ):
+        if flag is not None and _row_lines(tr) > _PAGE_LINES:
             flag.getparent().remove(flag)
             changed = True
     if not changed:

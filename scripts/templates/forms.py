@@ -247,12 +247,13 @@ def table(
 ) -> None:
     """The form's table: heading, one row per item of ``loop``, the ``total`` row.
 
-    ``keep_last``: the last item's row and the total row are a table of their own, right under the
-    first (a hidden paragraph between them, no gap on paper), every paragraph of it "keep with next":
-    when the closing block (notes, result, signature) does not fit under the table, those two rows go
-    to the next page with it, so the signature never stands alone there. LibreOffice keeps a table
-    with the next paragraph only when all of its rows are kept, not a table's last row alone; Word
-    honours the flags row by row."""
+    ``keep_last``: the last item's row and the total row are a table of their own, held with the
+    closing block (notes, result, signature) in the table's last row (:func:`closing_row`, called
+    once the closing block is written): one cell over every column, without borders, that never
+    splits. When the closing block does not fit under the table, that row goes to the next page, so
+    the signature never stands alone there, and the table's heading (``w:tblHeader``) repeats above
+    it. (Neither LibreOffice nor Word repeats a heading over a second table, and LibreOffice keeps a
+    table with the next paragraph only when all of its rows are kept.)"""
     ncol = len(widths)
     head = (
         header_cells if header_cells is not None else ["{{ columns[" + str(i) + "] }}" for i in range(ncol)]
@@ -260,12 +261,7 @@ def table(
     if keep_last and total:
         var, _, items = loop.partition(" in ")
         _grid_table(doc, widths, [head, *_loop_rows(f"{var} in ({items})[:-1]", row_cells)])
-        _hidden_keep_paragraph(doc)
-        last = _grid_table(doc, widths, [*_loop_rows(f"{var} in ({items})[-1:]", row_cells), total], False)
-        for row in last.rows:
-            for cell in row.cells:
-                for p in cell.paragraphs:
-                    p.paragraph_format.keep_with_next = True
+        _grid_table(doc, widths, [*_loop_rows(f"{var} in ({items})[-1:]", row_cells), total], False)
         doc.add_paragraph()
         return
     rows: list[list[str]] = [head, *_loop_rows(loop, row_cells)]
@@ -275,23 +271,59 @@ def table(
     doc.add_paragraph()
 
 
-def _loop_rows(loop: str, row_cells: list[str]) -> list[list[str]]:
-    blank = [""] * (len(row_cells) - 1)
-    return [["{%tr for " + loop + " %}", *blank], row_cells, ["{%tr endfor %}", *blank]]
-
-
-def _hidden_keep_paragraph(doc: Any) -> None:
-    """A paragraph that takes no room on paper (hidden, 1 pt) and keeps with the table after it."""
+def closing_row(doc: Any) -> None:
+    """Move the last rows' table (``table(keep_last=True)``) and everything after it into a last row
+    of the table before it: one cell over all its columns, no borders, no side margins, not split."""
+    body = doc.element.body
+    tables = [c for c in body if c.tag == qn("w:tbl")]
+    first, last = tables[0], tables[1]
+    grid = [int(g.get(qn("w:w"))) for g in first.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+    children = list(body)
+    moved = [c for c in children[children.index(last) :] if c.tag != qn("w:sectPr")]
+    tr = first.makeelement(qn("w:tr"), {})
+    tr_pr = tr.makeelement(qn("w:trPr"), {})
+    tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+    tr.append(tr_pr)
+    tc = tr.makeelement(qn("w:tc"), {})
+    tc_pr = tc.makeelement(qn("w:tcPr"), {})
+    tc_pr.append(tc_pr.makeelement(qn("w:tcW"), {qn("w:w"): str(sum(grid)), qn("w:type"): "dxa"}))
+    tc_pr.append(tc_pr.makeelement(qn("w:gridSpan"), {qn("w:val"): str(len(grid))}))
+    borders = tc_pr.makeelement(qn("w:tcBorders"), {})
+    for side in ("top", "left", "bottom", "right"):
+        borders.append(borders.makeelement(qn(f"w:{side}"), {qn("w:val"): "nil"}))
+    tc_pr.append(borders)
+    margins = tc_pr.makeelement(qn("w:tcMar"), {})
+    for side in ("left", "right"):
+        margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): "0", qn("w:type"): "dxa"}))
+    tc_pr.append(margins)
+    tc.append(tc_pr)
+    # the line over the last rows is the bottom of the row above (or of the repeated heading): the
+    # rows' own top line would double it
+    tbl_pr = last.find(qn("w:tblPr"))
+    tbl_borders = tbl_pr.makeelement(qn("w:tblBorders"), {})
+    tbl_borders.append(tbl_borders.makeelement(qn("w:top"), {qn("w:val"): "nil"}))
+    later = [tbl_pr.find(qn(f"w:{t}")) for t in ("shd", "tblLayout", "tblCellMar", "tblLook")]
+    after = next((e for e in later if e is not None), None)
+    if after is None:
+        tbl_pr.append(tbl_borders)
+    else:
+        after.addprevious(tbl_borders)
+    for el in moved:
+        body.remove(el)
+        tc.append(el)
+    tr.append(tc)
+    first.append(tr)
+    # a body ends with a paragraph (Word adds one after a last table); this one takes no room
     p = doc.add_paragraph()
     fmt = p.paragraph_format
-    fmt.keep_with_next = True
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(1)
-    rpr = p._p.get_or_add_pPr().makeelement(qn("w:rPr"), {})
-    rpr.append(rpr.makeelement(qn("w:vanish"), {}))
-    rpr.append(rpr.makeelement(qn("w:sz"), {qn("w:val"): "2"}))
-    p._p.get_or_add_pPr().append(rpr)
+
+
+def _loop_rows(loop: str, row_cells: list[str]) -> list[list[str]]:
+    blank = [""] * (len(row_cells) - 1)
+    return [["{%tr for " + loop + " %}", *blank], row_cells, ["{%tr endfor %}", *blank]]
 
 
 def _grid_table(doc: Any, widths: list[float], rows: list[list[str]], heading: bool = True) -> Any:
@@ -311,6 +343,9 @@ def _grid_table(doc: Any, widths: list[float], rows: list[list[str]], heading: b
             if r == 0 and heading:
                 run.bold = True
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if heading:  # the column headings repeat at the top of every page the table runs onto
+        tr_pr = t.rows[0]._tr.get_or_add_trPr()
+        tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
     return t
 
 
@@ -367,8 +402,9 @@ def evaluation_sheet(lang: str) -> Any:
         para(doc, line, align="justify")
     table(
         doc,
-        # the act's guidance column («Пояснение при заполнении») carries paragraphs: the widest column
-        [4.3, 2.3, 3.2, 7.2],
+        # the act's guidance column («Пояснение при заполнении») carries paragraphs: the widest column;
+        # the comment column holds a Kazakh comment's long words whole («тапсырмаларын» at 12 pt)
+        [4.3, 2.3, 3.7, 6.7],
         ["{{ r.number }}. {{ r.name }}", "{{ r.score }}", "{{ r.comment }}", "{{ r.explanation }}"],
         total=["{{ total_label }}", "{{ average }}", "", ""],
         keep_last=True,
@@ -380,6 +416,7 @@ def evaluation_sheet(lang: str) -> Any:
     para(doc, s["signature"])
     para(doc, s["signature_note"], size=9)
     para(doc, s["date"], "{{ date }}")
+    closing_row(doc)
     return doc
 
 
@@ -406,6 +443,7 @@ def differentiation_sheet(lang: str) -> Any:
     result_block(doc, s, "result_basis")
     para(doc, s["justification"], "{{ justification }}")
     para(doc, s["date"], "{{ date }}")
+    closing_row(doc)
     return doc
 
 

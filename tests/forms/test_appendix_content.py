@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -187,12 +188,21 @@ def seed000() -> dict[tuple[int, str], bytes]:
 
 
 def _table(docx: bytes, index: int = 0) -> list[list[str]]:
-    """The rows of the ``index``-th table as printed: a table continued under a hidden paragraph (a
-    sheet's last rows kept with its signature) is one table on paper."""
+    """The rows of the ``index``-th table as printed: a table inside a row's cell (a sheet's last
+    rows, kept with its signature in the table's last row) prints its rows in that row's place, and a
+    table continued under a hidden paragraph is one table on paper."""
     doc = Document(io.BytesIO(docx))
     printed: list[list[list[str]]] = []
+
+    def walk(table: Any) -> list[list[str]]:
+        out: list[list[str]] = []
+        for row in table.rows:
+            inner = row.cells[0].tables
+            out += [r for t in inner for r in walk(t)] if inner else [[c.text.strip() for c in row.cells]]
+        return out
+
     for table in doc.tables:
-        rows = [[c.text.strip() for c in row.cells] for row in table.rows]
+        rows = walk(table)
         if printed and is_continuation(table._tbl):
             printed[-1].extend(rows)
         else:
@@ -201,7 +211,15 @@ def _table(docx: bytes, index: int = 0) -> list[list[str]]:
 
 
 def _paragraphs(docx: bytes) -> list[str]:
-    return [p.text.strip() for p in Document(io.BytesIO(docx)).paragraphs]
+    """The paragraphs outside the tables' grid, in print order: the body's, and the closing block a
+    sheet keeps in its table's last row (the one cell holding the last rows' table)."""
+    out = []
+    for item in Document(io.BytesIO(docx)).iter_inner_content():
+        if hasattr(item, "rows"):
+            out += [p.text.strip() for r in item.rows for c in r.cells[:1] if c.tables for p in c.paragraphs]
+        else:
+            out.append(item.text.strip())
+    return out
 
 
 def test_360_leader_questionnaire_has_every_question_and_average_row_of_the_act(seed000) -> None:

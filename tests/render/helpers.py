@@ -42,8 +42,19 @@ def docx_text(docx: bytes) -> str:
 
     d = pydocx.Document(io.BytesIO(docx))
     parts = [p.text for p in d.paragraphs]
-    for t in d.tables:
+
+    def table(t: Any) -> None:  # a table inside a cell too, in print order (a sheet's closing row)
         for row in t.rows:
             for cell in row.cells:
-                parts.append(cell.text)
+                if not cell.tables:
+                    parts.append(cell.text)
+                    continue
+                for item in cell.iter_inner_content():
+                    if hasattr(item, "rows"):
+                        table(item)
+                    else:
+                        parts.append(item.text)
+
+    for t in d.tables:
+        table(t)
     return "\n".join(parts)

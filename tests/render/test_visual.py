@@ -46,7 +46,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _docx_words(path: Path) -> set[str]:
     document = docx.Document(str(path))
     texts = [p.text for p in document.paragraphs]
-    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+
+    def cells(table: docx.table.Table) -> None:  # and a table inside a cell (a sheet's closing row)
+        for row in table.rows:
+            for cell in row.cells:
+                texts.append(cell.text)
+                for inner in cell.tables:
+                    cells(inner)
+
+    for table in document.tables:
+        cells(table)
     return {w for t in texts for w in _WORD.findall(t)}
 
 
