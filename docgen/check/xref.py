@@ -731,7 +731,10 @@ def form_cues(sentence: str, pos: int, lang: str) -> list[str]:
     for s, e, kind in kept:
         if not any(ks <= s and e <= ke for ks, ke, _ in found):
             found.append((s, e, kind))
-    ranked = sorted((_distance(s, e, pos), kind) for s, e, kind in found)
+    # a Kazakh reference stands before the noun it qualifies («4-қосымшаға сәйкес ресімделген
+    # хаттамалар»): a cue wholly before it counts so many characters farther
+    late = int(xref_data()["form_cue_before_penalty"].get(lang, 0))
+    ranked = sorted((_distance(s, e, pos) + (late if e <= pos else 0), kind) for s, e, kind in found)
     return list(dict.fromkeys(kind for _, kind in ranked))
 
 

@@ -257,3 +257,32 @@ def test_an_application_to_hold_a_session_in_a_term_is_no_session_term(tmp_path:
         encoding="utf-8",
     )
     assert ("22", "wrong_target", "21", "11") in _refs(path)
+
+
+KK2_PROTOCOLS = "жеке жұмыс жоспарлары және 4-қосымшаға сәйкес ресімделген хаттамалар"
+RU1_PROTOCOL = "Результаты оценки оформляются протоколом по форме, приведенной в приложении 5."
+
+FORM_ORDER: list[tuple[str, str, str, Found, Found]] = [
+    # a Kazakh appendix reference qualifies the noun after it: «… және 4-қосымшаға сәйкес ресімделген
+    # хаттамалар» asks for the protocol (5), not the plan named before «және»; near miss: the protocol
+    (KK2, KK2_PROTOCOLS, KK2_PROTOCOLS.replace("4-", "5-"), set(), {("25", "wrong_appendix", "4", "5")}),
+    # a Russian one follows its noun: «… планы работы и протоколы оформляются по форме, приведенной в
+    # приложении 5» — the protocol nearest before it is meant (right), and the plan's appendix is not
+    (
+        RU1,
+        RU1_PROTOCOL,
+        "Индивидуальные планы работы и протоколы оформляются по форме, приведенной в приложении 5.",
+        set(),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FORM_ORDER, ids=["kk", "ru"])
+def test_the_form_a_reference_qualifies(tmp_path: Path, case: tuple[str, str, str, Found, Found]) -> None:
+    name, old, new, brings, takes = case
+    assert _changed(tmp_path, name, old, new) == (brings, takes)
+
+
+def test_the_kazakh_protocol_reference_is_suggested_the_protocol() -> None:
+    assert ("25", "wrong_appendix", "4", "5") in _refs(DATA / KK2)
