@@ -1,7 +1,8 @@
 """Every non-reference error and warning of the first run on the development and held-out sets
 (tests/data/check/devsets_finding_verdicts.yaml; devset6_ / devset7_finding_verdicts.yaml for development
 sets 6 and 7;
-paraphrase_finding_verdicts.yaml for the paraphrase set; heldout_finding_verdicts.yaml for tests/data/heldout; judged by reading the acts before any change): the
+paraphrase_finding_verdicts.yaml for the paraphrase set; heldout_finding_verdicts.yaml for tests/data/heldout; heldout5_finding_verdicts.yaml for
+tests/data/heldout_xref5, whose false findings marked ``fixed: false`` are still reported; judged by reading the acts before any change): the
 findings read as false are gone, those read as true are still reported (a form row in whatever finding
 names it: a missing row and an extra one may now be one differing row), and nothing is reported that the
 record does not hold (findings that appeared after the change are recorded too, ``first_run: false``)."""
@@ -29,7 +30,8 @@ SET_6 = _load("devset6_finding_verdicts.yaml")
 SET_7 = _load("devset7_finding_verdicts.yaml")
 PARAPHRASE = _load("paraphrase_finding_verdicts.yaml")
 HELDOUT = _load("heldout_finding_verdicts.yaml")
-RECORD = SETS_1_5 + SET_6 + SET_7 + PARAPHRASE + HELDOUT
+HELDOUT5 = _load("heldout5_finding_verdicts.yaml")
+RECORD = SETS_1_5 + SET_6 + SET_7 + PARAPHRASE + HELDOUT + HELDOUT5
 FIRST = [v for v in SETS_1_5 if v.get("first_run", True)]
 FILES = sorted({(v["set"], v["file"]) for v in RECORD})
 # set 6 was read from `docgen check` as of its reading day (an act in force is told which edition applies
@@ -39,6 +41,7 @@ AS_OF = {
     "dev_xref7": dt.date(2026, 12, 7),
     "xref_paraphrase": dt.date(2026, 12, 7),
     "heldout": dt.date(2026, 12, 7),
+    "heldout_xref5": dt.date(2026, 12, 7),
 }
 REFERENCES = ("broken_cross_reference", "missing_appendix")  # judged by the xref records, not here
 ROW = "form_deviation.row"
@@ -110,13 +113,28 @@ def test_the_heldout_texts_hold_1_false_of_106() -> None:
     assert [v["about"] for v in HELDOUT if v["verdict"] is False] == ["disciplinary_caps"]
 
 
+def _still_reported(v: dict[str, object]) -> bool:
+    """A false finding whose cause is not fixed yet (``fixed: false``): expected until it is."""
+    return v["verdict"] is True or v.get("fixed", True) is False
+
+
+def test_the_first_run_on_heldout_set_5_holds_15_false_of_44() -> None:
+    first = [v for v in HELDOUT5 if v.get("first_run", True)]
+    assert len(first) == 44
+    assert sum(v["verdict"] is False for v in first) == 15
+    assert sum(v["verdict"] is False and v["severity"] == "error" for v in first) == 12
+    assert sum(v["severity"] == "error" for v in first) == 22
+
+
 @pytest.mark.parametrize(("folder", "name"), FILES)
 def test_false_findings_are_gone_and_true_ones_stay(folder: str, name: str) -> None:
     found = _findings(folder, name)
     mine = [v for v in RECORD if v["set"] == folder and v["file"] == name]
     for v in mine:
         hits = _reported(v, found)
-        if v["verdict"] is True:
+        if v["verdict"] is False and v.get("fixed", True) is False:
+            assert hits, f"a false finding marked unfixed is gone: mark it fixed: {v}"
+        elif v["verdict"] is True:
             assert hits, f"true finding lost: {v}"
             if not str(v["code"]).startswith(ROW):
                 assert any(f.severity == v["severity"] for f in hits), f"severity changed: {v}"
@@ -126,6 +144,6 @@ def test_false_findings_are_gone_and_true_ones_stay(folder: str, name: str) -> N
 
 @pytest.mark.parametrize(("folder", "name"), FILES)
 def test_nothing_is_reported_that_the_record_does_not_hold(folder: str, name: str) -> None:
-    mine = [v for v in RECORD if v["set"] == folder and v["file"] == name and v["verdict"] is True]
+    mine = [v for v in RECORD if v["set"] == folder and v["file"] == name and _still_reported(v)]
     for f in _findings(folder, name):
         assert any(f in _reported(v, (f,)) for v in mine), f"unrecorded: {f.code} {f.point} {_about(f)}"

@@ -13,6 +13,7 @@ RECORDS = {
     "dev_xref7": "devset7_finding_verdicts.yaml",
     "xref_paraphrase": "paraphrase_finding_verdicts.yaml",
     "heldout (the parameter": "heldout_finding_verdicts.yaml",
+    "heldout_xref5 (first run": "heldout5_finding_verdicts.yaml",
 }
 
 
@@ -30,7 +31,11 @@ def test_the_readme_counts_are_the_recorded_first_run_verdicts() -> None:
         false = [v for v in first if v["verdict"] is False]
         errors = [v for v in first if v["severity"] == "error"]
         false_errors = [v for v in errors if v["verdict"] is False]
+        false_now = [v for v in record if v["verdict"] is False and v.get("fixed", True) is False]
         row = _row(label)
-        assert row[1:5] == [str(len(first)), str(len(false)), f"{len(false_errors)} / {len(errors)}", "0"], (
-            label
-        )
+        assert row[1:5] == [
+            str(len(first)),
+            str(len(false)),
+            f"{len(false_errors)} / {len(errors)}",
+            str(len(false_now)),
+        ], label
