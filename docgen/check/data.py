@@ -87,6 +87,23 @@ _TERM_WORD = re.compile(r"[^\W_]+")
 _GAP = 5  # words that may stand between the terms of one alternative
 _LIST_MARK = re.compile(r"(?:\d{1,2}\)|[-–•])")
 _SPLIT = re.compile(r"(?<=[.;!?])\s+|\n+")
+# «п. 10», «(пп. 2)», «ст. 5»: a short abbreviation before a number or a lower-case word ends no sentence
+_ABBREV_END = re.compile(r"(?:^|[\s(])[^\W\d_]{1,3}\.$")
+
+
+def _pieces(text: str) -> list[str]:
+    out: list[str] = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        if "\n" not in m.group(0) and _ABBREV_END.search(text[max(0, m.start() - 5) : m.start()]):
+            nxt = text[m.end() : m.end() + 1]
+            if nxt.isdigit() or nxt == "(" or nxt.islower():
+                continue
+        out.append(text[pos : m.start()])
+        pos = m.end()
+    out.append(text[pos:])
+    return out
+
 
 Term = tuple[str, str]  # ("pre", stem) | ("eq", word) | ("num", "")
 Alt = tuple[Term, ...]
@@ -186,7 +203,7 @@ def sentences(text: str) -> list[str]:
     goes on in lower case) carries the lead-in ending with «:» before it («Кадр қызметі: 1) …»)."""
     out: list[str] = []
     lead = ""
-    for piece in _SPLIT.split(text):
+    for piece in _pieces(text):
         piece = piece.strip()
         if not piece:
             continue
@@ -249,6 +266,28 @@ def topics_of(text: str, lang: str) -> frozenset[str]:
         elif any(_topic_in(ways, w, j, lang) for w, j in units):
             found.add(topic)
     return frozenset(found)
+
+
+def in_chapter(text: str, heading: str, lang: str) -> str | None:
+    """``text`` with each bare head noun of the subject its chapter ``heading`` names qualified
+    (``chapter_subjects`` in topics.yaml: «Сессия … өткізіледі» in a chapter on calibration sessions reads
+    «калибрлеу Сессия …»); None when the heading names no such subject."""
+    heading_words = _words(fold(heading).lower())
+    for subject in topics_data().get("chapter_subjects") or ():
+        stems = subject["heading"].get(lang) or []
+        if not stems or not all(any(w.startswith(s) for w in heading_words) for s in stems):
+            continue
+        qualifier, bare, head = subject["qualifier"][lang], subject["bare"][lang], stems[0]
+        bare_word = re.compile(rf"(?<![^\W_])(?:([^\W_]+)\s+)?({bare}[^\W_]*)", re.IGNORECASE)
+
+        def qualify(m: re.Match[str], head: str = head, qualifier: str = qualifier) -> str:
+            before = m.group(1) or ""
+            if fold(before).lower().startswith(head):
+                return m.group(0)
+            return f"{before} {qualifier} {m.group(2)}".lstrip()
+
+        return bare_word.sub(qualify, text)
+    return None
 
 
 def label(path: str, lang: str, default: str = "") -> str:

@@ -17,7 +17,17 @@ from typing import Any
 from ..catalogue_model import Catalogue
 from ..data.labels import quantity, value_text
 from .context import Ctx
-from .data import compiled, fold, form_kind_from_title, label, matches_topic, pattern, topics_data, topics_of
+from .data import (
+    compiled,
+    fold,
+    form_kind_from_title,
+    in_chapter,
+    label,
+    matches_topic,
+    pattern,
+    topics_data,
+    topics_of,
+)
 from .findings import Finding
 from .make import finding
 from .profiles import Profile
@@ -241,6 +251,10 @@ def provisions(ctx: Ctx, profile: Profile, catalogue: Catalogue | None = None) -
     present: set[str] = set(stated)
     for p in ctx.live_points:
         present |= ctx.topics(p)
+        chapter = next((c for c in ctx.doc.chapters if c.start <= p.start < c.end), None)
+        qualified = in_chapter(ctx.point_text(p), chapter.title, ctx.lang) if chapter else None
+        if qualified is not None:
+            present |= topics_of(qualified, ctx.lang)
     if not ctx.live_points:  # a text without point numbers: its topics are judged on the whole text
         present |= whole
     elsewhere = set(topics_data().get("duties_elsewhere") or ())
