@@ -216,6 +216,25 @@ def _nearest_matches(
     return out
 
 
+@lru_cache(maxsize=4)
+def _point_range(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    data = (labels().get("point_range") or {}).get(lang)
+    if not data:
+        return None
+    return re.compile(data["before"], re.IGNORECASE), re.compile(data["after"], re.IGNORECASE)
+
+
+def _names_points(lang: str, text: str, start: int, end: int) -> bool:
+    """A range of point numbers («17–19-тармақтарында», «пунктами 18–19», ``point_range`` in labels.yaml)."""
+    pats = _point_range(lang)
+    if pats is None:
+        return False
+    before, after = pats
+    digits = [i for i in range(start, end) if text[i].isdigit()]
+    tail = digits[-1] + 1 if digits else end  # a span may take in the word after «19» («19-тармақтарында»)
+    return bool(before.search(text[max(0, start - 20) : start]) or after.match(text[tail : tail + 20]))
+
+
 def run_dsl(ctx: Context, *, without: Collection[str] = ()) -> None:
     """Run the language's rules on ``ctx``; ``without`` names rules to leave out (tests prove each is needed)."""
     rules_ = tuple(r for r in load_rules(ctx.lang) if r.name not in without)
@@ -259,6 +278,8 @@ def _run_pass(
                 found.append((matches[i + 1], 0, r, matches[i + 2]))
         for r in span_rules:
             for sp in doc.spans.get("fractions" if r.fraction else "ranges", []):
+                if r.range_keys and _names_points(ctx.lang, doc.text, sp.start_char, sp.end_char):
+                    continue
                 found.append((sp.start, 1, r, sp))
         found.sort(key=lambda f: (f[0], f[1], f[2].name))
         nearest = _nearest_matches(doc, found, sents, sent_starts)
