@@ -104,3 +104,40 @@ DECISION_CASES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), DECISION_CASES)
 def test_the_decision_to_hold_a_session(lang: str, text: str, expected: bool) -> None:
     assert matches_topic(text, "calibration_decision", lang) is expected
+
+
+OTHER_WORDS = [
+    # results known only to the persons named are confidential
+    (
+        "kk",
+        "confidentiality",
+        "Бағалау нәтижелері бағаланатын адамға, бағалаушы адамға және кадр бөлімінің басшысына ғана белгілі болуы мүмкін.",
+        True,
+    ),
+    ("kk", "confidentiality", "Бағалау нәтижелері барлық қызметшілерге белгілі болуы тиіс.", False),
+    (
+        "ru",
+        "confidentiality",
+        "Результаты оценки могут быть известны только оцениваемому и оценивающему лицу.",
+        True,
+    ),
+    ("ru", "confidentiality", "Результаты оценки должны быть известны всем служащим подразделения.", False),
+    # «более двадцати лиц» is the threshold for further evaluators; «не более» is not
+    (
+        "ru",
+        "additional_evaluators",
+        "При оценке более двадцати лиц оценку проводят также служащие, определённые оценивающим лицом.",
+        True,
+    ),
+    (
+        "ru",
+        "additional_evaluators",
+        "Оценивающее лицо оценивает не более двадцати служащих в квартал.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "topic", "text", "expected"), OTHER_WORDS)
+def test_a_rule_in_other_words(lang: str, topic: str, text: str, expected: bool) -> None:
+    assert matches_topic(text, topic, lang) is expected
