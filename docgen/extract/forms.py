@@ -44,6 +44,13 @@ def form_kind(app: Appendix, text: str, lang: str) -> str | None:
     at = text.find(app.title[:40]) if app.title else -1
     head = f" {text[at : at + len(app.title) + 160].lower()} " if at >= 0 else title
     kind = _match_kind(title, lang) if app.title else None
+    if kind is None and at >= 0:
+        # a title that is only «Форма» / «Нысан»: the form's name is the next line, read before the rows
+        # under it («Проявленные индикаторы» in a competency sheet's head is no KPI)
+        after = [
+            ln for ln in text[at + len(app.title) : at + len(app.title) + 160].splitlines() if ln.strip()
+        ]
+        kind = _match_kind(f" {after[0].lower()} ", lang) if after else None
     if kind is None:
         kind = _match_kind(head, lang) or _match_kind(f" {text[:600].lower()} ", lang)
     elif kind.endswith("_staff") and _match_kind(head, lang) == kind.replace("_staff", "_leader"):
