@@ -110,6 +110,17 @@ def _from_repairs(ctx: Ctx) -> list[tuple[str, int, str, str]]:
     ]
 
 
+def _where(ctx: Ctx, offset: int) -> str:
+    """The unit holding ``offset``; a residue left between two appendices (a stray «<p>» after a form, the
+    «</ul>» its removal moved past the appendix's end) belongs to the appendix before it, not to the last
+    point of the body."""
+    where = ctx.where(offset)
+    if where.startswith(("app", "ch")) or where == "header":
+        return where
+    before = [a for a in ctx.doc.appendices if a.start <= offset]
+    return f"app{before[-1].number}" if before else where
+
+
 def typography(ctx: Ctx) -> list[Finding]:
     items = _from_repairs(ctx)
     scanned = _scan(ctx)
@@ -117,7 +128,7 @@ def typography(ctx: Ctx) -> list[Finding]:
     items += [it for it in scanned if (it[0], it[1]) not in covered]
     groups: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
     for kind, raw_start, before, after in items:
-        where = ctx.where(ctx.raw_to_norm(raw_start))
+        where = _where(ctx, ctx.raw_to_norm(raw_start))
         if where == "header":
             continue
         groups[(kind, where)].append((raw_start, before, after))

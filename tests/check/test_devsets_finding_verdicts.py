@@ -64,10 +64,18 @@ def _names(f: Finding) -> set[str]:
     return {str(f.expected), str(f.actual)} - {""}
 
 
+def _names_tags(f: Finding) -> set[str]:
+    return set(str(f.actual).split()) | {str(f.actual)}
+
+
 def _reported(v: dict[str, object], found: tuple[Finding, ...]) -> list[Finding]:
     if v["code"] == f"{ROW}_differs":  # a pairing of the model's row with one of the act's
         return [
             f for f in found if f.code == v["code"] and f.point == v["point"] and f.expected == v["about"]
+        ]
+    if v["code"] == "html_residue.tag":  # a tag in whatever finding of its place lists it
+        return [
+            f for f in found if f.code == v["code"] and f.point == v["point"] and v["about"] in _names_tags(f)
         ]
     if str(v["code"]).startswith(ROW):  # a row in whatever row finding names it
         return [
