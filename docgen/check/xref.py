@@ -352,11 +352,18 @@ def _narrowed(view: CatalogueView, need: str, have: list[str], sentence: str, la
     return list(dict.fromkeys(([h for h in have if h in points] or have) + wide))
 
 
-def companions(view: CatalogueView, need: str) -> set[str]:
-    """Points that hold ``need`` only beside a point that holds it (``late_keys``): «пунктами 5-7»
-    for the commission cites its forming point and its quorum point together."""
+def companions(
+    view: CatalogueView, need: str, ctx: Ctx | None = None, units: list[Unit] | None = None
+) -> set[str]:
+    """Points that hold ``need`` only beside a point that holds it (``late_keys``, or the words of
+    ``late_holds`` when the act is given): «пунктами 5-7» for the commission cites its forming point
+    and its quorum point together; «НМИ саны үштен беске дейін» is one of the KPI's requirements."""
     spec = xref_data()["needs"].get(need, {})
-    return {p for key in spec.get("late_keys", []) for p in view.sources.get(key, ())}
+    out = {p for key in spec.get("late_keys", []) for p in view.sources.get(key, ())}
+    groups = spec.get("late_holds", {}).get(ctx.lang) if ctx is not None else None
+    if ctx is not None and groups:
+        out.update(_held_by_words(ctx, spec, groups, units if units is not None else _units(ctx)))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -583,7 +590,7 @@ def _judge_point(
     if shown != base and base in group and any(base in h for _, h in found):
         return None  # an inserted point cited with its base point («пунктам 9 и 9-1») goes with it
     for n, h in found:
-        if shown in companions(run.view, n) and any(g in h for g in group):
+        if shown in companions(run.view, n, ctx, run.units) and any(g in h for g in group):
             return None  # a companion point cited with a point that holds the need
     need, have = found[0]
     best = _suggestion(ctx, run, u, found[0], group, ref)

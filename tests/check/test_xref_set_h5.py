@@ -65,3 +65,51 @@ def test_the_competency_sheet_cited_by_its_appendix_is_right(tmp_path: Path) -> 
     kk21 = "құзыреттерді бағалау парағын толтырады (Әдістемеге 3-қосымша)."
     brings, _ = _changed(tmp_path, KK1, kk21, kk21.replace("3-", "2-"))
     assert brings == {("21", "wrong_appendix", "2", "3")}
+
+
+KK4 = "heldout_xref5/04_kk_2018_kpi_diff_360.txt"
+RU3 = "heldout_xref5/03_ru_2018_kpi_diff_360.txt"
+KK4_18 = "19 және 20-тармақтарының талаптары ескеріле отырып"
+RU3_21 = "КЦИ, предусмотренные пунктами 18–19"
+
+
+def test_the_point_that_sets_the_number_of_kpi_goes_with_their_requirements(tmp_path: Path) -> None:
+    # 04_kk: 19 the KPI's qualities, 20 «НМИ саны үштен беске дейін құрайды» (the catalogue has not
+    # read the number there); 03_ru: 18 the qualities, 19 «Количество КЦИ составляет от трёх до пяти»
+    from docgen.check.context import Ctx
+    from docgen.check.xref import CatalogueView, companions
+
+    for name, point in ((KK4, "20"), (RU3, "19")):
+        doc, _ = load(str(DATA / name), build_catalogue=False)
+        ctx = Ctx(doc, doc.language or "ru")
+        assert point in companions(CatalogueView(), "kpi_requirements", ctx)
+        assert companions(CatalogueView(), "kpi_requirements") == set()
+    from .test_xref_duties import _refs
+
+    # the first run's false finding: «19 және 20-тармақтарының талаптары» is right
+    assert not {f for f in _refs(DATA / KK4) if f[0] == "18"}
+    # near miss: the number's point alone does not hold the requirements
+    assert _changed(tmp_path, KK4, KK4_18, "20-тармағының талаптары ескеріле отырып") == (
+        {("18", "wrong_target", "20", "19")},
+        set(),
+    )
+
+
+def test_the_kpi_a_point_sets_out(tmp_path: Path) -> None:
+    # ru: «КЦИ, предусмотренные пунктами 18–19, … не позднее пятого числа»: the KPI are 18's and
+    # 19's, the deadline is the sentence's own (the first run's false findings)
+    from .test_xref_duties import _refs
+
+    assert not {f for f in _refs(DATA / RU3) if f[0] == "21"}
+    assert _changed(tmp_path, RU3, RU3_21, "КЦИ, предусмотренные пунктом 18") == (set(), set())
+    # near miss: the point of the plan's ten days does not set them out
+    assert _changed(tmp_path, RU3, RU3_21, "КЦИ, предусмотренные пунктом 17") == (
+        {("21", "wrong_target", "17", "18")},
+        set(),
+    )
+    # kk: «N-тармақта көзделген НМИ … он жұмыс күні ішінде»
+    assert _changed(tmp_path, KK4, KK4_18, "19-тармақта көзделген НМИ ескеріле отырып") == (set(), set())
+    assert _changed(tmp_path, KK4, KK4_18, "17-тармақта көзделген НМИ ескеріле отырып") == (
+        {("18", "wrong_target", "17", "19")},
+        set(),
+    )
