@@ -113,3 +113,87 @@ def test_the_kpi_a_point_sets_out(tmp_path: Path) -> None:
         {("18", "wrong_target", "17", "19")},
         set(),
     )
+
+
+RU5 = "heldout_xref5/05_ru_2025_quarterly_sheets.txt"
+KK6 = "heldout_xref5/06_kk_2025_quarterly_sheets.txt"
+RU7 = "heldout_xref5/07_ru_2025_quarterly_sheets.txt"
+KK8 = "heldout_xref5/08_kk_2018_kpi_diff_360.txt"
+RU5_14 = "за исключением заявлений, подаваемых согласно пункту 10, и жалоб, предусмотренных пунктом 11."
+KK8_30 = "бұл ретте 15-тармақта белгіленген шектеулер сақталады."
+RU7_14 = (
+    "Разногласия, связанные с процедурой оценки, рассматриваются кадровым специалистом, за исключением "
+    "вопросов, отнесённых пунктами 10 и 11 к компетенции калибровочной сессии и суда."
+)
+KK6_9 = "Әдістеменің 5, 6 және 7-тармақтарында көзделген мерзімдер мен шарттардың сақталуын бақылайды."
+
+
+def test_the_words_of_two_references_in_one_sentence(tmp_path: Path) -> None:
+    # 05_ru: 10 the application to the calibration session, 11 the appeal; 08_kk: 12 and 13 the same.
+    # A Russian reference follows its noun: «жалоб» after «пункту 10, и» are 11's (the first run's
+    # false finding); near miss: the two numbers swapped are both wrong
+    from .test_xref_duties import _refs
+
+    assert not {f for f in _refs(DATA / RU5) if f[0] == "14"}
+    swapped = RU5_14.replace("пункту 10", "пункту 11").replace("пунктом 11", "пунктом 10")
+    assert _changed(tmp_path, RU5, RU5_14, swapped)[0] == {
+        ("14", "inherited", "11", "10"),  # (the model's calibration point is 11)
+        ("14", "wrong_target", "10", "11"),
+    }
+    kk = "бұл ретте 12-тармақта көзделген өтініштер мен 13-тармақта көзделген шағымдар жеке қаралады."
+    assert _changed(tmp_path, KK8, KK8_30, kk)[0] == set()
+    kk_swapped = kk.replace("12-", "x-").replace("13-", "12-").replace("x-", "13-")
+    assert _changed(tmp_path, KK8, KK8_30, kk_swapped)[0] == {
+        ("30", "inherited", "13", "12"),  # (the model's calibration point is 13)
+        ("30", "wrong_target", "12", "13"),
+    }
+
+
+def test_restrictions_observed_are_no_storage(tmp_path: Path) -> None:
+    # 08_kk: 14 storage, 15 who may know the results; «15-тармақта белгіленген шектеулер сақталады»
+    # (observed) is right (the first run's false finding); near miss: documents kept (stored)
+    from .test_xref_duties import _refs
+
+    assert not {f for f in _refs(DATA / KK8) if f[0] == "30"}
+    stored = "бұл ретте құжаттар 15-тармақта белгіленген мерзім ішінде сақталады."
+    assert _changed(tmp_path, KK8, KK8_30, stored)[0] == {("30", "wrong_target", "15", "14")}
+    # ru (07: 12 storage, 13 confidentiality): «соблюдаются» is no storage word either
+    observed = "При этом соблюдаются ограничения, установленные пунктом 13."
+    assert _changed(tmp_path, RU7, RU7_14, observed)[0] == set()
+    kept = "Документы хранятся в сроки, установленные пунктом 13."
+    assert _changed(tmp_path, RU7, RU7_14, kept)[0] == {("14", "wrong_target", "13", "12")}
+
+
+def test_the_court_is_where_an_appeal_goes(tmp_path: Path) -> None:
+    # 07_ru: 10 the calibration application, 11 the appeal «в порядке … кодекса»; «пунктами 10 и 11 к
+    # компетенции калибровочной сессии и суда» is right (the first run's false finding)
+    from .test_xref_duties import _refs
+
+    assert not {f for f in _refs(DATA / RU7) if f[0] == "14"}
+    assert _changed(tmp_path, RU7, RU7_14, RU7_14.replace("10 и 11", "10 и 12"))[0] == {
+        ("14", "inherited", "12", "11")  # (the model's appeal point is 12)
+    }
+    # kk (08: 12 the calibration application, 13 the appeal)
+    kk = "бұл ретте 12 және 13-тармақтарда калибрлеу сессиясы мен соттың құзыретіне жатқызылған өтініштер қаралмайды."
+    assert _changed(tmp_path, KK8, KK8_30, kk)[0] == set()
+    assert _changed(tmp_path, KK8, KK8_30, kk.replace("12 және 13", "12 және 14"))[0] == {
+        ("30", "wrong_target", "14", "13")
+    }
+
+
+def test_deadlines_and_conditions_of_several_points(tmp_path: Path) -> None:
+    # 06_kk: 5 the deadlines, 6 the tenure («бір айдан кем»), 7 the dismissed evaluated «5-тармақта
+    # көрсетілген мерзімдерде»: «5, 6 және 7-тармақтарында көзделген мерзімдер мен шарттар» is right
+    # (the first run's false findings); near miss: 8 (the grades) is not among them
+    from .test_xref_duties import _refs
+
+    assert not {f for f in _refs(DATA / KK6) if f[0] == "9"}
+    assert _changed(tmp_path, KK6, KK6_9, KK6_9.replace("5, 6 және 7", "5, 6 және 8"))[0] == {
+        ("9", "wrong_target", "8", "5")
+    }
+    # ru (07: 4 the deadlines, 5 the tenure, 6 the dismissed «в сроки, которые установлены п. 5»)
+    ru = "Кадровый специалист контролирует соблюдение сроков и условий, предусмотренных пунктами 4, 5 и 6."
+    assert _changed(tmp_path, RU7, RU7_14, ru)[0] == set()
+    assert _changed(tmp_path, RU7, RU7_14, ru.replace("4, 5 и 6", "4, 5 и 7"))[0] == {
+        ("14", "wrong_target", "7", "4")
+    }
