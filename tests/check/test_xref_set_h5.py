@@ -197,3 +197,29 @@ def test_deadlines_and_conditions_of_several_points(tmp_path: Path) -> None:
     assert _changed(tmp_path, RU7, RU7_14, ru.replace("4, 5 и 6", "4, 5 и 7"))[0] == {
         ("14", "wrong_target", "7", "4")
     }
+
+
+RU2_15 = "установленного частью второй пункта 12."
+KK1 = "heldout_xref5/01_kk_2017_commission.txt"
+KK1_20 = "16-тармақтың екінші бөлігінде көрсетілген мерзім ішінде қайта енгізіледі."
+
+
+def test_a_sheet_sent_back_is_brought_in_again_in_the_resubmission_term(tmp_path: Path) -> None:
+    # 02_ru (2017, no evaluation deadline): 11 «Повторное внесение плана осуществляется не позднее
+    # двух рабочих дней со дня его возврата» (the catalogue's resubmission term), 12 the quarterly
+    # monitoring; «Лист, возвращённый на доработку, вносится повторно в пределах срока, установленного
+    # частью второй пункта 12» is wrong, 11 is meant (the first run's miss)
+    from .test_xref_duties import _refs
+
+    assert ("15", "wrong_target", "12", "11") in _refs(DATA / RU2)
+    # near misses: 11 is right; 8 (the ten days of setting the KPI) is wrong too
+    assert _changed(tmp_path, RU2, RU2_15, "установленного частью второй пункта 11.") == (
+        set(),
+        {("15", "wrong_target", "12", "11")},
+    )
+    assert _changed(tmp_path, RU2, RU2_15, "установленного пунктом 8.")[0] == {
+        ("15", "wrong_target", "8", "11")
+    }
+    # kk (01: 16 «… екі жұмыс күнінен кешіктірілмей қайта енгізіледі»): the right reference stays right
+    assert not {f for f in _refs(DATA / KK1) if f[0] == "20"}
+    assert _changed(tmp_path, KK1, KK1_20, KK1_20) == (set(), set())
