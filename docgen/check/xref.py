@@ -259,8 +259,9 @@ def needs_of(
             d = _nearest(low, word[0], needs[other]["triggers"].get(lang, []), word[1])
         if d is not None and d <= within:
             return [other] + [name for _, _, name in ranked if name != other]
+    kept = {name for _, _, name in ranked}  # (a need whose words are another reference's is not this one's)
     for other in needs[first].get("refine", []):
-        if str(other) in dist:
+        if str(other) in dist and str(other) in kept:
             first = str(other)
             break
     return [first] + [name for _, _, name in ranked if name != first]
@@ -352,11 +353,18 @@ def _narrowed(view: CatalogueView, need: str, have: list[str], sentence: str, la
     return list(dict.fromkeys(([h for h in have if h in points] or have) + wide))
 
 
-def companions(view: CatalogueView, need: str) -> set[str]:
-    """Points that hold ``need`` only beside a point that holds it (``late_keys``): «пунктами 5-7»
-    for the commission cites its forming point and its quorum point together."""
+def companions(
+    view: CatalogueView, need: str, ctx: Ctx | None = None, units: list[Unit] | None = None
+) -> set[str]:
+    """Points that hold ``need`` only beside a point that holds it (``late_keys``, or the words of
+    ``late_holds`` when the act is given): «пунктами 5-7» for the commission cites its forming point
+    and its quorum point together; «НМИ саны үштен беске дейін» is one of the KPI's requirements."""
     spec = xref_data()["needs"].get(need, {})
-    return {p for key in spec.get("late_keys", []) for p in view.sources.get(key, ())}
+    out = {p for key in spec.get("late_keys", []) for p in view.sources.get(key, ())}
+    groups = spec.get("late_holds", {}).get(ctx.lang) if ctx is not None else None
+    if ctx is not None and groups:
+        out.update(_held_by_words(ctx, spec, groups, units if units is not None else _units(ctx)))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -405,9 +413,9 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
             if c0 > u.start and anaphora.match(ctx.folded[c0:c1].lower()):
                 c0 = max(ctx.clause(c0 - 1)[0], u.start)  # «…; оларды өткізу тәртібі N-тармақта»
             # the words nearer to this reference than to the other references of the sentence
-            w0 = (found[i - 1].end() + m.start()) // 2 if i > 0 and found[i - 1].end() > c0 else c0
+            w0 = _between(ctx, found[i - 1].end(), m.start()) if i > 0 and found[i - 1].end() > c0 else c0
             w1 = (
-                (m.end() + found[i + 1].start()) // 2
+                _between(ctx, m.end(), found[i + 1].start())
                 if i + 1 < len(found) and found[i + 1].start() < c1
                 else c1
             )
@@ -426,6 +434,39 @@ def point_references(ctx: Ctx, catalogue: Any, profile: Profile | None) -> list[
                 if f is not None:
                     out.append(f)
     return out
+
+
+_JOIN = re.compile(r"[,;]|\s(?:и|или|а также)\s")
+
+
+def _between(ctx: Ctx, end: int, start: int) -> int:
+    """Where the words of the reference ending at ``end`` give way to those of the next one, starting
+    at ``start``: half way; a Russian reference follows its noun, so the next reference's words begin
+    at the first comma or «и» after this one («заявлений, подаваемых согласно пункту 10, и жалоб,
+    предусмотренных пунктом 11»: the complaints are 11's)."""
+    if not xref_data()["words_after_reference"][ctx.lang]:
+        sep = _JOIN.search(ctx.folded, end, start)
+        if sep is not None:
+            return sep.start()
+    return (end + start) // 2
+
+
+def _relays(ctx: Ctx, point: str, group: list[str], have: list[str]) -> bool:
+    """Point ``point`` cites a point of ``group`` that holds the need (``have``): «5, 6 және
+    7-тармақтарында көзделген мерзімдер», 7 evaluating the dismissed «5-тармақта көрсетілген
+    мерзімдерде», goes with 5."""
+    p = next((p for p in ctx.live_points if p.number == point), None)
+    if p is None:
+        return False
+    rx = _rx(xref_data()["point_refs"][ctx.lang])
+    numbers = {q.number for q in ctx.live_points}
+    for m in rx.finditer(ctx.folded, p.start, p.end):
+        if ctx.folded[p.start : m.start()].strip() == "":
+            continue  # the point's own number
+        cited = [n for _, nums in reference_items(m.group("nums"), numbers) for n in nums]
+        if any(n != point and n in group and n in have for n in cited):
+            return True
+    return False
 
 
 def _near_title(ctx: Ctx, u: Unit, line0: int) -> bool:
@@ -583,8 +624,10 @@ def _judge_point(
     if shown != base and base in group and any(base in h for _, h in found):
         return None  # an inserted point cited with its base point («пунктам 9 и 9-1») goes with it
     for n, h in found:
-        if shown in companions(run.view, n) and any(g in h for g in group):
+        if shown in companions(run.view, n, ctx, run.units) and any(g in h for g in group):
             return None  # a companion point cited with a point that holds the need
+        if len(group) > 1 and _relays(ctx, shown, group, h):
+            return None  # it applies what a point cited beside it holds
     need, have = found[0]
     best = _suggestion(ctx, run, u, found[0], group, ref)
     if best is None or best == shown:

@@ -127,6 +127,10 @@ def _title(lines: list[Line], lang: LangData, after: int, hi: int) -> str:
         if s.startswith(("(", "_", "-")) or lang.signature_or_blank.match(s) or _CAPTION_CONT.match(s):
             j += 1
             continue
+        label = lang.form_label.match(s)
+        if label and not s[label.end("label") :].strip(" .:"):
+            j += 1  # the bare form label («Форма») after a long caption line: the title follows it
+            continue
         return _UNDERSCORES.sub("", s)
     return ""
 
