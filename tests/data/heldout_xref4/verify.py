@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
+# the folder checked: this one, or the set that runs this file (dev_xref6/verify.py, dev_xref7/verify.py)
+HERE = Path(globals().get("SET_DIR", Path(__file__).resolve().parent))
 key = yaml.safe_load((HERE / "answers.yaml").read_text(encoding="utf-8"))
 
 RU = re.compile(

@@ -14,7 +14,8 @@ First line of the src: "#! filename lang generation".
 import re, sys, yaml
 from pathlib import Path
 
-B = Path(__file__).resolve().parent
+# the _build folder rendered: this one, or that of the set that runs this file (dev_xref6, dev_xref7)
+B = Path(globals().get("BUILD_DIR", Path(__file__).resolve().parent))
 OUT = B.parent
 POINT = re.compile(r"^\s*(\d+)\. ", re.M)
 APPX = {"ru": re.compile(r"^Приложение (\d+)\n", re.M), "kk": re.compile(r"^(\d+)-қосымша\n", re.M)}
