@@ -410,8 +410,7 @@ def _raw_row_words(row: str) -> list[str]:
 
 
 def _row_words(row: str) -> list[str]:
-    words = re.findall(r"[^\W\d_]+", fold(row).lower())
-    return [_canon_word(w) for w in words if w not in _ROW_STOP and len(w) > 1]
+    return [_canon_word(w) for w in _raw_row_words(row)]
 
 
 @lru_cache(maxsize=1)
