@@ -34,7 +34,7 @@ test: sysdeps $(DEVSTAMP)
 	$(BIN)/ruff check docgen tests bench
 	$(BIN)/ruff format --check docgen tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check docgen tests bench
