@@ -451,6 +451,23 @@ def _between(ctx: Ctx, end: int, start: int) -> int:
     return (end + start) // 2
 
 
+def _block_holds(ctx: Ctx, point: str, group: list[str], have: list[str]) -> bool:
+    """Point ``point`` follows, in a run of consecutive points of the act that the reference cites
+    together (``group``), a point that holds the need (``have``): «5, 6 және 7-тармақтарында көзделген
+    мерзімдер», «пунктами 19 и 20» cite the rule's point and the points that go on with it. A point
+    before the holder is judged on its own («пунктами 5–7» where the rule starts at 6 is a slip)."""
+    order = [p.number for p in ctx.live_points]
+    if point not in order:
+        return False
+    cited = set(group)
+    i = order.index(point)
+    while i > 0 and order[i - 1] in cited:
+        i -= 1
+        if order[i] in have:
+            return True
+    return False
+
+
 def _relays(ctx: Ctx, point: str, group: list[str], have: list[str]) -> bool:
     """Point ``point`` cites a point of ``group`` that holds the need (``have``): «5, 6 және
     7-тармақтарында көзделген мерзімдер», 7 evaluating the dismissed «5-тармақта көрсетілген
@@ -628,6 +645,8 @@ def _judge_point(
             return None  # a companion point cited with a point that holds the need
         if len(group) > 1 and _relays(ctx, shown, group, h):
             return None  # it applies what a point cited beside it holds
+        if len(group) > 1 and _block_holds(ctx, shown, group, h):
+            return None  # a block of consecutive points cited together, one of which holds the need
     need, have = found[0]
     best = _suggestion(ctx, run, u, found[0], group, ref)
     if best is None or best == shown:
