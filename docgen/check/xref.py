@@ -183,6 +183,14 @@ def _groups(low: str, groups: list[list[str]]) -> bool:
     return all(any(_rx(w).search(low) for w in g) for g in groups)
 
 
+def _masked(low: str, stated: list[str]) -> str:
+    """``low`` with the spans of ``stated`` (a value the sentence states itself) blanked out, the
+    length kept: its words ask nothing of a reference."""
+    for w in stated:
+        low = _rx(w).sub(lambda m: " " * len(m.group(0)), low)
+    return low
+
+
 def needs_of(
     sentence: str,
     pos: int,
@@ -203,7 +211,9 @@ def needs_of(
     low = fold(sentence).lower()
     needs: dict[str, Any] = xref_data()["needs"]
     ranked: list[tuple[int, int, str]] = []
+    plain = low
     for order, (name, spec) in enumerate(needs.items()):
+        low = _masked(plain, spec.get("stated", {}).get(lang, []))
         if not _groups(low, spec.get("context", {}).get(lang, [])):
             continue
         d = _nearest(low, pos, spec["triggers"].get(lang, []), end)
@@ -219,6 +229,7 @@ def needs_of(
             )
         if d is not None:
             ranked.append((d, order, str(name)))
+    low = plain
     if not ranked:
         return []
     if window is not None:
@@ -451,11 +462,15 @@ def _between(ctx: Ctx, end: int, start: int) -> int:
     return (end + start) // 2
 
 
-def _block_holds(ctx: Ctx, point: str, group: list[str], have: list[str]) -> bool:
+def _block_holds(ctx: Ctx, point: str, group: list[str], have: list[str], need: str) -> bool:
     """Point ``point`` follows, in a run of consecutive points of the act that the reference cites
-    together (``group``), a point that holds the need (``have``): «5, 6 және 7-тармақтарында көзделген
-    мерзімдер», «пунктами 19 и 20» cite the rule's point and the points that go on with it. A point
-    before the holder is judged on its own («пунктами 5–7» where the rule starts at 6 is a slip)."""
+    together (``group``), a point that holds the need (``have``), and speaks of the need too (a word
+    of its triggers or context): «5, 6 және 7-тармақтарында көзделген мерзімдер мен шарттар» (the
+    deadline, the tenure «лауазымда болу мерзімі», the dismissed «… мерзімдерде бағаланады»), «19 және
+    20-тармақтарында» for the KPI (their qualities, «НМИ саны»). A point before the holder is judged on
+    its own («пунктами 5–7» where the rule starts at 6 is a slip), and so is a follower on another
+    subject («13, 14 және 15-тармақтарында көзделген тәртіппен шағымдана алады», 14 the storage of
+    documents)."""
     order = [p.number for p in ctx.live_points]
     if point not in order:
         return False
@@ -464,8 +479,15 @@ def _block_holds(ctx: Ctx, point: str, group: list[str], have: list[str]) -> boo
     while i > 0 and order[i - 1] in cited:
         i -= 1
         if order[i] in have:
-            return True
-    return False
+            break
+    else:
+        return False
+    spec = xref_data()["needs"].get(need, {})
+    words = list(spec.get("triggers", {}).get(ctx.lang, []))
+    words += [w for g in spec.get("context", {}).get(ctx.lang, []) for w in g]
+    p = next(q for q in ctx.live_points if q.number == point)
+    low = ctx.folded[p.start : p.end].lower()
+    return any(_rx(w).search(low) for w in words)
 
 
 def _relays(ctx: Ctx, point: str, group: list[str], have: list[str]) -> bool:
@@ -645,7 +667,7 @@ def _judge_point(
             return None  # a companion point cited with a point that holds the need
         if len(group) > 1 and _relays(ctx, shown, group, h):
             return None  # it applies what a point cited beside it holds
-        if len(group) > 1 and _block_holds(ctx, shown, group, h):
+        if len(group) > 1 and _block_holds(ctx, shown, group, h, n):
             return None  # a block of consecutive points cited together, one of which holds the need
     need, have = found[0]
     best = _suggestion(ctx, run, u, found[0], group, ref)
