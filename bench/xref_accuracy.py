@@ -111,16 +111,38 @@ def score(
     data: Path = DATA,
     runner: Callable[[Path], list[dict[str, Any]]] = check_findings,
 ) -> dict[str, Any]:
+    """The figures of every reference finding; ``errors_only`` holds the same figures counting only
+    the findings of severity ``error`` (a finding the learned model does not back is a warning)."""
     answers = yaml.safe_load((data / "answers.yaml").read_text(encoding="utf-8"))
+    found: dict[str, list[dict[str, Any]]] = {}
+    refused: dict[str, str] = {}
+    for name in sorted(answers):
+        try:
+            found[name] = runner(data / name)
+        except Refused as exc:
+            refused[name] = f"ERROR {exc}"
+            found[name] = []
+    result, lines = _tally(answers, found, refused)
+    errors = {n: [f for f in fs if f.get("severity", "error") == "error"] for n, fs in found.items()}
+    only, _ = _tally(answers, errors, refused)
+    result["errors_only"] = {
+        k: only[k] for k in ("true_positives", "false_positives", "recall", "precision", "right_suggestion")
+    }
+    if misses:
+        result["lines"] = lines
+    return result
+
+
+def _tally(
+    answers: dict[str, Any], found_by: dict[str, list[dict[str, Any]]], refused: dict[str, str]
+) -> tuple[dict[str, Any], list[str]]:
     tp = fp = fn = suggested = 0
     lines: list[str] = []
     for name, spec in sorted(answers.items()):
         refs = spec["references"]
-        try:
-            found = runner(data / name)
-        except Refused as exc:
-            lines.append(f"ERROR {exc}")
-            found = []
+        if name in refused:
+            lines.append(refused[name])
+        found = found_by[name]
         used: set[int] = set()
         for ref in refs:
             if ref["correct"]:
@@ -153,7 +175,8 @@ def score(
             if i in used:
                 continue
             fp += 1
-            lines.append(f"EXTRA {name} p.{f.get('point')} -> {_cited(f)} [{f['code']}]")
+            sev = " warning" if f.get("severity") == "warning" else ""
+            lines.append(f"EXTRA {name} p.{f.get('point')} -> {_cited(f)} [{f['code']}{sev}]")
     wrong = tp + fn
     result: dict[str, Any] = {
         "texts": len(answers),
@@ -165,9 +188,7 @@ def score(
         "precision": round(tp / (tp + fp), 3) if tp + fp else 1.0,
         "right_suggestion": suggested,
     }
-    if misses:
-        result["lines"] = lines
-    return result
+    return result, lines
 
 
 def main() -> None:

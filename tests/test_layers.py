@@ -155,6 +155,7 @@ LAYERS: dict[str, str] = {
     "docgen.check.dates": "check",
     "docgen.check.engine": "check",
     "docgen.check.xref": "check",
+    "docgen.check.xref_learned": "check",
     "docgen.check.findings": "check",
     "docgen.check.generate": "check",
     "docgen.check.inputs": "check",

@@ -33,6 +33,7 @@ from typing import Any
 import yaml
 
 from ..catalogue_model import Catalogue
+from . import xref_learned
 from .context import Ctx
 from .data import compiled, fold, form_kind_from_title, label, messages_data, pattern
 from .findings import Finding
@@ -595,6 +596,31 @@ class _Run:
     cache: dict[str, list[str]] = field(default_factory=dict)  # need -> its holders
     weak: set[str] = field(default_factory=set)  # needs held only by the words of `holds_else`
     aliases: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # the act's abbreviations
+    offers: dict[str, frozenset[str]] | None = None  # point -> its words and keys (the learned model's)
+
+
+def _offers(ctx: Ctx, run: _Run) -> dict[str, frozenset[str]]:
+    """What each point offers the learned model (:mod:`.xref_learned`): its words and the catalogue
+    keys it is the source of; computed once per act."""
+    if run.offers is None:
+        keys_at: dict[str, list[str]] = {}
+        for key, points in sorted(run.view.sources.items()):
+            for p in points:
+                keys_at.setdefault(p, []).append(key)
+        stem = int(xref_learned.model()["stem"])
+        run.offers = {
+            p.number: xref_learned.point_words(ctx.point_text(p), keys_at.get(p.number, []), stem)
+            for p in ctx.live_points
+        }
+    return run.offers
+
+
+def _learned(ctx: Ctx, run: _Run, u: Unit, shown: str, ref: _Ref) -> tuple[float, str | None]:
+    """The learned model's (margin, best point) for ``shown`` cited in ``u`` (:func:`.xref_learned.margin`)."""
+    c0, c1, start, end = ref.at
+    at = ctx.text.find(shown.split("-")[0], start, end)
+    offers = {p: o for p, o in _offers(ctx, run).items() if p != u.name}
+    return xref_learned.margin(ctx.text[c0:c1], (at if at >= 0 else start) - c0, shown, offers)
 
 
 def _judge_point(
@@ -673,6 +699,11 @@ def _judge_point(
     best = _suggestion(ctx, run, u, found[0], group, ref)
     if best is None or best == shown:
         return None
+    # the learned model's second opinion grades the finding: when the words of the sentence fit the
+    # cited point as well as any other (a margin of at most ``veto_at``), the rule may have misread
+    # the sentence, and the finding is a warning (check this reference) instead of an error
+    gap, model_best = _learned(ctx, run, u, shown, ref)
+    backed = model_best is None or gap > float(xref_learned.model()["veto_at"])
     if (
         lacks
         and any(shown in h for _, h in found)
@@ -684,7 +715,7 @@ def _judge_point(
     code = "broken_cross_reference.inherited" if inherited else "broken_cross_reference.wrong_target"
     return finding(
         code,
-        "error",
+        "error" if backed else "warning",
         ctx.lang,
         point=u.name,
         quote=ref.quote,
@@ -694,7 +725,14 @@ def _judge_point(
         target=shown,
         where=_where(u.name, ctx.lang),
         topic_label=label(f"needs.{need}", ctx.lang),
-        details={"need": need, "inherited": inherited, "should_be": best, "holders": have},
+        details={
+            "need": need,
+            "inherited": inherited,
+            "should_be": best,
+            "holders": have,
+            "learned_margin": round(gap, 1),
+            "learned_best": model_best,
+        },
     )
 
 
