@@ -46,6 +46,8 @@ SETS = [
     "tests/data/heldout_xref5",
     "tests/data/heldout_xref6",
     "tests/data/heldout_xref7",
+    "tests/data/heldout_xref8",
+    "tests/data/heldout_xref9",
     "tests/data/dev_xref5",
     "tests/data/dev_xref6",
     "tests/data/dev_xref7",
