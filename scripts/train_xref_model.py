@@ -52,7 +52,7 @@ SETS = [
     "tests/data/dev_xref6",
     "tests/data/dev_xref7",
 ]
-SETTINGS = {"stem": 5, "near": 12, "passes": 3, "seed": 1, "veto_at": 10.0, "report_at": 30.0}
+SETTINGS = {"stem": 5, "near": 12, "passes": 3, "seed": 1, "veto_at": 10.0, "report_at": 50.0}
 
 Example = tuple[dict[tuple[str, str], float], dict[str, dict[tuple[str, str], float]], str]
 

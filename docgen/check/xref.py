@@ -685,7 +685,7 @@ def _judge_point(
         bool(ref.subpoint) and len(group) == 1 and not _has_subpoint(ctx, shown, ref.subpoint, inline=True)
     )
     if not found or (not lacks and any(shown in h for _, h in found)):
-        return None
+        return _unrelated(ctx, run, u, shown, group, ref)
     if shown != base and base in group and any(base in h for _, h in found):
         return None  # an inserted point cited with its base point («пунктам 9 и 9-1») goes with it
     for n, h in found:
@@ -733,6 +733,30 @@ def _judge_point(
             "learned_margin": round(gap, 1),
             "learned_best": model_best,
         },
+    )
+
+
+def _unrelated(ctx: Ctx, run: _Run, u: Unit, shown: str, group: list[str], ref: _Ref) -> Finding | None:
+    """A warning on a single cited point the rules leave alone (they read no need, or read the point as
+    holding it) when the learned model finds the sentence's words far nearer to another point (a margin
+    above ``report_at``): the reviewer checks the reference."""
+    if len(group) != 1 or ref.on_caption or ref.by_title or shown not in run.numbers:
+        return None
+    gap, best = _learned(ctx, run, u, shown, ref)
+    if best is None or best == shown or gap <= float(xref_learned.model()["report_at"]):
+        return None
+    return finding(
+        "broken_cross_reference.unrelated_target",
+        "warning",
+        ctx.lang,
+        point=u.name,
+        quote=ref.quote,
+        expected=best,
+        actual=shown,
+        evidence="INFERRED",
+        target=shown,
+        where=_where(u.name, ctx.lang),
+        details={"should_be": best, "learned_margin": round(gap, 1)},
     )
 
 
