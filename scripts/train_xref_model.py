@@ -48,6 +48,7 @@ SETS = [
     "tests/data/heldout_xref7",
     "tests/data/heldout_xref8",
     "tests/data/heldout_xref9",
+    "tests/data/heldout_xref10",
     "tests/data/dev_xref5",
     "tests/data/dev_xref6",
     "tests/data/dev_xref7",

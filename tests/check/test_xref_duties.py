@@ -41,6 +41,9 @@ def _refs(path: Path) -> Found:
         (f.point, f.code.rsplit(".", 1)[1], f.actual, f.expected)
         for f in check_path(str(path)).findings
         if re.match(r"broken_cross_reference\.|missing_appendix\.referenced", f.code)
+        # the rules' findings: the learned model's own warnings («unrelated_target») move with each
+        # retraining and are measured on the held-out sets (README), not pinned on constructed cases
+        and f.code != "broken_cross_reference.unrelated_target"
     }
 
 
