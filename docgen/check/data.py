@@ -226,6 +226,12 @@ def _way_in(groups: Groups, words: list[str], joined: str, lang: str) -> bool:
     return True
 
 
+def _unreferenced(text: str, lang: str) -> str:
+    """``text`` without its references to points (``point_ref_span`` in topics.yaml): a reference is no word
+    of a rule, and standing between the words of one wording it must not part them."""
+    return compiled(pattern("point_ref_span", lang)).sub(" ", text)
+
+
 def matches_topic(text: str, topic: str, lang: str, *, first_way: bool = False) -> bool:
     """True when one sentence of ``text`` holds every group of ``topic`` (a topic listed in
     ``point_topics`` may spread over the sentences of the text given); with ``first_way`` only the
@@ -240,7 +246,7 @@ def matches_topic(text: str, topic: str, lang: str, *, first_way: bool = False) 
     folded = fold(text)
     units = [folded.lower()] if topic in set(topics_data().get("point_topics") or ()) else sentences(folded)
     for unit in units:
-        words = _words(unit)
+        words = _words(_unreferenced(unit, lang))
         if _topic_in(ways, words, " ".join(words), lang):
             return True
     return False
@@ -254,9 +260,9 @@ def topics_of(text: str, lang: str) -> frozenset[str]:
     point_topics = set(topics_data().get("point_topics") or ())
     compiled_topics = _compiled_topics(lang)
     found = set()
-    whole_words = _words(low)
+    whole_words = _words(_unreferenced(low, lang))
     whole_joined = " ".join(whole_words)
-    units = [(w, " ".join(w)) for w in (_words(u) for u in sentences(folded))]
+    units = [(w, " ".join(w)) for w in (_words(_unreferenced(u, lang)) for u in sentences(folded))]
     for topic, ways in compiled_topics.items():
         if not ways:
             continue

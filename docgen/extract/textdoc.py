@@ -15,8 +15,12 @@ from .registry import Context, Segment
 _SPLIT = re.compile(r"(?<=[.;:!?])\s+|\n+")
 # clauses: also at the ", а …" / ", ал …" that joins two rules in one sentence
 # ("знакомит в течение 4 дней, а служащий … в пределах семи дней …"); not ", а также"; and at the ", при
-# наличии …" that opens a second condition ("… не может превышать 2,99, при наличии иных взысканий – 1,99")
-_SPLIT_CLAUSES = re.compile(r"(?<=[.;:!?])\s+|\n+|,\s+(?=(?:а|ал)\s)(?!а\s+также)|,\s+(?=при\s+наличии\s)")
+# наличии …" that opens a second condition ("… не может превышать 2,99, при наличии иных взысканий – 1,99"),
+# also without «наличии» ("… 2,99 балла, при иных взысканиях – 1,99 балла") and in Kazakh ("… 2,99 баллдан
+# аспайды, өзге жазалар үшін – 1,99 баллдан аспайды"): the cap of the other sanctions is the second clause's
+_SPLIT_CLAUSES = re.compile(
+    r"(?<=[.;:!?])\s+|\n+|,\s+(?=(?:а|ал)\s)(?!а\s+также)|,\s+(?=при\s+(?:наличии|иных|иные)\s)|,\s+(?=өзге\s)"
+)
 
 
 # spaCy docs of segments are kept for the next pass while their texts total at most this many
