@@ -45,6 +45,22 @@ def extract(lang: str, text: str) -> dict[str, Any]:
             "calibration_request_window",
             {},
         ),
+        # a category code «C-O-2» after «иных служащих» is no cap on other sanctions
+        (
+            "ru",
+            "Оценка служащих категорий C-O-1, D-O-1 осуществляется непосредственным руководителем по форме "
+            "согласно приложению 1. Оценка иных служащих, в том числе занимающих должности категории C-O-2, "
+            "осуществляется руководителем структурного подразделения.",
+            "disciplinary_cap_major",
+            {},
+        ),
+        (
+            "kk",
+            "Өзге қызметшілерді, оның ішінде C-O-2 санатындағы лауазымдарды атқаратын қызметшілерді бағалау "
+            "құрылымдық бөлімшенің басшысымен жүргізіледі.",
+            "disciplinary_cap_major",
+            {},
+        ),
     ],
 )
 def test_a_near_miss_gives_no_value(lang: str, text: str, absent: str, present: dict[str, Any]) -> None:
@@ -73,6 +89,21 @@ def test_a_near_miss_gives_no_value(lang: str, text: str, absent: str, present: 
             "должностному лицу, имеющему право назначения на государственную должность.",
             "calibration_request_window",
             5,
+        ),
+        # the cap on other sanctions in a form row (held-out 7, act 05 app. 1 row 5; act 11 app. 1 row 5)
+        (
+            "ru",
+            "При наличии замечания, выговора, строгого выговора оценка не может превышать 2,99 баллов; при иных "
+            "взысканиях – 1,99 баллов",
+            "disciplinary_cap_major",
+            1.99,
+        ),
+        (
+            "kk",
+            "Ескерту, сөгіс, қатаң сөгіс үшін баға 2,99 баллдан аспайды; өзге жазалар үшін баға 1,99 баллдан "
+            "аспайды.",
+            "disciplinary_cap_major",
+            1.99,
         ),
     ],
 )
