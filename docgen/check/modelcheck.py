@@ -565,12 +565,14 @@ def _compare_rows(
     for mrow in model_rows:
         variants = mrow if isinstance(mrow, list) else [mrow]
         normed = [_norm_row(v) for v in variants]
+        synonyms = {_syn_row(v) for v in variants}  # either side may be the row's other name
         hit = next(
             (
                 r
                 for r in pending
                 if _norm_row(r) in normed
                 or _syn_row(r) in normed
+                or _syn_row(r) in synonyms
                 or _bare_row(r) in normed
                 or any(v.startswith(_norm_row(r)) and len(_norm_row(r)) > 0.5 * len(v) for v in normed)
             ),
