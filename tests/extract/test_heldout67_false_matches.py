@@ -7,17 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_rule_examples import run
-
-from docgen.extract import special  # noqa: F401  (registers the special rules)
-from docgen.extract.registry import rules
-
-
-def extract(lang: str, text: str) -> dict[str, Any]:
-    ctx = run(lang, text)
-    for r in rules():
-        r.func(ctx)
-    return {k: p.value for k, p in ctx.params.items()}
+from test_false_matches import extract
 
 
 @pytest.mark.parametrize(
