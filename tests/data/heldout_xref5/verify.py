@@ -25,7 +25,8 @@ from pathlib import Path
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
+# another set's verify.py may run this one on its own folder (runpy, init_globals={"SET_DIR": ...})
+HERE = globals().get("SET_DIR") or Path(__file__).resolve().parent
 key = yaml.safe_load((HERE / "answers.yaml").read_text(encoding="utf-8"))
 
 RU = re.compile(

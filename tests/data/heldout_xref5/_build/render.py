@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-B = Path(__file__).resolve().parent
+# another set's render.py may run this one on its own _build folder (runpy, init_globals={"BUILD_DIR": ...})
+B = globals().get("BUILD_DIR") or Path(__file__).resolve().parent
 OUT = B.parent
 POINT = re.compile(r"^\s*(\d+(?:-\d+)?)\. ", re.M)
 APPX = {"ru": re.compile(r"^Приложение (\d+)\n", re.M), "kk": re.compile(r"^(\d+)-қосымша\n", re.M)}
