@@ -14,6 +14,9 @@ RECORDS = {
     "xref_paraphrase": "paraphrase_finding_verdicts.yaml",
     "heldout (the parameter": "heldout_finding_verdicts.yaml",
     "heldout_xref5 (first run": "heldout5_finding_verdicts.yaml",
+    "heldout_xref6 (first run": "heldout6_finding_verdicts.yaml",
+    "heldout_xref7 (first run": "heldout7_finding_verdicts.yaml",
+    "heldout_xref8 (first run": "heldout8_finding_verdicts.yaml",
 }
 
 
