@@ -11,6 +11,8 @@ an edit note (Сноска. / Ескерту. lines), or an appendix header. Set
 "п. 7" is a reference; every number of an enumeration or range ("пунктами 10 и 11", "пунктов 21–22",
 "16, 17 және 18-тармақтарында", "7 және 8-қосымшаларға") must lie inside a key quote; once an
 appendix header has been passed, numbered table rows of the form are not points.
+Later sets' additions (6, 8, 9): the abbreviations «прил. 2», «пп. 3», «7-тарм.», «2-қос.» are references;
+no two key entries share one quote.
 Set 5 additions: inserted points ("9-1.", "15-1-тармақ") are points and may be cited; every
 should_cite (and every cited number) must exist in the act as a point or an appendix header
 (the OCR-like "б-қосымша" header counts as appendix 6); entries are counted by distance.
@@ -30,15 +32,15 @@ HERE = globals().get("SET_DIR") or Path(__file__).resolve().parent
 key = yaml.safe_load((HERE / "answers.yaml").read_text(encoding="utf-8"))
 
 RU = re.compile(
-    r"(?<![А-Яа-яЁё])(?:(?:под)?(?:пункт(?:а|ом|е|у|ами|ах|ов)?|приложени(?:ю|я|ем|и|е|ям|ях))|пп?\.)\s*(\d+)",
+    r"(?<![А-Яа-яЁё])(?:(?:под)?(?:пункт(?:а|ом|е|у|ами|ах|ов)?|приложени(?:ю|я|ем|и|е|ям|ях))|пп?\.|прил\.)\s*(\d+)",
     re.I,
 )
-KK = re.compile(r"(\d+)-(?:тарма[қғ]\w*|қосымша\w*)", re.I)
+KK = re.compile(r"(\d+)-(?:тарм(?:\w+|\.)|қосымша\w*|қос\.)", re.I)
 # enumerations and ranges: "пунктами 13 и 14", "пунктов 21–22", "16, 17 және 18-тармақтарында"
 RULIST = re.compile(
-    r"(?<![А-Яа-яЁё])(?:под)?(?:пункт\w*|приложени\w*|п\.)\s+(\d+(?:\s*(?:,|и|–|-)\s*\d+)+)", re.I
+    r"(?<![А-Яа-яЁё])(?:под)?(?:пункт\w*|приложени\w*|пп?\.|прил\.)\s+(\d+(?:\s*(?:,|и|–|-)\s*\d+)+)", re.I
 )
-KKLIST = re.compile(r"(\d+(?:\s*(?:,|және|мен|–|-)\s*\d+)+)-(?:тарма[қғ]\w*|қосымша\w*)", re.I)
+KKLIST = re.compile(r"(\d+(?:\s*(?:,|және|мен|–|-)\s*\d+)+)-(?:тарм(?:\w+|\.)|қосымша\w*|қос\.)", re.I)
 EXTERNAL = re.compile(r"стать\w* \d+|\d+-бабы|\d+-қосымша\n|Приложение \d+\n")
 NEEDS = {
     "deadline",
@@ -85,6 +87,10 @@ for fname, entry in key.items():
     lang = entry["language"]
     refs = entry["references"]
     spans = []
+    qs = [r["quote"] for r in refs]
+    for q in set(qs):
+        if qs.count(q) > 1:
+            bad(f"{fname}: {qs.count(q)} entries share one quote (use window quotes): {q!r}")
     for r in refs:
         q = r["quote"]
         n = text.count(q)
