@@ -2,7 +2,7 @@
 (tests/data/check/devsets_finding_verdicts.yaml; devset6_ / devset7_finding_verdicts.yaml for development
 sets 6 and 7;
 paraphrase_finding_verdicts.yaml for the paraphrase set; heldout_finding_verdicts.yaml for tests/data/heldout; heldout5_finding_verdicts.yaml for
-tests/data/heldout_xref5, whose false findings marked ``fixed: false`` are still reported; judged by reading the acts before any change): the
+tests/data/heldout_xref5 and heldout6_ … heldout9_finding_verdicts.yaml for held-out sets 6–9, whose false findings marked ``fixed: false`` are still reported; judged by reading the acts before any change): the
 findings read as false are gone, those read as true are still reported (a form row in whatever finding
 names it: a missing row and an extra one may now be one differing row), and nothing is reported that the
 record does not hold (findings that appeared after the change are recorded too, ``first_run: false``)."""
@@ -31,7 +31,9 @@ SET_7 = _load("devset7_finding_verdicts.yaml")
 PARAPHRASE = _load("paraphrase_finding_verdicts.yaml")
 HELDOUT = _load("heldout_finding_verdicts.yaml")
 HELDOUT5 = _load("heldout5_finding_verdicts.yaml")
-RECORD = SETS_1_5 + SET_6 + SET_7 + PARAPHRASE + HELDOUT + HELDOUT5
+# held-out sets 6–9, read at their first run by three helpers (h54–h56)
+HELDOUT6_9 = [v for n in (6, 7, 8, 9) for v in _load(f"heldout{n}_finding_verdicts.yaml")]
+RECORD = SETS_1_5 + SET_6 + SET_7 + PARAPHRASE + HELDOUT + HELDOUT5 + HELDOUT6_9
 FIRST = [v for v in SETS_1_5 if v.get("first_run", True)]
 FILES = sorted({(v["set"], v["file"]) for v in RECORD})
 # set 6 was read from `docgen check` as of its reading day (an act in force is told which edition applies
@@ -42,6 +44,7 @@ AS_OF = {
     "xref_paraphrase": dt.date(2026, 12, 7),
     "heldout": dt.date(2026, 12, 7),
     "heldout_xref5": dt.date(2026, 12, 7),
+    **{f"heldout_xref{n}": dt.date(2026, 12, 7) for n in (6, 7, 8, 9)},
 }
 REFERENCES = ("broken_cross_reference", "missing_appendix")  # judged by the xref records, not here
 ROW = "form_deviation.row"
