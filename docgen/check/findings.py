@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
-EVIDENCE = ("FACT", "SEED-FACT", "INFERRED")
+# the evidence of a model value (profiles) and, for findings, also a learned model's judgement on the act's
+# own words (docgen/check/xref_learned.py: the reference warnings it adds)
+SOURCE_EVIDENCE = ("FACT", "SEED-FACT", "INFERRED")
+EVIDENCE = (*SOURCE_EVIDENCE, "LEARNED")
 CATEGORIES = (
     "outdated_edition",
     "model_deviation",

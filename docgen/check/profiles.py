@@ -18,7 +18,7 @@ from typing import Any
 from ..editions import ProfileError, check_signals, generation_edition, models_dir, read_profile_yaml
 from ..errors import UsageError
 from .data import LANGS, topics_data
-from .findings import EVIDENCE
+from .findings import SOURCE_EVIDENCE as EVIDENCE
 from .provenance import check_all_sources
 
 

@@ -753,7 +753,7 @@ def _unrelated(ctx: Ctx, run: _Run, u: Unit, shown: str, group: list[str], ref: 
         quote=ref.quote,
         expected=best,
         actual=shown,
-        evidence="INFERRED",
+        evidence="LEARNED",
         target=shown,
         where=_where(u.name, ctx.lang),
         details={"should_be": best, "learned_margin": round(gap, 1)},

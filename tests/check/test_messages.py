@@ -82,7 +82,7 @@ _BAD = [
     (re.compile(r"[{}]"), "placeholder brace"),
     (re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b"), "snake_case identifier"),
     (re.compile(r"\b[a-z_]+\.[a-z_]+\b"), "finding code"),
-    (re.compile(r"\b(?:SEED-FACT|FACT|INFERRED)\b"), "evidence constant"),
+    (re.compile(r"\b(?:SEED-FACT|FACT|INFERRED|LEARNED)\b"), "evidence constant"),
     (re.compile(r"\b(?:LATIN|CYRILLIC|LETTER)\b"), "English character name"),
 ]
 

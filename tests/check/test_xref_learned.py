@@ -98,3 +98,20 @@ def test_a_finding_the_model_does_not_back_is_a_warning(
     name: str, point: str, cited: str, severity: str
 ) -> None:
     assert _reference_findings(name)[(point, cited)] == severity
+
+
+def test_the_models_own_warnings_say_they_are_learned() -> None:
+    """A reference warning the model adds is a warning with evidence LEARNED, and its evidence reads
+    in words in both languages (never the constant)."""
+    from docgen.check.data import messages_data
+
+    added = [
+        f
+        for name in sorted((DATA / "heldout_xref5").glob("0*.txt"))
+        for f in check_path(str(name)).findings
+        if f.code == "broken_cross_reference.unrelated_target"
+    ]
+    assert added
+    assert {(f.severity, f.evidence) for f in added} == {("warning", "LEARNED")}
+    labels = messages_data()["labels"]["evidence"]["LEARNED"]
+    assert "модел" in labels["ru"] and "модель" in labels["kk"]
