@@ -24,4 +24,8 @@ def client():  # type: ignore[no-untyped-def]
     from docgen.web.app import create_app
 
     with TestClient(create_app(), raise_server_exceptions=False) as c:
+        # a first page sets the CSRF cookie, so a test reading it does not depend on another test of its
+        # module having opened a page before it (`make test` spreads a module's tests over two processes)
+        c.get("/")
+        assert "csrf" in c.cookies
         yield c
